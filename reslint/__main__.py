@@ -1,0 +1,5 @@
+import sys
+
+from reslint.cli import main
+
+sys.exit(main())

@@ -1,0 +1,210 @@
+"""The document model and the findings: plain data that flows one way.
+
+text -> Document -> facts -> Finding -> report.  Every element that a finding can point
+at carries a `Span` in the *original* file, so that reports never need the clean text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SEVERITIES = ("info", "warning", "error")
+
+
+def severity_rank(severity: str) -> int:
+    """Order severities so that 'at or above warning' is a comparison."""
+    return SEVERITIES.index(severity)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A place in the original file: 1-based line and column (Unicode code points),
+    end exclusive, plus the character offsets into the decoded original text."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int = 0
+    end: int = 0
+
+    def to_json(self) -> dict[str, int]:
+        return {
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+        }
+
+
+@dataclass
+class Marker:
+    """A footnote marker in the running text."""
+
+    number: int
+    span: Span
+    style: str  # "sup" (<sup>n</sup>), "unicode" (¹), "caret" ([^n]), "plain" (glued or detached digits)
+
+
+@dataclass
+class Footnote:
+    number: int
+    text: str
+    span: Span
+    markers: list[Marker] = field(default_factory=list)
+
+
+@dataclass
+class Citation:
+    """A General Assembly resolution cited in the text ("76/47 of 6 December 2021")."""
+
+    symbol: str
+    date: str | None  # ISO date, or None when the text gives none
+    span: Span  # the symbol itself
+    date_span: Span | None = None
+    paragraph: str | None = None  # "PP1", "OP3"
+
+
+@dataclass
+class SymbolRef:
+    """Any document symbol in the text (A/78/409, CCM/CONF/2021/6, 1757 (2007) ...)."""
+
+    symbol: str
+    kind: str  # "document", "resolution", "security-council"
+    span: Span
+    paragraph: str | None = None
+
+
+@dataclass
+class Paragraph:
+    """A preambular paragraph, an operative paragraph or a sub-paragraph.
+
+    `text` is clean prose; `offsets` maps every character of `text` to an offset in the
+    original file (see reslint.text.sourcemap)."""
+
+    kind: str  # "preamble", "operative", "sub"
+    label: str  # "PP3", "OP8", "OP8(a)"
+    number: str | None  # operative number as written ("8"), sub letter ("a"), None in preamble
+    lead: str  # the lead words: "Recalling", "Invites and encourages"
+    lead_italic: bool | None  # None when the source cannot tell (PDF text)
+    text: str
+    span: Span
+    subparagraphs: list[Paragraph] = field(default_factory=list)
+    clean_start: int = 0  # offset of `text` in Document.clean
+
+
+@dataclass
+class Heading:
+    symbol: str | None = None
+    symbol_span: Span | None = None
+    session: int | None = None
+    session_span: Span | None = None
+    session_word: str | None = None
+    agenda_item: str | None = None
+    agenda_span: Span | None = None
+    item_title: str | None = None
+    title: str | None = None
+    title_span: Span | None = None
+    adopted: str | None = None
+    adopted_span: Span | None = None
+    committee: str | None = None
+    report: str | None = None
+    report_span: Span | None = None
+    sponsors: list[str] = field(default_factory=list)
+    formula_span: Span | None = None  # "The General Assembly,"
+
+
+@dataclass
+class Meeting:
+    number: int
+    date: str | None
+    span: Span
+    date_span: Span | None = None
+
+
+@dataclass
+class Document:
+    path: str
+    kind: str  # "resolution" or "draft"
+    source: Any  # reslint.text.source.SourceText
+    style: str  # "markdown-sup", "markdown-unicode", "markdown-caret", "pdf"
+    heading: Heading
+    preamble: list[Paragraph]
+    operative: list[Paragraph]
+    footnotes: list[Footnote]
+    citations: list[Citation]
+    recalled: list[Citation]
+    recalled_span: Span | None  # the whole "its resolution(s) ..." list
+    symbols: list[SymbolRef]
+    next_session: int | None
+    next_session_span: Span | None
+    meeting: Meeting | None
+    clean: str  # every paragraph's clean text, joined by "\n"
+    clean_map: Any  # reslint.text.sourcemap.OffsetMap over `clean`
+    problems: list[str] = field(default_factory=list)  # what did not parse cleanly
+
+    @property
+    def session(self) -> int | None:
+        return self.heading.session
+
+    def paragraphs(self) -> list[Paragraph]:
+        return [*self.preamble, *self.operative]
+
+
+@dataclass
+class Edit:
+    """A replacement of original characters [start, end) by `text`."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Fix:
+    edits: list[Edit]
+    safe: bool = True
+    description: str = ""
+
+
+@dataclass
+class RuleInfo:
+    """What a report needs to know of a rule (SARIF's reportingDescriptor, `reslint rules`)."""
+
+    code: str
+    name: str
+    severity: str
+    summary: str
+    rationale: str = ""
+    pack: str = ""
+    fixable: bool = False
+
+
+@dataclass
+class Finding:
+    rule: str  # the code, "RES101"
+    name: str  # "recalled-previous-missing"
+    severity: str
+    message: str
+    path: str
+    span: Span
+    paragraph: str | None = None
+    fix: Fix | None = None
+    source_line: str = ""  # the original line the span starts on, for text reports
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (self.path, self.span.line, self.span.column, self.rule)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "rule": self.rule,
+            "name": self.name,
+            "severity": self.severity,
+            "message": self.message,
+            "path": self.path,
+            **self.span.to_json(),
+            "paragraph": self.paragraph,
+            "fixable": self.fix is not None,
+        }
+        return data
