@@ -1,0 +1,79 @@
+"""Report formats: turn findings into the text a person, a CI system or GitHub reads.
+
+Each format lives in its own module and is imported only when asked for, so that the
+common case (a text report in a terminal) does not pay for `json` or `xml` imports.
+Every module exposes ``render(findings, ctx) -> str``; this package only dispatches.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reslint.model import Finding, RuleInfo
+
+FORMATS = ("full", "concise", "json", "sarif", "github", "junit", "markdown")
+ALIASES = {"text": "full"}
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the closing summary line reports beyond the findings themselves.
+
+    The caller knows things the findings do not: how many files were checked (files
+    without findings leave no trace) and how many findings `--fix` removed."""
+
+    files: int
+    fixed: int = 0
+    fixable: int = 0
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a format module may need besides the findings, already resolved."""
+
+    rules: dict[str, RuleInfo]
+    root: str
+    tool_version: str
+    summary: Summary
+    files: tuple[str, ...] = ()
+
+
+def resolve_format(fmt: str) -> str:
+    """Return the canonical format name, or raise ValueError naming the valid ones."""
+    name = ALIASES.get(fmt, fmt)
+    if name not in FORMATS:
+        valid = ", ".join([*FORMATS, *ALIASES])
+        raise ValueError(f"unknown output format {fmt!r} (expected one of: {valid})")
+    return name
+
+
+def render(
+    fmt: str,
+    findings: Sequence[Finding],
+    rules: dict[str, RuleInfo],
+    *,
+    root: str,
+    tool_version: str,
+    summary: Summary | None = None,
+    files: Sequence[str] | None = None,
+) -> str:
+    """Render `findings` in format `fmt` ("text" is an alias of "full").
+
+    `root` is the repository root that SARIF URIs and annotation paths are made relative
+    to.  `files` lists every checked file, so that formats can show clean files too
+    (JUnit passing cases, the file count).  Without a `summary`, one is derived: the file
+    count from `files` (or the paths in `findings`), fixable from findings with a safe fix.
+    """
+    module = importlib.import_module(f"{__name__}.{resolve_format(fmt)}")
+    checked = tuple(files or ())
+    if summary is None:
+        count = len(checked) if files is not None else len({f.path for f in findings})
+        fixable = sum(1 for f in findings if f.fix is not None and f.fix.safe)
+        summary = Summary(files=count, fixable=fixable)
+    ctx = Context(rules=rules, root=root, tool_version=tool_version, summary=summary, files=checked)
+    return module.render(list(findings), ctx)
+
+
+__all__ = ["ALIASES", "FORMATS", "Context", "Summary", "render", "resolve_format"]

@@ -1,0 +1,78 @@
+"""The `full` text format: each finding with its source line and a caret underline.
+
+Modelled on ruff's full output.  The hard part is alignment: columns count code points,
+but a terminal draws tabs, wide (CJK) and combining characters at other widths, and the
+gutter in front of the line would shift the terminal's tab stops.  So the source line is
+drawn with tabs expanded and the caret offset is measured in display cells.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from reslint.model import Finding
+from reslint.report import Context
+from reslint.report._common import headline, ordered, summary_lines
+
+TAB_WIDTH = 4
+
+
+def _cell_width(char: str) -> int:
+    """Display cells a character occupies (tabs are handled by the caller)."""
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    if unicodedata.east_asian_width(char) in ("W", "F"):
+        return 2
+    return 1
+
+
+def _draw(text: str) -> tuple[str, list[int]]:
+    """Return `text` as drawn (tabs expanded, control characters shown as spaces) and the
+    display cell at which each code point starts, plus one entry for the line end."""
+    out: list[str] = []
+    starts: list[int] = []
+    cell = 0
+    for char in text:
+        starts.append(cell)
+        if char == "\t":
+            step = TAB_WIDTH - cell % TAB_WIDTH
+            out.append(" " * step)
+        elif unicodedata.category(char) == "Cc":
+            step = 1
+            out.append(" ")
+        else:
+            step = _cell_width(char)
+            out.append(char)
+        cell += step
+    starts.append(cell)
+    return "".join(out), starts
+
+
+def snippet(finding: Finding) -> list[str]:
+    """The gutter, source line and caret line under a finding's headline."""
+    line = finding.source_line
+    if not line:
+        return []
+    span = finding.span
+    drawn, starts = _draw(line)
+    first = min(max(span.column - 1, 0), len(line))
+    last = span.end_column - 1 if span.end_line == span.line else len(line)
+    last = max(last, first + 1)
+    # Past the line end (a span on the newline, or a missing word) each column is one cell.
+    end_cell = starts[min(last, len(line))] + max(last - len(line), 0)
+    carets = max(end_cell - starts[first], 1)
+    number = str(span.line)
+    gutter = " " * (len(number) + 1) + "|"
+    return [
+        gutter,
+        f"{number} | {drawn}".rstrip(),
+        f"{gutter} {' ' * starts[first]}{'^' * carets}",
+        gutter,
+    ]
+
+
+def render(findings: list[Finding], ctx: Context) -> str:
+    blocks = [[headline(f), *snippet(f)] for f in ordered(findings)]
+    lines = [line for block in blocks for line in (*block, "")]
+    lines += summary_lines(findings, ctx.summary)
+    return "\n".join(lines) + "\n"
