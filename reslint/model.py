@@ -64,6 +64,7 @@ class Citation:
     span: Span  # the symbol itself
     date_span: Span | None = None
     paragraph: str | None = None  # "PP1", "OP3"
+    offset: int = 0  # where the symbol starts in its paragraph's clean text
 
 
 @dataclass

@@ -1,0 +1,193 @@
+"""Reading a resolution: source text -> layout -> clean paragraphs -> Document."""
+
+from __future__ import annotations
+
+import re
+
+from reslint.model import Document, Footnote, Marker, Meeting, Paragraph, Span
+from reslint.parse.citations import find_citations, find_next_session, find_recalled, find_symbols
+from reslint.parse.heading import parse_heading
+from reslint.parse.markers import resolve_plain_markers
+from reslint.parse.paragraphs import classify, is_roman
+from reslint.text.inline import RawMarker, clean_block, italic_lead
+from reslint.text.layout import split_layout
+from reslint.text.mapped import MappedText
+from reslint.text.source import MAX_BYTES, InputError, SourceText, read_source
+from reslint.vocab.dates import DATE_PATTERN, parse_date
+
+MEETING = re.compile(
+    rf"^(?P<num>\d{{1,3}})(?:st|nd|rd|th)\s+plenary\s+meeting\b\s*(?P<date>{DATE_PATTERN})?",
+    re.IGNORECASE,
+)
+
+
+def parse_file(path: str, max_bytes: int = MAX_BYTES) -> Document:
+    return parse_source(read_source(path, max_bytes))
+
+
+def parse_source(source: SourceText) -> Document:
+    layout = split_layout(source)
+
+    def span(start: int, end: int) -> Span:
+        return source.span(start, end)
+
+    def mapped_span(text: MappedText, s: int, e: int) -> Span:
+        return span(*text.orig_span(s, e))
+
+    heading, formula = parse_heading(layout.heading, mapped_span)
+    if formula is not None:
+        heading.formula_span = mapped_span(formula, 0, len(formula.text))
+
+    markers: list[RawMarker] = []
+    blocks: list[MappedText] = []
+    italics: list[str | None] = []
+    meeting: Meeting | None = None
+    for raw in layout.blocks:
+        italic = italic_lead(raw)
+        clean = clean_block(raw, markers)
+        if not clean.text:
+            continue
+        if m := MEETING.match(clean.text):
+            date = parse_date(m.group("date")) if m.group("date") else None
+            meeting = Meeting(
+                int(m.group("num")),
+                date.isoformat() if date else None,
+                mapped_span(clean, m.start("num"), m.end("num")),
+                mapped_span(clean, m.start("date"), m.end("date")) if date else None,
+            )
+            break  # what follows the plenary line is an annex
+        blocks.append(clean)
+        italics.append(italic)
+
+    notes = [(f, clean_block(f.text, [])) for f in layout.footnotes]
+    if not markers and layout.footnotes:
+        blocks, markers = resolve_plain_markers(blocks, layout.footnotes, layout.page_breaks)
+
+    paragraphs = _paragraphs(blocks, italics, markdown=not layout.is_pdf)
+    preamble = [p for p, _ in paragraphs if p.kind == "preamble"]
+    operative = [p for p, _ in paragraphs if p.kind == "operative"]
+    flat: list[tuple[Paragraph, MappedText]] = []
+    for p, text in paragraphs:
+        flat.append((p, text))
+        flat.extend(_subs(p, paragraphs))
+    parts: list[MappedText] = []
+    pos = 0
+    for p, text in flat:
+        if parts:
+            parts.append(MappedText.synthetic("\n", text.offsets[0] if text.offsets else 0))
+            pos += 1
+        p.clean_start = pos
+        p.span = mapped_span(text, 0, len(text.text))
+        parts.append(text)
+        pos += len(text.text)
+    clean_map = MappedText.join(parts) if parts else MappedText("", [])
+
+    def para_span(p: Paragraph, s: int, e: int) -> Span:
+        return mapped_span(clean_map, p.clean_start + s, p.clean_start + e)
+
+    every = [p for p, _ in flat]
+    citations = find_citations(every, para_span)
+    recalled, recalled_span = find_recalled(every, citations, para_span)
+    next_session, next_span = find_next_session(operative, para_span)
+    footnotes = _footnotes(notes, markers, span, mapped_span)
+    symbols = find_symbols(
+        every, [(fn, text.text) for fn, text in zip(footnotes, (t for _, t in notes))],
+        para_span, lambda fn, s, e: fn.span if False else _fn_span(notes, fn, s, e, mapped_span),
+    )
+    problems = []
+    if formula is None:
+        problems.append('no enacting formula "The General Assembly,"')
+    if not preamble and not operative:
+        raise InputError(source.path, "no resolution found: no preambular or operative paragraphs")
+    kind = "draft" if _is_draft(heading) else "resolution"
+    style = _style(layout, markers)
+    return Document(
+        path=source.path, kind=kind, source=source, style=style, heading=heading,
+        preamble=preamble, operative=operative, footnotes=footnotes, citations=citations,
+        recalled=recalled, recalled_span=recalled_span, symbols=symbols,
+        next_session=next_session, next_session_span=next_span, meeting=meeting,
+        clean=clean_map.text, clean_map=clean_map, problems=problems,
+    )
+
+
+def _paragraphs(
+    blocks: list[MappedText], italics: list[str | None], markdown: bool
+) -> list[tuple[Paragraph, MappedText]]:
+    out: list[tuple[Paragraph, MappedText]] = []
+    seen_operative = False
+    pp = 0
+    for block, italic in zip(blocks, italics):
+        raw = classify(block, italic, seen_operative, markdown)
+        if raw.kind == "sub" and out:
+            parent = out[-1][0]
+            target = parent
+            if parent.subparagraphs and is_roman(raw.number or "", parent.subparagraphs[-1].number):
+                target = parent.subparagraphs[-1]
+            sub = Paragraph("sub", f"{target.label}({raw.number})", raw.number, raw.lead,
+                            raw.lead_italic, raw.text.text, Span(0, 0, 0, 0))
+            target.subparagraphs.append(sub)
+            sub._mapped = raw.text  # type: ignore[attr-defined]
+            continue
+        if raw.kind == "operative":
+            seen_operative = True
+            label = f"OP{raw.number}" if raw.number else "OP"
+        else:
+            pp += 1
+            label = f"PP{pp}"
+        para = Paragraph(raw.kind if raw.kind != "sub" else "preamble", label, raw.number,
+                         raw.lead, raw.lead_italic, raw.text.text, Span(0, 0, 0, 0))
+        out.append((para, raw.text))
+    return out
+
+
+def _subs(p: Paragraph, _all) -> list[tuple[Paragraph, MappedText]]:
+    out: list[tuple[Paragraph, MappedText]] = []
+    for sub in p.subparagraphs:
+        out.append((sub, sub._mapped))  # type: ignore[attr-defined]
+        out.extend(_subs(sub, _all))
+    return out
+
+
+def _fn_span(notes, fn: Footnote, s: int, e: int, mapped_span) -> Span:
+    for raw, text in notes:
+        if raw.number == fn.number and raw.line_start == fn.span.start - 0 or (
+            raw.number == fn.number
+        ):
+            return mapped_span(text, s, e)
+    return fn.span
+
+
+def _footnotes(notes, markers: list[RawMarker], span, mapped_span) -> list[Footnote]:
+    out: list[Footnote] = []
+    for raw, text in notes:
+        fn = Footnote(raw.number, text.text, mapped_span(text, 0, len(text.text)))
+        out.append(fn)
+    by_number: dict[int, Footnote] = {}
+    for fn in out:
+        by_number.setdefault(fn.number, fn)
+    for mk in sorted(markers, key=lambda m: m.start):
+        target = by_number.get(mk.number)
+        marker = Marker(mk.number, span(mk.start, mk.end), mk.style)
+        if target is not None:
+            target.markers.append(marker)
+        else:
+            orphan = Footnote(mk.number, "", marker.span, [marker])
+            orphan.missing = True  # type: ignore[attr-defined]
+            out.append(orphan)
+            by_number[mk.number] = orphan
+    return out
+
+
+def _is_draft(heading) -> bool:
+    symbol = heading.symbol or ""
+    return "/L." in symbol or bool(heading.sponsors) or (
+        not symbol.startswith("A/RES/") and heading.adopted is None
+    )
+
+
+def _style(layout, markers: list[RawMarker]) -> str:
+    styles = {m.style for m in markers} | {f.style for f in layout.footnotes}
+    for style in ("sup", "unicode", "caret"):
+        if style in styles:
+            return f"markdown-{style}"
+    return "pdf" if layout.is_pdf else "markdown-plain"

@@ -1,0 +1,111 @@
+"""Citations of General Assembly resolutions, the recalled list, document symbols and the
+next-session paragraph, read from the clean paragraph texts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from reslint.model import Citation, Paragraph, Span, SymbolRef
+from reslint.vocab.dates import DATE_PATTERN, parse_date
+from reslint.vocab.ordinals import ORDINAL_WORD_PATTERN, ordinal_to_int
+from reslint.vocab.symbols import (
+    DOCUMENT_SYMBOL_PATTERN,
+    RESOLUTION_NUMBER_PATTERN,
+    SC_RESOLUTION_PATTERN,
+    is_plausible_ga_resolution,
+    parse_symbol,
+)
+
+CITATION = re.compile(
+    rf"(?P<sym>{RESOLUTION_NUMBER_PATTERN})(?:\s+of\s+(?P<date>{DATE_PATTERN}))?"
+)
+SC_CITATION = re.compile(rf"Security Council resolutions?[^.;]*?(?P<sym>{SC_RESOLUTION_PATTERN})")
+DOCUMENT = re.compile(DOCUMENT_SYMBOL_PATTERN)
+SC_ANY = re.compile(SC_RESOLUTION_PATTERN)
+ITS_RESOLUTIONS = re.compile(r"\bits\s+(?:[a-z]+\s+)?resolutions?\b")
+LIST_END = re.compile(r"\b(?:and\s+(?:its|the|other|all|relevant)\b|Security Council|decisions?\b)")
+NEXT_SESSION = re.compile(
+    rf"provisional agenda of its\s+(?P<word>{ORDINAL_WORD_PATTERN})\s+session", re.IGNORECASE
+)
+
+SpanOf = Callable[[Paragraph, int, int], Span]
+
+
+def find_citations(paragraphs: list[Paragraph], span_of: SpanOf) -> list[Citation]:
+    out: list[Citation] = []
+    for p in paragraphs:
+        for m in CITATION.finditer(p.text):
+            sym = parse_symbol(m.group("sym"))
+            if sym is None or not is_plausible_ga_resolution(sym):
+                continue
+            date = parse_date(m.group("date")) if m.group("date") else None
+            out.append(
+                Citation(
+                    sym.text,
+                    date.isoformat() if date else None,
+                    span_of(p, m.start("sym"), m.end("sym")),
+                    span_of(p, m.start("date"), m.end("date")) if date else None,
+                    p.label,
+                    m.start("sym"),
+                )
+            )
+    return out
+
+
+def find_recalled(
+    paragraphs: list[Paragraph], citations: list[Citation], span_of: SpanOf
+) -> tuple[list[Citation], Span | None]:
+    """The resolutions the Assembly recalls as its own, in written order.
+
+    The list starts at "its resolution(s)" in a "Recalling …" paragraph and runs to the
+    first phrase that leaves it ("and the Security Council …", "and its decisions …")."""
+    recalled: list[Citation] = []
+    whole: Span | None = None
+    for p in paragraphs:
+        if p.kind != "preamble" or not p.lead.startswith("Recalling"):
+            continue
+        m = ITS_RESOLUTIONS.search(p.text)
+        if not m:
+            continue
+        end = LIST_END.search(p.text, m.end())
+        stop = end.start() if end else len(p.text)
+        mine = [
+            c for c in citations
+            if c.paragraph == p.label and m.start() <= c.offset < stop
+        ]
+        if mine:
+            recalled.extend(mine)
+            if whole is None:
+                last = mine[-1]
+                tail = last.date_span or last.span
+                first = span_of(p, m.start(), m.end())
+                whole = Span(first.line, first.column, tail.end_line, tail.end_column,
+                             first.start, tail.end)
+    return recalled, whole
+
+
+def find_symbols(paragraphs: list[Paragraph], footnote_texts, span_of: SpanOf,
+                 footnote_span_of) -> list[SymbolRef]:
+    out: list[SymbolRef] = []
+    for p in paragraphs:
+        _symbols_in(p.text, lambda s, e, p=p: span_of(p, s, e), p.label, out)
+    for fn, text in footnote_texts:
+        _symbols_in(text, lambda s, e, fn=fn: footnote_span_of(fn, s, e), f"FN{fn.number}", out)
+    return out
+
+
+def _symbols_in(text: str, span: Callable[[int, int], Span], where: str,
+                out: list[SymbolRef]) -> None:
+    for m in DOCUMENT.finditer(text):
+        out.append(SymbolRef(m.group(), "document", span(m.start(), m.end()), where))
+    for m in SC_ANY.finditer(text):
+        if "Security Council" in text[max(0, m.start() - 80) : m.start()]:
+            out.append(SymbolRef(m.group(), "security-council", span(m.start(), m.end()), where))
+
+
+def find_next_session(paragraphs: list[Paragraph], span_of: SpanOf) -> tuple[int | None, Span | None]:
+    for p in reversed(paragraphs):
+        for m in NEXT_SESSION.finditer(p.text):
+            return ordinal_to_int(m.group("word")), span_of(p, m.start("word"), m.end("word"))
+    return None, None

@@ -1,0 +1,138 @@
+"""Plain footnote markers: digits glued to a word (`Disabilities,1`) or standing alone
+(`Munitions 2 or`) are markers only where the footnote texts make them so.
+
+A number is taken for footnote k only if it reads k, comes after the marker of k-1 and,
+in PDF text, stands on the page whose foot carries footnote k.  Years, counts, article and
+paragraph numbers and parts of symbols fail one of those tests or the context test below.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from reslint.text.inline import RawMarker
+from reslint.text.layout import FootnoteText
+from reslint.text.mapped import MappedText
+
+NUMBER = re.compile(r"\d{1,3}(?![\d/])")
+GLUE_BEFORE = set(",;:)]”’\"")
+NOT_BEFORE = {
+    "article", "articles", "paragraph", "paragraphs", "para", "paras", "action", "actions",
+    "resolution", "resolutions", "no", "nos", "vol", "annex", "chapter", "section", "rule",
+    "rules", "protocol", "goal", "goals", "target", "targets", "page", "pages", "p", "pp",
+    "item", "items", "of", "to", "and", "from", "than", "least", "total", "decision",
+    "decisions", "principle", "principles", "amendment", "phase", "level", "step",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "cycle", "session", "meeting", "stage",
+}
+NOT_AFTER = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "states", "member", "per", "percent", "years", "year",
+    "days", "months", "countries", "members", "as", "of", "%",
+}
+
+
+@dataclass
+class Candidate:
+    block: int
+    start: int  # clean offsets in the block
+    end: int
+    value: int
+    offset: int  # original offset
+    glued: bool
+
+
+def find_candidates(blocks: list[MappedText]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for b, block in enumerate(blocks):
+        text = block.text
+        for m in NUMBER.finditer(text):
+            s, e = m.start(), m.end()
+            if s == 0:
+                continue
+            prev = text[s - 1]
+            nxt = text[e : e + 1]
+            if nxt and not (nxt.isspace() or nxt in ",;.:)]"):
+                continue
+            if nxt in ",." and text[e + 1 : e + 2].isdigit():
+                continue
+            if prev == " ":
+                glued = False
+                word = text[:s].split()[-1] if text[:s].split() else ""
+                if word.lower().strip(".,;:") in NOT_BEFORE or word[-1:].isdigit() and nxt != " ":
+                    continue
+                after = text[e:].split(None, 1)
+                if after and after[0].lower().strip(".,;:") in NOT_AFTER:
+                    continue
+            elif prev.isalpha() or prev in GLUE_BEFORE or prev == ".":
+                glued = True
+                word = re.split(r"\s", text[:s])[-1]
+                if re.search(r"\d", word) or word.lower().rstrip(".") in NOT_BEFORE:
+                    continue
+                if re.fullmatch(r"[A-Z]{1,4}", word):  # G20, CN347: a name, not a marker
+                    continue
+            else:
+                continue
+            out.append(Candidate(b, s, e, int(m.group()), block.offsets[s], glued))
+    return out
+
+
+def resolve_plain_markers(
+    blocks: list[MappedText], footnotes: list[FootnoteText], page_breaks: list[int]
+) -> tuple[list[MappedText], list[RawMarker]]:
+    """Find plain markers for the footnote texts; return the blocks without them."""
+    if not footnotes:
+        return blocks, []
+    cands = find_candidates(blocks)
+    accepted: list[Candidate] = []
+    pos = 0
+    numbers = sorted({f.number for f in footnotes})
+    first_text = {f.number: f.line_start for f in reversed(footnotes)}
+    for k in numbers:
+        text_at = first_text[k]
+        page = bisect.bisect_right(page_breaks, text_at) - 1
+        page_start = page_breaks[page] if page >= 0 else 0
+        found = _first(cands, pos, k, page_start, text_at)
+        if found is None:
+            found = _first(cands, pos, k, -1, text_at)
+        if found is None:
+            continue
+        accepted.append(cands[found])
+        pos = found + 1
+    seen = {c.value for c in accepted}
+    taken = {id(c) for c in accepted}
+    for c in cands:  # repeated markers (the older editorial rule) are glued to a word
+        if id(c) not in taken and c.glued and c.value in seen and _after_first(c, accepted):
+            accepted.append(c)
+    markers = [RawMarker(c.value, c.offset, c.offset + len(str(c.value)), "plain") for c in accepted]
+    return _remove(blocks, accepted), markers
+
+
+def _first(cands: list[Candidate], pos: int, k: int, low: int, high: int) -> int | None:
+    for i in range(pos, len(cands)):
+        c = cands[i]
+        if c.offset >= high:
+            return None
+        if c.value == k and c.offset > low:
+            return i
+    return None
+
+
+def _after_first(c: Candidate, accepted: list[Candidate]) -> bool:
+    first = next((a for a in accepted if a.value == c.value), None)
+    return first is not None and c.offset > first.offset
+
+
+def _remove(blocks: list[MappedText], accepted: list[Candidate]) -> list[MappedText]:
+    from reslint.text.inline import tidy
+
+    by_block: dict[int, list[tuple[int, int]]] = {}
+    for c in accepted:
+        start = c.start - 1 if not c.glued else c.start
+        by_block.setdefault(c.block, []).append((start, c.end))
+    out = list(blocks)
+    for b, spans in by_block.items():
+        out[b] = tidy(blocks[b].delete(sorted(spans)))
+    return out

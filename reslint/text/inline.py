@@ -1,0 +1,82 @@
+"""Inline clean-up of one block: Markdown emphasis and links, explicit footnote markers.
+
+Each step is a `MappedText.replace_matches`, so the clean text still points into the
+original file.  Explicit markers (`<sup>1</sup>`, `¹`, `[^1]`) are lifted out here; plain
+digit markers need the footnote texts to be told from numbers (reslint.parse.markers).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reslint.text.mapped import MappedText
+
+SUP = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>")
+UNICODE_SUP = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}")
+CARET = re.compile(r"\[\^(\d{1,3})\]")
+LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")
+EMPHASIS = re.compile(r"(?<!\\)\*+|(?<![\w\\])_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w)")
+HTML = re.compile(r"<!--.*?-->|</?(?:br|span|em|i|b|strong|u)\b[^>]*>", re.IGNORECASE)
+ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+SPACES = re.compile(r"[ \t]{2,}")
+SPACE_BEFORE_PUNCT = re.compile(r" (?=[,;.:])")
+ITALIC_LEAD = re.compile(r"^(?:\d{1,3}\.\s*|\([a-z]{1,6}\)\s*)?\*{1,3}(?!\*)([^*]+?)\*")
+# One-for-one character substitutions keep the map intact.
+SUBSTITUTIONS = str.maketrans({"\u2011": "-", "\u2010": "-", "\u00a0": " ", "\u202f": " "})
+SUPERSCRIPT_TO_INT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+@dataclass
+class RawMarker:
+    number: int
+    start: int  # original offsets of the marker as written
+    end: int
+    style: str  # "sup", "unicode", "caret", "plain"
+
+
+def italic_lead(block: MappedText) -> str | None:
+    """The words set in italics at the start of a paragraph, if the source marks them."""
+    m = ITALIC_LEAD.match(block.text)
+    if not m:
+        return None
+    return " ".join(m.group(1).split()).rstrip(",;:")
+
+
+def clean_block(block: MappedText, markers: list[RawMarker]) -> MappedText:
+    """Strip inline Markdown and explicit markers (appended to `markers`)."""
+
+    def lift(style: str) -> object:
+        def replace(m: re.Match[str]) -> str:
+            raw = m.group(1) if m.groups() else m.group(0)
+            number = int(raw.translate(SUPERSCRIPT_TO_INT))
+            start, end = block_map.orig_span(m.start(), m.end())
+            markers.append(RawMarker(number, start, end, style))
+            return ""
+
+        return replace
+
+    text = block
+    text = text.replace_matches(HTML, lambda m: "")
+    block_map = text
+    text = text.replace_matches(SUP, lift("sup"))  # type: ignore[arg-type]
+    block_map = text
+    text = text.replace_matches(CARET, lift("caret"))  # type: ignore[arg-type]
+    block_map = text
+    text = text.replace_matches(UNICODE_SUP, lift("unicode"))  # type: ignore[arg-type]
+    text = text.replace_matches(LINK, lambda m: text_of(text, m, 1))
+    text = text.replace_matches(EMPHASIS, lambda m: "")
+    text = text.replace_matches(ESCAPE, lambda m: text_of(text, m, 1))
+    return tidy(text)
+
+
+def text_of(text: MappedText, m: re.Match[str], group: int) -> MappedText:
+    return text[m.start(group) : m.end(group)]
+
+
+def tidy(text: MappedText) -> MappedText:
+    """Fold runs of spaces, drop a space left before punctuation, map look-alikes."""
+    text = text.replace_matches(SPACES, lambda m: text[m.start() : m.start() + 1])
+    text = text.replace_matches(SPACE_BEFORE_PUNCT, lambda m: "")
+    text = MappedText(text.text.translate(SUBSTITUTIONS), text.offsets)
+    return text.strip()

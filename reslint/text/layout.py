@@ -1,0 +1,291 @@
+"""From lines to blocks: page furniture and footnote texts out, hard-wrapped lines joined.
+
+Markdown from converters and text extracted from the official PDF differ in layout but not
+in structure, so one line classifier serves both: each line is furniture (page headers and
+footers, job numbers, barcodes, rules, comments), a footnote text, blank, or content.
+Content lines are grouped into blocks (one paragraph each); a block that a page break
+interrupts goes on after the break.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reslint.text.mapped import MappedText
+from reslint.text.source import SourceText
+
+PAGE_MARKER = re.compile(r"^\s*(\d{1,3})\s*/\s*(\d{1,3})\s*$")
+JOB_NUMBER = re.compile(r"^\s*\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?\s*$")
+BARCODE = re.compile(r"^\s*\*\d{7,}\*\s*$")
+SYMBOL_LINE = re.compile(r"^\s*[A-Z]+/[A-Z0-9./\-]+(?:\s*\([A-Z]+\))?\s*$")
+FOOTNOTE_RULE = re.compile(r"^\s*_{5,}\s*$")
+HR_LINE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
+PDF_FOOTNOTE = re.compile(r"^\s*(\d{1,3})(?:\s+|(?=[A-Z*]))(\S.*)$")
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+SUPERSCRIPT_TO_INT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+MD_FOOTNOTE = re.compile(
+    r"^\s*(?:<sup>(?P<sup>\d{1,3})</sup>|(?P<uni>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|\[\^(?P<caret>\d{1,3})\]:)"
+    r"\s*(?P<text>.*)$"
+)
+OPERATIVE_START = re.compile(r"^\s*\d{1,3}\.(?:\s|$)")
+SUB_START = re.compile(r"^\s*\((?:[a-z]{1,2}|[ivxl]{1,6})\)(?:\s|$)")
+FORMULA = re.compile(r"The\s+General\s+Assembly")
+LEAD_WORD = re.compile(r"^\*?[A-Z][a-z]+")
+
+
+@dataclass
+class FootnoteText:
+    number: int
+    text: MappedText  # the footnote text, unstripped of inline Markdown
+    line_start: int  # original offset where the footnote line starts
+    style: str  # "pdf", "sup", "unicode", "caret"
+
+
+@dataclass
+class Layout:
+    heading: list[list[MappedText]]  # chunks of heading lines (blank lines and ** split them)
+    blocks: list[MappedText]  # body paragraphs, raw inline Markdown still in
+    footnotes: list[FootnoteText]
+    comments: list[tuple[int, str]]  # (line number, comment line) for directives
+    page_breaks: list[int] = field(default_factory=list)  # original offsets
+    is_pdf: bool = False
+
+
+def _is_blank(text: str) -> bool:
+    return not text.strip()
+
+
+def _front_matter_end(lines: list[tuple[int, str]]) -> int:
+    """Index after a YAML front matter block (`---` / key: value / `---`), else 0."""
+    first = next((i for i, (_, t) in enumerate(lines) if t.strip()), None)
+    if first is None or lines[first][1].strip() != "---":
+        return 0
+    if first + 1 >= len(lines) or not re.match(r"^[A-Za-z_][\w-]*:", lines[first + 1][1]):
+        return 0
+    for i in range(first + 1, min(len(lines), first + 200)):
+        if lines[i][1].strip() == "---":
+            return i + 1
+    return 0
+
+
+def _page_furniture(lines: list[tuple[int, str]], skip: set[int]) -> list[int]:
+    """Mark running headers/footers around each page marker `2/4`; return page-break offsets."""
+    breaks: list[int] = []
+    for i, (_, text) in enumerate(lines):
+        m = PAGE_MARKER.match(text)
+        if not m or int(m.group(1)) > int(m.group(2)) or int(m.group(1)) < 1:
+            continue
+        cluster = [i]
+        j = i - 1
+        while j >= 0 and i - j <= 7:
+            t = lines[j][1]
+            if t == "":  # pages were joined with an empty line
+                cluster.append(j)
+                break
+            if _is_blank(t) or SYMBOL_LINE.match(t) or JOB_NUMBER.match(t) or _header_like(t):
+                cluster.append(j)
+                j -= 1
+                continue
+            break
+        j = i + 1
+        while j < len(lines) and j - i <= 3:
+            t = lines[j][1]
+            if JOB_NUMBER.match(t) or SYMBOL_LINE.match(t):
+                cluster.append(j)
+                j += 1
+                continue
+            break
+        skip.update(cluster)
+        breaks.append(lines[min(cluster)][0])
+    return breaks
+
+
+def _header_like(text: str) -> bool:
+    """A running-title line: short, no closing punctuation of running prose."""
+    t = text.strip()
+    return 0 < len(t) < 90 and not t.endswith((",", ";", ".", ":")) and t[0].isupper()
+
+
+def split_layout(source: SourceText) -> Layout:
+    lines = source.lines()
+    skip: set[int] = set(range(_front_matter_end(lines)))
+    comments: list[tuple[int, str]] = []
+    for i, (_, text) in enumerate(lines):
+        if COMMENT_LINE.match(text):
+            skip.add(i)
+            comments.append((i + 1, text.strip()))
+        elif JOB_NUMBER.match(text) or BARCODE.match(text):
+            skip.add(i)
+    is_pdf = any(PAGE_MARKER.match(t) for _, t in lines) or any(
+        FOOTNOTE_RULE.match(t) for _, t in lines
+    )
+    page_breaks = _page_furniture(lines, skip) if is_pdf else []
+    footnotes: list[FootnoteText] = []
+    _lift_footnotes(lines, skip, footnotes, is_pdf)
+    heading, body_lines = _split_heading(lines, skip)
+    blocks = _group_blocks(lines, body_lines, skip)
+    return Layout(heading, blocks, footnotes, comments, page_breaks, is_pdf)
+
+
+def _lift_footnotes(
+    lines: list[tuple[int, str]], skip: set[int], out: list[FootnoteText], is_pdf: bool
+) -> None:
+    in_block = False
+    current: FootnoteText | None = None
+    for i, (start, text) in enumerate(lines):
+        if FOOTNOTE_RULE.match(text) and is_pdf:
+            in_block, current = True, None
+            skip.add(i)
+            continue
+        if in_block:
+            if text == "" or (i in skip and not _is_blank(text)):
+                in_block, current = False, None  # page break ends the footnote area
+                continue
+            skip.add(i)
+            m = PDF_FOOTNOTE.match(text)
+            if m and (not out or int(m.group(1)) <= out[-1].number + 3):
+                offset = start + m.start(2)
+                current = FootnoteText(
+                    int(m.group(1)), MappedText.original(m.group(2), offset), start, "pdf"
+                )
+                out.append(current)
+            elif current is not None and not _is_blank(text):
+                more = MappedText.original(text.strip(), start + len(text) - len(text.lstrip()))
+                current.text = MappedText.join(
+                    [current.text.rstrip(), MappedText.synthetic(" ", start), more]
+                )
+            continue
+        if i in skip:
+            continue
+        m = MD_FOOTNOTE.match(text)
+        if m and m.group("text").strip():
+            style = "sup" if m.group("sup") else "unicode" if m.group("uni") else "caret"
+            raw = m.group("sup") or m.group("caret") or m.group("uni").translate(
+                SUPERSCRIPT_TO_INT
+            )
+            out.append(
+                FootnoteText(
+                    int(raw), MappedText.original(m.group("text"), start + m.start("text")),
+                    start, style,
+                )
+            )
+            skip.add(i)
+        elif HR_LINE.match(text):
+            skip.add(i)
+
+
+def _split_heading(
+    lines: list[tuple[int, str]], skip: set[int]
+) -> tuple[list[list[MappedText]], int]:
+    """Heading chunks up to the enacting formula; return them and the first body line index.
+
+    The formula may share a line with heading fields (a converter ran them together with
+    `***`), so the line holding it is split at the formula."""
+    chunks: list[list[MappedText]] = []
+    current: list[MappedText] = []
+    for i, (start, text) in enumerate(lines):
+        if i in skip:
+            continue
+        if _is_blank(text):
+            if current:
+                chunks.append(current)
+                current = []
+            continue
+        line = MappedText.original(text, start)
+        m = FORMULA.search(text)
+        parts = _split_stars(line)
+        for k, part in enumerate(parts):
+            if k and current:
+                chunks.append(current)
+                current = []
+            if part.text.strip():
+                current.append(part.strip())
+        if m:
+            if current:
+                chunks.append(current)
+            return chunks, i + 1
+    if current:
+        chunks.append(current)
+    return chunks, len(lines)
+
+
+def _split_stars(line: MappedText) -> list[MappedText]:
+    """Split at runs of two or more asterisks: converters glue heading fields with them."""
+    parts: list[MappedText] = []
+    last = 0
+    for m in re.finditer(r"\*{2,}", line.text):
+        parts.append(line[last : m.start()])
+        last = m.end()
+    parts.append(line[last:])
+    return parts
+
+
+def _group_blocks(
+    lines: list[tuple[int, str]], first: int, skip: set[int]
+) -> list[MappedText]:
+    blocks: list[list[MappedText]] = []
+    current: list[MappedText] = []
+    pending_break = False  # blank lines seen since the last content line
+    page_break = False  # furniture or footnotes seen since the last content line
+    for i in range(first, len(lines)):
+        start, text = lines[i]
+        if i in skip:
+            if text.strip() or text == "":
+                page_break = True
+            continue
+        if _is_blank(text):
+            pending_break = True
+            continue
+        stripped = text.strip()
+        line = MappedText.original(stripped, start + len(text) - len(text.lstrip()))
+        starts_new = bool(OPERATIVE_START.match(stripped) or SUB_START.match(stripped))
+        if current and _continues(current, stripped, pending_break, page_break, starts_new):
+            current.append(line)
+        else:
+            if current:
+                blocks.append(current)
+            current = [line]
+        pending_break = page_break = False
+    if current:
+        blocks.append(current)
+    return [_join_lines(b) for b in blocks]
+
+
+def _continues(
+    current: list[MappedText], stripped: str, blank: bool, page_break: bool, starts_new: bool
+) -> bool:
+    if starts_new:
+        return False
+    last = current[-1].text.rstrip()
+    if OPERATIVE_START.match(last + " ") and len(last) <= 5 or SUB_START.match(last + " ") and (
+        len(last) <= 7
+    ):
+        return True  # a paragraph number alone on its line
+    if not blank and not page_break:
+        return True
+    if page_break:
+        # The paragraph goes on after the page break unless it had ended.
+        ended = last.endswith((",", ";", ".", ":", ",*", ";*", ".*"))
+        return not ended or stripped[:1].islower()
+    return False
+
+
+def _join_lines(lines: list[MappedText]) -> MappedText:
+    """Join hard-wrapped lines: a space between, none after a hyphen that joins a word."""
+    parts: list[MappedText] = []
+    for k, line in enumerate(lines):
+        line = line.rstrip()
+        if k:
+            prev = parts[-1].text
+            nxt = line.text.split(" ", 1)[0]
+            glue = (
+                ""
+                if prev.endswith("-") and prev[-2:-1].isalpha() and nxt not in ("and", "or")
+                else " "
+            )
+            if glue:
+                parts.append(MappedText.synthetic(glue, line.offsets[0] - 1))
+        parts.append(line)
+    return MappedText.join(parts)

@@ -1,0 +1,98 @@
+"""Text that remembers where each of its characters came from.
+
+Every normalisation step (dropping page furniture, joining hard-wrapped lines, stripping
+Markdown, lifting footnote markers out) produces a new `MappedText` whose characters still
+point at offsets of the original file.  Rules match the clean text; findings map back.
+
+One offset per character is the simplest map that survives arbitrary edits; input size is
+capped (see reslint.text.source.MAX_BYTES) so memory stays bounded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class MappedText:
+    text: str
+    offsets: tuple[int, ...] | list[int]  # original offset of each character
+
+    @classmethod
+    def original(cls, text: str, start: int) -> MappedText:
+        """A slice of the original text that starts at original offset `start`."""
+        return cls(text, range(start, start + len(text)))  # type: ignore[arg-type]
+
+    @classmethod
+    def synthetic(cls, text: str, at: int) -> MappedText:
+        """Inserted characters (a space that joins two lines): all point at `at`."""
+        return cls(text, [at] * len(text))
+
+    @classmethod
+    def join(cls, parts: list[MappedText]) -> MappedText:
+        offsets: list[int] = []
+        for part in parts:
+            offsets.extend(part.offsets)
+        return cls("".join(p.text for p in parts), offsets)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __getitem__(self, item: slice) -> MappedText:
+        return MappedText(self.text[item], self.offsets[item])
+
+    def orig_span(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) of clean [start, end); an empty span stays empty."""
+        if not self.offsets:
+            return (0, 0)
+        if end <= start:
+            pos = self.offsets[min(start, len(self.offsets) - 1)]
+            return (pos, pos)
+        return (self.offsets[start], self.offsets[end - 1] + 1)
+
+    def strip(self) -> MappedText:
+        text = self.text
+        left = len(text) - len(text.lstrip())
+        right = len(text.rstrip())
+        return self[left:right]
+
+    def rstrip(self) -> MappedText:
+        return self[: len(self.text.rstrip())]
+
+    def replace_matches(
+        self, pattern: Any, replacement: Callable[[Any], MappedText | str | None]
+    ) -> MappedText:
+        """Rebuild the text with each match of `pattern` replaced.
+
+        `replacement(match)` returns the mapped text to put in its place, a plain string
+        (mapped to the match start) or None to keep the match as it was."""
+        parts: list[MappedText] = []
+        last = 0
+        for m in pattern.finditer(self.text):
+            new = replacement(m)
+            if new is None:
+                continue
+            parts.append(self[last : m.start()])
+            if isinstance(new, str):
+                at = self.offsets[m.start()] if m.start() < len(self.offsets) else 0
+                new = MappedText.synthetic(new, at)
+            parts.append(new)
+            last = m.end()
+        if not parts:
+            return self
+        parts.append(self[last:])
+        return MappedText.join(parts)
+
+    def delete(self, spans: list[tuple[int, int]]) -> MappedText:
+        """Remove the given clean spans (sorted, non-overlapping)."""
+        if not spans:
+            return self
+        parts: list[MappedText] = []
+        last = 0
+        for start, end in spans:
+            parts.append(self[last:start])
+            last = end
+        parts.append(self[last:])
+        return MappedText.join(parts)

@@ -1,0 +1,119 @@
+"""Reading a file as drafters have it: bytes in, decoded text and a line index out.
+
+The decoded text keeps the file's own line endings (only a BOM is dropped), so offsets
+into it count the lines of the original file, CRLF or not.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+from dataclasses import dataclass, field
+
+from reslint.model import Span
+
+MAX_BYTES = 5 * 1024 * 1024  # a resolution is ~10-50 KB; raise with --max-size
+
+
+class InputError(Exception):
+    """A file that cannot be read as a resolution: the CLI prints it as one line, exit 2."""
+
+    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        self.path = path
+        self.message = message
+        self.line = line
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class SourceText:
+    path: str
+    text: str  # decoded, BOM removed, line endings as in the file
+    encoding: str = "utf-8"
+    bom: bool = False
+    newline: str = "\n"
+    line_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.line_starts:
+            starts = [0]
+            find = self.text.find
+            pos = find("\n")
+            while pos != -1:
+                starts.append(pos + 1)
+                pos = find("\n", pos + 1)
+            self.line_starts = starts
+
+    def linecol(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in code points) of an original offset."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        line, col = self.linecol(start)
+        end_line, end_col = self.linecol(end) if end > start else (line, col)
+        return Span(line, col, end_line, end_col, start, end)
+
+    def line_text(self, line: int) -> str:
+        """The original line (1-based) without its line ending."""
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    def lines(self) -> list[tuple[int, str]]:
+        """Each line as (start offset, text without line ending)."""
+        out = []
+        starts = self.line_starts
+        for i, start in enumerate(starts):
+            end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
+            out.append((start, self.text[start:end].rstrip("\r\n")))
+        return out
+
+
+def decode(path: str, data: bytes) -> SourceText:
+    """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16; refuse anything else."""
+    if not data.strip():
+        raise InputError(path, "empty file: nothing to check")
+    bom = False
+    encoding = "utf-8"
+    if data.startswith(b"\xef\xbb\xbf"):
+        bom, data = True, data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding, bom = "utf-16", True
+    if encoding == "utf-8" and b"\x00" in data[:8192]:
+        raise InputError(path, "binary file (NUL bytes): not a text resolution")
+    try:
+        text = data.decode(encoding)
+        if encoding == "utf-16":
+            text = text.lstrip("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            path, f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8", line
+        ) from None
+    newline = "\r\n" if "\r\n" in text[:10000] else "\n"
+    return SourceText(path, text, encoding, bom, newline)
+
+
+def read_source(path: str, max_bytes: int = MAX_BYTES) -> SourceText:
+    try:
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            raise InputError(
+                path,
+                f"file is {size:,} bytes, over the limit of {max_bytes:,} "
+                "(raise it with --max-size)",
+            )
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except IsADirectoryError:
+        raise InputError(path, "is a directory, not a file") from None
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror}") from None
+    return decode(path, data)
