@@ -69,7 +69,10 @@ def find_candidates(blocks: list[MappedText]) -> list[Candidate]:
             elif prev.isalpha() or prev in GLUE_BEFORE or prev == ".":
                 glued = True
                 word = re.split(r"\s", text[:s])[-1]
-                if re.search(r"\d", word) or word.lower().rstrip(".") in NOT_BEFORE:
+                after_number = bool(re.search(r"\d", word[:-1]))
+                if after_number and (prev not in ",;:" or e - s == 3):
+                    continue  # part of a number ("1,234"), unless glued after "1925,"
+                if word.lower().rstrip(".") in NOT_BEFORE:
                     continue
                 if re.fullmatch(r"[A-Z]{1,4}", word):  # G20, CN347: a name, not a marker
                     continue
