@@ -28,6 +28,9 @@ RES_TITLE = re.compile(r"^(?P<num>\d{1,3}/\d{1,4}(?:\s?[A-Z])?)\.\s+(?P<title>.+
 DOC_SYMBOL = re.compile(r"^(?P<sym>A/(?:RES/\d+/\d+|C\.\d/\d+/L\.\d+(?:/Rev\.\d+)?|\d+/L\.\d+(?:/Rev\.\d+)?))$")
 SPONSORS = re.compile(r"^(?P<names>.+?):\s*(?:revised\s+)?draft resolution$", re.IGNORECASE)
 COMMITTEE_LINE = re.compile(r"^(?:First|Second|Third|Fourth|Fifth|Sixth) Committee$")
+STAMP_PREFIX = re.compile(
+    r"^(?:United Nations\s+)?General Assembly\s+Distr\.:\s*\w+(?:\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?"
+)
 STAMP = re.compile(r"^(?:United Nations|General Assembly|Distr\.:.*|Original:.*|\d{1,2} \w+ \d{4})$")
 
 
@@ -82,8 +85,15 @@ def _line_fields(chunk: list[MappedText], heading: Heading, span_of) -> None:
     """Fields that stand on their own lines: symbol, session, agenda item and item title."""
     item_lines: list[MappedText] = []
     in_item = False
-    for line in chunk:
+    todo = list(reversed(chunk))
+    while todo:
+        line = todo.pop()
         text = line.text
+        if m := STAMP_PREFIX.match(text):
+            # "General Assembly Distr.: General 5 December 2025" run together on one line
+            if text[m.end() :].strip():
+                todo.append(line[m.end() :].strip())
+            continue
         if m := DOC_SYMBOL.match(text):
             if heading.symbol is None:
                 heading.symbol = m.group("sym")
@@ -93,6 +103,9 @@ def _line_fields(chunk: list[MappedText], heading: Heading, span_of) -> None:
             heading.session_word = m.group("word")
             heading.session = ordinal_to_int(m.group("word"))
             heading.session_span = span_of(line, m.start("word"), m.end("word"))
+            rest = line[m.end() :].strip()
+            if rest.text:  # "Eightieth session Agenda item 99 (ff) General and …"
+                todo.append(rest)
             continue
         if m := AGENDA.match(text):
             heading.agenda_item = " ".join(m.group("item").split())
@@ -129,10 +142,30 @@ def _iso(date_text: str) -> str | None:
     return d.isoformat() if d else None
 
 
+# Member States (and observers) whose names hold " and ": never split inside them.
+NAMES_WITH_AND = (
+    "Antigua and Barbuda",
+    "Bosnia and Herzegovina",
+    "Saint Kitts and Nevis",
+    "Saint Vincent and the Grenadines",
+    "Sao Tome and Principe",
+    "Trinidad and Tobago",
+    "United Kingdom of Great Britain and Northern Ireland",
+    "Heard Island and McDonald Islands",
+)
+_AND_NAME = re.compile(
+    "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in NAMES_WITH_AND), re.IGNORECASE
+)
+
+
 def _split_names(names: str) -> list[str]:
+    """ "X, Y and Z" -> [X, Y, Z]; names such as "Trinidad and Tobago" stay whole."""
     names = " ".join(names.split())
-    head, _, last = names.rpartition(" and ")
-    items = [n.strip() for n in head.split(",")] if head else []
-    items.append(last.strip())
-    return [n for n in items if n]
+    # Protect the " and " inside known names, then split on ", " and the last " and ".
+    protected = _AND_NAME.sub(lambda m: m.group().replace(" and ", " \x00 "), names)
+    items = [n.strip() for n in protected.split(",")]
+    head, sep, last = items[-1].rpartition(" and ")
+    if sep:
+        items[-1:] = [head.strip(), last.strip()]
+    return [n.replace(" \x00 ", " and ") for n in items if n]
 

@@ -21,6 +21,9 @@ HTML = re.compile(r"<!--.*?-->|</?(?:br|span|em|i|b|strong|u)\b[^>]*>", re.IGNOR
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 SPACES = re.compile(r"[ \t]{2,}")
 SPACE_BEFORE_PUNCT = re.compile(r" (?=[,;.:])")
+# "military-to- military": a converter joined a hard-wrapped hyphenated word with a space.
+# Suspended hyphens ("pre- and post-conflict", "short- to medium-term") keep theirs.
+SPACE_AFTER_HYPHEN = re.compile(r"(?<=[a-z]-) (?=[a-z])(?!(?:and|or|nor|to|as well)\b)")
 ITALIC_LEAD = re.compile(r"^(?:\d{1,3}\.\s*|\([a-z]{1,6}\)\s*)?\*{1,3}(?!\*)([^*]+?)\*")
 # One-for-one character substitutions keep the map intact.
 SUBSTITUTIONS = str.maketrans({"\u2011": "-", "\u2010": "-", "\u00a0": " ", "\u202f": " "})
@@ -78,5 +81,6 @@ def tidy(text: MappedText) -> MappedText:
     """Fold runs of spaces, drop a space left before punctuation, map look-alikes."""
     text = text.replace_matches(SPACES, lambda m: text[m.start() : m.start() + 1])
     text = text.replace_matches(SPACE_BEFORE_PUNCT, lambda m: "")
+    text = text.replace_matches(SPACE_AFTER_HYPHEN, lambda m: "")
     text = MappedText(text.text.translate(SUBSTITUTIONS), text.offsets)
     return text.strip()
