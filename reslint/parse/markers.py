@@ -17,6 +17,13 @@ from reslint.text.layout import FootnoteText
 from reslint.text.mapped import MappedText
 
 NUMBER = re.compile(r"\d{1,3}(?![\d/])")
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)"
+)
+# "2 November 20226": a marker glued to the year of a date (the PDF lost the superscript).
+YEAR_GLUED = re.compile(rf"\b\d{{1,2}}\s+{MONTH}\s+(?:19|20)\d\d(?P<num>\d{{1,2}})(?![\d/])")
+ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|s)\b")
 GLUE_BEFORE = set(",;:)]”’\"")
 NOT_BEFORE = {
     "article", "articles", "paragraph", "paragraphs", "para", "paras", "action", "actions",
@@ -25,8 +32,11 @@ NOT_BEFORE = {
     "item", "items", "of", "to", "and", "from", "than", "least", "total", "decision",
     "decisions", "principle", "principles", "amendment", "phase", "level", "step",
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "cycle", "session", "meeting", "stage",
+    "october", "november", "december", "cycle", "session", "meeting", "stage", "on", "by",
+    "in", "about", "some", "over", "under", "nearly", "approximately", "all", "with",
 }
+# Glued without a space ("resolution7"), only an abbreviation still takes a number.
+NOT_BEFORE_GLUED = {"no", "nos", "vol", "p", "pp", "para", "paras", "art", "arts"}
 NOT_AFTER = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "states", "member", "per", "percent", "years", "year",
@@ -42,44 +52,82 @@ class Candidate:
     value: int
     offset: int  # original offset
     glued: bool
+    keep_space: bool = False  # "Parties, 8and": drop the digits only
 
 
 def find_candidates(blocks: list[MappedText]) -> list[Candidate]:
+    """Numbers that could be footnote markers, in text order; one pass per block."""
     out: list[Candidate] = []
     for b, block in enumerate(blocks):
         text = block.text
+        found: list[Candidate] = []
+        for m in YEAR_GLUED.finditer(text):
+            s, e = m.start("num"), m.end("num")
+            found.append(Candidate(b, s, e, int(m.group("num")), block.offsets[s], True))
         for m in NUMBER.finditer(text):
-            s, e = m.start(), m.end()
-            if s == 0:
-                continue
-            prev = text[s - 1]
-            nxt = text[e : e + 1]
-            if nxt and not (nxt.isspace() or nxt in ",;.:)]"):
-                continue
-            if nxt in ",." and text[e + 1 : e + 2].isdigit():
-                continue
-            if prev == " ":
-                glued = False
-                word = text[:s].split()[-1] if text[:s].split() else ""
-                if word.lower().strip(".,;:") in NOT_BEFORE or word[-1:].isdigit() and nxt != " ":
-                    continue
-                after = text[e:].split(None, 1)
-                if after and after[0].lower().strip(".,;:") in NOT_AFTER:
-                    continue
-            elif prev.isalpha() or prev in GLUE_BEFORE or prev == ".":
-                glued = True
-                word = re.split(r"\s", text[:s])[-1]
-                after_number = bool(re.search(r"\d", word[:-1]))
-                if after_number and (prev not in ",;:" or e - s == 3):
-                    continue  # part of a number ("1,234"), unless glued after "1925,"
-                if word.lower().rstrip(".") in NOT_BEFORE:
-                    continue
-                if re.fullmatch(r"[A-Z]{1,4}", word):  # G20, CN347: a name, not a marker
-                    continue
-            else:
-                continue
-            out.append(Candidate(b, s, e, int(m.group()), block.offsets[s], glued))
+            c = _candidate(text, m.start(), m.end())
+            if c is not None:
+                glued, keep = c
+                s = m.start()
+                found.append(
+                    Candidate(b, s, m.end(), int(m.group()), block.offsets[s], glued, keep)
+                )
+        found.sort(key=lambda c: c.start)
+        out.extend(found)
     return out
+
+
+def _last_word(text: str, s: int) -> str:
+    """The whitespace-delimited word that ends at (or just before) `s`; bounded look-back."""
+    window = text[max(0, s - 60) : s]
+    parts = window.split()
+    return parts[-1] if parts else ""
+
+
+def _candidate(text: str, s: int, e: int) -> tuple[bool, bool] | None:
+    """(glued, keep_space) when the number at [s, e) may be a marker, else None."""
+    if s == 0:
+        return None
+    prev = text[s - 1]
+    nxt = text[e : e + 1]
+    keep_space = False
+    if nxt and not (nxt.isspace() or nxt in ",;.:)]"):
+        # "Parties, 8and welcomes": a detached marker the PDF glued to the next word
+        if not (nxt.islower() and prev == " " and text[s - 2 : s - 1] in (",", ";", ")")
+                and not ORDINAL_SUFFIX.match(text, e)):
+            return None
+        keep_space = True
+    if nxt in ",." and text[e + 1 : e + 2].isdigit():
+        return None  # 1,234 / 3.5
+    if prev == " ":
+        word = _last_word(text, s)
+        bare = word.lower().strip(".,;:")
+        punct_after = word[-1:] in ",;:"
+        if bare in NOT_BEFORE and not punct_after:
+            return None
+        if word[-1:].isdigit() and nxt != " ":
+            return None  # "1 2," a run of numbers
+        after = text[e : e + 40].split(None, 2)
+        if after:
+            first = after[0].lower().strip(".,;:")
+            if first in NOT_AFTER and not (
+                first == "as" and len(after) > 1 and after[1].lower().startswith("well")
+            ) and not (first in ("and", "or", "to") and punct_after):
+                return None
+        return False, keep_space
+    if prev.isalpha() or prev in GLUE_BEFORE or prev == ".":
+        word = re.split(r"\s", text[max(0, s - 60) : s])[-1]
+        after_number = bool(re.search(r"\d", word[:-1]))
+        if after_number and (prev not in ",;:" or e - s == 3):
+            return None  # part of a number ("1,234"), unless glued after "1925,"
+        if word.lower().rstrip(".") in NOT_BEFORE_GLUED:
+            return None
+        if not prev.isalpha() and word.lower().rstrip(".,;:") in NOT_BEFORE - {"of", "and", "to"} and prev == ".":
+            return None
+        if re.fullmatch(r"[A-Z]{1,4}", word):  # G20, CN347: a name, not a marker
+            return None
+        return True, keep_space
+    return None
 
 
 def resolve_plain_markers(
@@ -109,7 +157,9 @@ def resolve_plain_markers(
     for c in cands:  # repeated markers (the older editorial rule) are glued to a word
         if id(c) not in taken and c.glued and c.value in seen and _after_first(c, accepted):
             accepted.append(c)
-    markers = [RawMarker(c.value, c.offset, c.offset + len(str(c.value)), "plain") for c in accepted]
+    markers = [
+        RawMarker(c.value, c.offset, c.offset + len(str(c.value)), "plain") for c in accepted
+    ]
     return _remove(blocks, accepted), markers
 
 
@@ -133,7 +183,7 @@ def _remove(blocks: list[MappedText], accepted: list[Candidate]) -> list[MappedT
 
     by_block: dict[int, list[tuple[int, int]]] = {}
     for c in accepted:
-        start = c.start - 1 if not c.glued else c.start
+        start = c.start - 1 if not (c.glued or c.keep_space) else c.start
         by_block.setdefault(c.block, []).append((start, c.end))
     out = list(blocks)
     for b, spans in by_block.items():
