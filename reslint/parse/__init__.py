@@ -25,7 +25,16 @@ def parse_file(path: str, max_bytes: int = MAX_BYTES) -> Document:
     return parse_source(read_source(path, max_bytes))
 
 
+RESOLUTION_WORDS = re.compile(r"General\s+Assembly|draft\s+resolution", re.IGNORECASE)
+
+
 def parse_source(source: SourceText) -> Document:
+    if not RESOLUTION_WORDS.search(source.text):
+        # A cheap, linear refusal before any layout work: every resolution and draft
+        # names the General Assembly (or itself a draft resolution).
+        raise InputError(
+            source.path, 'no resolution found: the text never names the "General Assembly"'
+        )
     layout = split_layout(source)
 
     def span(start: int, end: int) -> Span:
