@@ -1,0 +1,79 @@
+"""`footnotes`: the integrity of footnote markers and texts.
+
+`problem` picks what to look for, so each problem is its own rule with its own code:
+- `missing-text`: a marker with no footnote text;
+- `missing-marker`: a footnote text with no marker;
+- `numbering`: footnotes not numbered 1..n in order of first appearance;
+- `repeated-marker`: a marker used twice (the current Editorial Manual gives a repeated
+  reference a new footnote); silent when `settings.footnote_edition` is "older";
+- `ibid`: "Ibid." in footnote 1, or after a footnote that cites more than one source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from reslint.checks import Hit, Primitive
+
+IBID = re.compile(r"^\s*Ibid\b", re.IGNORECASE)
+SEVERAL_SOURCES = re.compile(r";|\band\b(?=[^,]*\b(?:No\.|vol\.|A/|[A-Z]+/))")
+
+
+def run(rule: Any, ctx: Any) -> Iterator[Hit]:
+    doc = ctx.eval(rule, "of", {}) if "of" in rule.exprs else ctx.env.get("draft")
+    if not doc:
+        return
+    problem = rule.options["problem"]
+    footnotes = doc["footnotes"]
+    markers = doc["markers"]
+    if problem == "missing-text":
+        for fn in footnotes:
+            if fn["missing"]:
+                for marker in fn["markers"]:
+                    yield Hit({"item": fn, "marker": marker}, at=marker["span"])
+    elif problem == "missing-marker":
+        for fn in footnotes:
+            if not fn["markers"] and not fn["missing"]:
+                yield Hit({"item": fn}, at=fn["span"])
+    elif problem == "numbering":
+        expected = 1
+        seen: set[int] = set()
+        for marker in markers:
+            n = marker["number"]
+            if n in seen:
+                continue
+            if n != expected:
+                yield Hit({"item": marker, "expected": expected}, at=marker["span"])
+            seen.add(n)
+            expected = max(expected, n) + 1
+    elif problem == "repeated-marker":
+        if ctx.env.get("settings", {}).get("footnote_edition") == "older":
+            return
+        first: dict[int, Any] = {}
+        for marker in markers:
+            if marker["number"] in first:
+                yield Hit({"item": marker, "first": first[marker["number"]]},
+                          at=marker["span"])
+            else:
+                first[marker["number"]] = marker
+    elif problem == "ibid":
+        previous = None
+        for fn in sorted(footnotes, key=lambda f: f["number"]):
+            if IBID.match(fn["text"]):
+                if previous is None:
+                    yield Hit({"item": fn, "reason": "the first footnote"}, at=fn["span"])
+                elif SEVERAL_SOURCES.search(previous["text"]):
+                    yield Hit({"item": fn, "reason": f"footnote {previous['number']}, which "
+                               "cites more than one source"}, at=fn["span"])
+            previous = fn
+
+
+PRIMITIVE = Primitive(
+    name="footnotes",
+    run=run,
+    args={"problem": "string", "of": "expr"},
+    required=("problem",),
+    summary="footnote markers and texts: presence, numbering, repetition, Ibid.",
+)

@@ -1,0 +1,224 @@
+"""Facts: the document model as plain mappings that rule expressions can read.
+
+Expressions see only dicts, lists, strings, numbers and opaque `Span`s, never the
+dataclasses themselves: that is what keeps the expression language away from internals.
+Extractors declared in YAML add their own facts (`draft.count.total`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from reslint.model import Citation, Document, Paragraph, Span
+from reslint.vocab.dates import parse_date, parse_date_range
+from reslint.vocab.numbers import parse_number
+from reslint.vocab.ordinals import ORDINAL_WORD_PATTERN, ordinal_to_int
+from reslint.vocab.symbols import parse_symbol
+
+SESSION_MENTION = re.compile(rf"\b(?P<word>{ORDINAL_WORD_PATTERN})\s+session\b", re.IGNORECASE)
+RECALLED_NOUN = re.compile(r"\bresolutions?\b")
+SHORT_SYMBOL = re.compile(r"^A/RES/(.+)$")
+
+
+def _span_end(span: Span) -> Span:
+    """The last character of a span: where closing punctuation stands."""
+    return Span(span.end_line, max(1, span.end_column - 1), span.end_line, span.end_column,
+                max(span.start, span.end - 1), span.end)
+
+
+def _paragraph(p: Paragraph) -> dict[str, Any]:
+    text = p.text
+    return {
+        "kind": p.kind,
+        "label": p.label,
+        "number": int(p.number) if p.number and p.number.isdigit() else p.number,
+        "lead": p.lead,
+        "lead_italic": p.lead_italic,
+        "text": text,
+        "last_char": text[-1:] if text else "",
+        "span": p.span,
+        "end_span": _span_end(p.span),
+        "subparagraphs": [_paragraph(s) for s in p.subparagraphs],
+    }
+
+
+def _citation(c: Citation) -> dict[str, Any]:
+    sym = parse_symbol(c.symbol)
+    return {
+        "symbol": c.symbol,
+        "date": c.date,
+        "year": int(c.date[:4]) if c.date else None,
+        "session": sym.session if sym else None,
+        "number": sym.number if sym else None,
+        "span": c.span,
+        "date_span": c.date_span,
+        "paragraph": c.paragraph,
+    }
+
+
+def document_facts(doc: Document) -> dict[str, Any]:
+    h = doc.heading
+    source = doc.source
+    short = SHORT_SYMBOL.match(h.symbol or "")
+    report = parse_symbol(h.report) if h.report else None
+    markers = sorted(
+        ({"number": m.number, "span": m.span, "style": m.style} for f in doc.footnotes
+         for m in f.markers),
+        key=lambda m: m["span"].start,
+    )
+    recalled_noun = None
+    recalled_noun_span = None
+    if doc.recalled_span is not None:
+        text = source.text[doc.recalled_span.start : doc.recalled_span.end]
+        if m := RECALLED_NOUN.search(text):
+            recalled_noun = m.group()
+            recalled_noun_span = source.span(doc.recalled_span.start + m.start(),
+                                             doc.recalled_span.start + m.end())
+    operative = [_paragraph(p) for p in doc.operative]
+    facts: dict[str, Any] = {
+        "path": doc.path,
+        "kind": doc.kind,
+        "style": doc.style,
+        "symbol": h.symbol,
+        "short_symbol": short.group(1) if short else None,
+        "symbol_span": h.symbol_span,
+        "session": h.session,
+        "session_word": h.session_word,
+        "session_span": h.session_span,
+        "agenda_item": h.agenda_item,
+        "agenda_span": h.agenda_span,
+        "title": h.title,
+        "title_span": h.title_span,
+        "item_title": h.item_title,
+        "adopted": h.adopted,
+        "adopted_year": int(h.adopted[:4]) if h.adopted else None,
+        "adopted_span": h.adopted_span,
+        "committee": h.committee,
+        "report": h.report,
+        "report_session": report.session if report else None,
+        "report_span": h.report_span,
+        "sponsors": h.sponsors,
+        "formula": h.formula_span is not None,
+        "formula_span": h.formula_span,
+        "preamble": [_paragraph(p) for p in doc.preamble],
+        "operative": operative,
+        "last_operative": operative[-1] if operative else None,
+        "footnotes": [
+            {"number": f.number, "text": f.text, "span": f.span,
+             "missing": getattr(f, "missing", False),
+             "markers": [{"number": m.number, "span": m.span, "style": m.style}
+                         for m in f.markers]}
+            for f in doc.footnotes
+        ],
+        "markers": markers,
+        "citations": [_citation(c) for c in doc.citations],
+        "recalled": [_citation(c) for c in doc.recalled],
+        "recalled_span": doc.recalled_span,
+        "recalled_noun": recalled_noun,
+        "recalled_noun_span": recalled_noun_span,
+        "symbols": [
+            {"symbol": s.symbol, "kind": s.kind, "span": s.span, "paragraph": s.paragraph,
+             "session": (sym.session if (sym := parse_symbol(s.symbol)) else None)}
+            for s in doc.symbols
+        ],
+        "session_mentions": _session_mentions(doc),
+        "next_session": doc.next_session,
+        "next_session_span": doc.next_session_span,
+        "meeting": (
+            {"number": doc.meeting.number, "date": doc.meeting.date, "span": doc.meeting.span,
+             "date_span": doc.meeting.date_span}
+            if doc.meeting else None
+        ),
+        "start_span": source.span(0, 0),
+    }
+    return facts
+
+
+def _session_mentions(doc: Document) -> list[dict[str, Any]]:
+    out = []
+    for p in doc.paragraphs():
+        for m in SESSION_MENTION.finditer(p.text):
+            start = p.clean_start + m.start("word")
+            end = p.clean_start + m.end("word")
+            out.append({
+                "session": ordinal_to_int(m.group("word")),
+                "word": m.group("word"),
+                "paragraph": p.label,
+                "kind": p.kind,
+                "span": doc.source.span(*doc.clean_map.orig_span(start, end)),
+            })
+    return out
+
+
+# --- extractors -------------------------------------------------------------------------
+
+def convert(kind: str, text: str | None) -> Any:
+    """Turn an extractor group's text into a typed fact; None when it does not read."""
+    if text is None:
+        return None
+    text = " ".join(text.split())
+    if kind == "number":
+        return parse_number(text)
+    if kind == "ordinal":
+        return ordinal_to_int(text)
+    if kind == "date":
+        d = parse_date(text)
+        return d.isoformat() if d else None
+    if kind == "daterange":
+        ranges = parse_date_range(text)
+        if not ranges:
+            return None
+        start, end = ranges[0][0], ranges[-1][-1]
+        return {"start": start.isoformat(), "end": end.isoformat()}
+    if kind == "symbol":
+        sym = parse_symbol(text)
+        return sym.text if sym else text
+    if kind == "list":
+        head, _, last = text.rpartition(" and ")
+        items = [i.strip() for i in head.split(",")] if head else []
+        items.append(last.strip())
+        return [i for i in items if i]
+    return text
+
+
+def run_extractor(doc: Document, pattern: Any, types: dict[str, str], scope: str,
+                  many: bool) -> Any:
+    """Match an extractor's regex on the clean text of its scope; map groups back."""
+    results = []
+    for p in _scope(doc, scope):
+        for m in pattern.finditer(p.text):
+            results.append(_match_fact(doc, p, m, types))
+            if not many:
+                return results[0]
+    return results if many else None
+
+
+def _scope(doc: Document, scope: str) -> list[Paragraph]:
+    if scope == "preamble":
+        return doc.preamble
+    if scope == "operative":
+        paragraphs: list[Paragraph] = []
+        for p in doc.operative:
+            paragraphs.append(p)
+            paragraphs.extend(p.subparagraphs)
+        return paragraphs
+    every: list[Paragraph] = []
+    for p in doc.paragraphs():
+        every.append(p)
+        every.extend(p.subparagraphs)
+    return every
+
+
+def _match_fact(doc: Document, p: Paragraph, m: Any, types: dict[str, str]) -> dict[str, Any]:
+    def span(start: int, end: int) -> Span:
+        return doc.source.span(*doc.clean_map.orig_span(p.clean_start + start,
+                                                        p.clean_start + end))
+
+    fact: dict[str, Any] = {"span": span(m.start(), m.end()), "paragraph": p.label,
+                            "text": m.group(0), "spans": {}}
+    for name, value in m.groupdict().items():
+        fact[name] = convert(types.get(name, "text"), value)
+        if value is not None:
+            fact["spans"][name] = span(m.start(name), m.end(name))
+    return fact

@@ -1,0 +1,76 @@
+"""Domain functions that rule expressions may call (beyond the language's built-ins).
+
+Each takes and returns plain values; null in gives null out, so a missing fact keeps a
+rule silent instead of raising."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from reslint.vocab.dates import format_date
+from reslint.vocab.ordinals import int_to_ordinal, match_case, ordinal_to_int
+from reslint.vocab.symbols import parse_symbol
+
+
+def _nullsafe(fn: Callable[..., Any]) -> Callable[..., Any]:
+    def wrapper(*args: Any) -> Any:
+        if any(a is None for a in args):
+            return None
+        try:
+            return fn(*args)
+        except (ValueError, TypeError, KeyError, IndexError):
+            return None
+
+    wrapper.__name__ = fn.__name__
+    return wrapper
+
+
+def find(items: list[Any], key: str, value: Any) -> Any:
+    """The first mapping in `items` whose `key` equals `value`, or null."""
+    return next((i for i in items if isinstance(i, dict) and i.get(key) == value), None)
+
+
+def pluck(items: list[Any], key: str) -> list[Any]:
+    return [i.get(key) if isinstance(i, dict) else None for i in items]
+
+
+def where(items: list[Any], key: str, value: Any) -> list[Any]:
+    return [i for i in items if isinstance(i, dict) and i.get(key) == value]
+
+
+def date_text(iso: str) -> str:
+    return format_date(date.fromisoformat(iso))
+
+
+def year(iso: str) -> int:
+    return int(str(iso)[:4])
+
+
+def session_of(symbol: str) -> int | None:
+    sym = parse_symbol(symbol)
+    return sym.session if sym else None
+
+
+def session_years(session: int) -> list[int]:
+    """A resolution of session s is dated in 1945+s (main part) or 1946+s (resumed part)."""
+    return [1945 + session, 1946 + session]
+
+
+def ordinal(n: int, model: str = "") -> str:
+    word = int_to_ordinal(int(n))
+    return match_case(model, word) if model else word
+
+
+FUNCTIONS: dict[str, Callable[..., Any]] = {
+    "find": _nullsafe(find),
+    "pluck": _nullsafe(pluck),
+    "where": _nullsafe(where),
+    "date_text": _nullsafe(date_text),
+    "year": _nullsafe(year),
+    "session_of": _nullsafe(session_of),
+    "session_years": _nullsafe(session_years),
+    "ordinal": _nullsafe(ordinal),
+    "ordinal_value": _nullsafe(ordinal_to_int),
+}

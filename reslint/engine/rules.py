@@ -1,0 +1,275 @@
+"""Loading rule packs: YAML -> schema check -> compiled rules, every error located.
+
+Compiling a pack parses every expression and template, compiles every regex and checks
+every fact name a rule uses, so a typo fails at load time with `file:line:col`, not in
+the middle of a check (or worse, silently matching nothing).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from reslint.checks import Primitive, builtin_names, get_primitive
+from reslint.engine import expr as ex
+from reslint.engine.schema import did_you_mean, validate
+from reslint.engine.yamlload import Located, LocatedError, load_yaml
+from reslint.model import RuleInfo
+
+FACT_KEYS = {
+    "path", "kind", "style", "symbol", "short_symbol", "symbol_span", "session", "session_word",
+    "session_span", "agenda_item", "agenda_span", "title", "title_span", "item_title",
+    "adopted", "adopted_year", "adopted_span", "committee", "report", "report_session",
+    "report_span", "sponsors", "formula", "formula_span", "preamble", "operative",
+    "last_operative", "footnotes", "markers", "citations", "recalled", "recalled_span",
+    "recalled_noun", "recalled_noun_span", "symbols", "session_mentions", "next_session",
+    "next_session_span", "meeting", "start_span",
+}
+MATCH_KEYS = {"span", "spans", "text", "paragraph"}
+BOUND = {"item", "index", "previous_item", "key", "expected", "found", "match", "problem",
+         "marker", "first", "reason"}
+ROOTS = {"draft", "previous", "settings"}
+RULE_EXPRS = ("when", "for_each", "at")
+MAX_REGEX = 2000
+
+
+@dataclass
+class Extractor:
+    name: str
+    pattern: Any
+    scope: str
+    many: bool
+    types: dict[str, str]
+
+
+@dataclass
+class Rule:
+    code: str
+    name: str
+    severity: str
+    summary: str
+    rationale: str
+    check: str
+    primitive: Primitive
+    message: ex.Template
+    pack: str
+    source: str  # path of the rule file
+    line: int
+    exprs: dict[str, Any] = field(default_factory=dict)
+    lets: list[tuple[str, Any]] = field(default_factory=list)
+    regexes: dict[str, Any] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)
+    fix: dict[str, Any] | None = None
+    examples: dict[str, str] = field(default_factory=dict)
+    raw: dict[str, Any] = field(default_factory=dict)
+    fix_template: ex.Template | None = None
+
+    def info(self) -> RuleInfo:
+        return RuleInfo(self.code, self.name, self.severity, self.summary, self.rationale,
+                        self.pack, self.fix is not None)
+
+
+@dataclass
+class Pack:
+    name: str
+    path: str
+    description: str
+    applies_always: bool
+    title_pattern: Any
+    settings: dict[str, Any]
+    lets: list[tuple[str, Any]]
+    extractors: dict[str, Extractor]
+    rules: list[Rule]
+
+    def applies_to(self, title: str | None, item_title: str | None) -> bool:
+        if self.applies_always:
+            return True
+        if self.title_pattern is None:
+            return False
+        return any(t and self.title_pattern.search(t) for t in (title, item_title))
+
+
+def load_pack(path: str, plugins: dict[str, Primitive] | None = None,
+              shared_lets: set[str] | None = None,
+              shared_extractors: dict[str, Extractor] | None = None) -> Pack:
+    located = load_yaml(path)
+    if not isinstance(located.data, dict):
+        raise located.error((), "a rule file must be a mapping with 'pack' and 'rules'")
+    validate(located)
+    data = located.data
+    functions = set(ex.FUNCTIONS) | FUNCTION_NAMES
+    extractors = dict(shared_extractors or {})
+    for name, spec in (data.get("extractors") or {}).items():
+        at = ("extractors", name, "pattern")
+        pattern = _regex(located, at, spec["pattern"])
+        types = spec.get("types") or {}
+        for group in types:
+            if group not in pattern.groupindex:
+                raise located.error(("extractors", name, "types", group),
+                                    f"extractor {name!r} has no group named {group!r}"
+                                    f"{did_you_mean(group, pattern.groupindex)}", key=True)
+        extractors[name] = Extractor(name, pattern, spec.get("in", "document"),
+                                     bool(spec.get("all")), types)
+    known_lets = set(shared_lets or ())
+    lets = []
+    for name, source in (data.get("let") or {}).items():
+        parsed = _expr(located, ("let", name), source, functions)
+        _check_names(located, ("let", name), parsed, known_lets, extractors, set())
+        lets.append((name, parsed))
+        known_lets.add(name)
+    applies = data.get("applies_to") or {}
+    title = applies.get("title")
+    pack = Pack(
+        name=data["pack"], path=path, description=data.get("description", ""),
+        applies_always=bool(applies.get("always", not title)),
+        title_pattern=_regex(located, ("applies_to", "title"), title) if title else None,
+        settings=data.get("settings") or {}, lets=lets, extractors=extractors, rules=[],
+    )
+    for index, raw in enumerate(data["rules"]):
+        pack.rules.append(
+            _compile_rule(located, index, raw, pack, plugins, functions, known_lets, extractors)
+        )
+    return pack
+
+
+def _compile_rule(located: Located, index: int, raw: dict[str, Any], pack: Pack,
+                  plugins: dict[str, Primitive] | None, functions: set[str],
+                  lets: set[str], extractors: dict[str, Extractor]) -> Rule:
+    at = ("rules", index)
+    primitive = get_primitive(raw["check"], plugins)
+    if primitive is None:
+        names = builtin_names() + sorted(plugins or {})
+        raise located.error((*at, "check"), f"unknown check {raw['check']!r}"
+                            f"{did_you_mean(raw['check'], names)}")
+    for key in primitive.required:
+        if key not in raw:
+            raise located.error(at, f"check {primitive.name!r} needs the key {key!r}")
+    rule_lets: list[tuple[str, Any]] = []
+    local = set()
+    for name, source in (raw.get("let") or {}).items():
+        parsed = _expr(located, (*at, "let", name), source, functions)
+        _check_names(located, (*at, "let", name), parsed, lets | local, extractors, BOUND)
+        rule_lets.append((name, parsed))
+        local.add(name)
+    known = lets | local
+    exprs: dict[str, Any] = {}
+    regexes: dict[str, Any] = {}
+    options: dict[str, Any] = {}
+    for key in RULE_EXPRS:
+        if key in raw:
+            exprs[key] = _expr(located, (*at, key), raw[key], functions)
+    for key, kind in primitive.args.items():
+        if key not in raw:
+            continue
+        if kind == "expr":
+            exprs[key] = _expr(located, (*at, key), raw[key], functions)
+        elif kind == "regex":
+            regexes[key] = _regex(located, (*at, key), raw[key])
+        else:
+            options[key] = raw[key]
+    foreign = [k for k in raw if k not in _COMMON and k not in primitive.args]
+    if foreign:
+        raise located.error((*at, foreign[0]), f"key {foreign[0]!r} does not belong to check "
+                            f"{primitive.name!r}", key=True)
+    for key, parsed in exprs.items():
+        _check_names(located, (*at, key), parsed, known, extractors, BOUND)
+    message = _template(located, (*at, "message"), raw["message"], functions)
+    _check_names(located, (*at, "message"), message, known, extractors, BOUND)
+    fix = raw.get("fix")
+    fix_template = None
+    if fix:
+        exprs["fix.replace"] = _expr(located, (*at, "fix", "replace"), fix["replace"], functions)
+        _check_names(located, (*at, "fix", "replace"), exprs["fix.replace"], known, extractors,
+                     BOUND)
+        fix_template = _template(located, (*at, "fix", "with"), fix["with"], functions)
+        _check_names(located, (*at, "fix", "with"), fix_template, known, extractors, BOUND)
+    line, _ = located.where(at)
+    return Rule(
+        code=raw["code"], name=raw["name"], severity=raw["severity"], summary=raw["summary"],
+        rationale=raw.get("rationale", ""), check=primitive.name, primitive=primitive,
+        message=message, pack=pack.name, source=located.path, line=line or 0, exprs=exprs,
+        lets=rule_lets, regexes=regexes, options=options, fix=fix,
+        examples=raw.get("examples") or {}, raw=raw, fix_template=fix_template,
+    )
+
+
+_COMMON = {"code", "name", "severity", "summary", "rationale", "check", "when", "for_each",
+           "let", "at", "message", "fix", "examples", "tags"}
+
+
+def _column_error(located: Located, at: tuple[Any, ...], offset: int, message: str
+                  ) -> LocatedError:
+    line, column = located.where(at)
+    if line and column:
+        lines = located.text.splitlines()
+        quoted = line <= len(lines) and lines[line - 1][column - 1 : column] in ("'", '"')
+        single = line <= len(lines) and lines[line - 1][column - 1 : column] not in ("|", ">")
+        if single:
+            column += offset + (1 if quoted else 0)
+    return LocatedError(located.path, line, column, message)
+
+
+def _expr(located: Located, at: tuple[Any, ...], source: str, functions: set[str]) -> Any:
+    try:
+        return ex.parse(source, functions)
+    except ex.ExprError as exc:
+        raise _column_error(located, at, exc.offset, exc.message) from None
+
+
+def _template(located: Located, at: tuple[Any, ...], source: str, functions: set[str]) -> Any:
+    try:
+        return ex.parse_template(source, functions)
+    except ex.ExprError as exc:
+        raise _column_error(located, at, exc.offset, exc.message) from None
+
+
+def _regex(located: Located, at: tuple[Any, ...], source: str) -> Any:
+    if len(source) > MAX_REGEX:
+        raise located.error(at, f"regular expression longer than {MAX_REGEX} characters")
+    try:
+        return regex.compile(source, regex.VERSION0)
+    except regex.error as exc:
+        offset = getattr(exc, "pos", None) or 0
+        raise _column_error(located, at, offset, f"bad regular expression: {exc.msg}") from None
+
+
+def _check_names(located: Located, at: tuple[Any, ...], parsed: Any, lets: set[str],
+                 extractors: dict[str, Extractor], bound: set[str]) -> None:
+    """Every name a rule reads must exist: a typo is an error, not a silent null."""
+    used = parsed.names() if isinstance(parsed, ex.Template) else ex.names(parsed)
+    for dotted in sorted(used):
+        parts = dotted.split(".")
+        root = parts[0]
+        if root not in ROOTS and root not in lets and root not in bound:
+            choices = ROOTS | lets | bound
+            raise located.error(at, f"unknown fact {root!r}{did_you_mean(root, choices)}")
+        if root in ("draft", "previous") and len(parts) > 1:
+            key = parts[1]
+            if key not in FACT_KEYS and key not in extractors:
+                raise located.error(at, f"unknown fact '{root}.{key}'"
+                                    f"{did_you_mean(key, FACT_KEYS | set(extractors))}")
+            if key in extractors and len(parts) > 2:
+                groups = set(extractors[key].pattern.groupindex) | MATCH_KEYS
+                if parts[2] not in groups:
+                    raise located.error(
+                        at, f"unknown fact '{root}.{key}.{parts[2]}': extractor {key!r} has "
+                        f"no group {parts[2]!r}{did_you_mean(parts[2], groups)}")
+
+
+def rule_files(path: str) -> list[str]:
+    """A rule file, or the rule files of a folder (not its tests)."""
+    if os.path.isdir(path):
+        return sorted(
+            str(p) for p in Path(path).glob("*.y*ml") if p.suffix in (".yaml", ".yml")
+        )
+    return [path]
+
+
+# Functions rules may call beyond the expression language's built-ins.
+from reslint.engine.functions import FUNCTIONS as RULE_FUNCTIONS  # noqa: E402
+
+FUNCTION_NAMES = set(RULE_FUNCTIONS)

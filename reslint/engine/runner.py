@@ -1,0 +1,165 @@
+"""Running compiled rules on a draft (and its previous resolution) to get findings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from reslint.checks import Hit
+from reslint.engine import expr as ex
+from reslint.engine.facts import document_facts, run_extractor
+from reslint.engine.functions import FUNCTIONS
+from reslint.engine.rules import BOUND, Pack, Rule
+from reslint.model import Document, Edit, Finding, Fix, Span
+
+
+class RuleRuntimeError(Exception):
+    """A rule that fails while running (a type error in its expression): a rule-file
+    error, reported with the rule's file and line."""
+
+
+def _strip_spans(value: Any) -> Any:
+    """Facts of the previous resolution keep no spans: findings point into the draft only."""
+    if isinstance(value, Span):
+        return None
+    if isinstance(value, dict):
+        return {k: _strip_spans(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_strip_spans(v) for v in value]
+    return value
+
+
+@dataclass
+class Context:
+    draft: Document
+    previous: Document | None
+    env: dict[str, Any]
+    base: dict[str, Any] = field(default_factory=dict)
+
+    def scope(self, rule: Rule, bindings: dict[str, Any]) -> dict[str, Any]:
+        scope = {**self.env, **bindings}
+        for name, parsed in rule.lets:
+            scope[name] = self._evaluate(rule, parsed, scope)
+        return scope
+
+    def _evaluate(self, rule: Rule, parsed: Any, scope: dict[str, Any]) -> Any:
+        try:
+            return ex.evaluate(parsed, scope, FUNCTIONS)
+        except ex.ExprError as exc:
+            raise RuleRuntimeError(
+                f"{rule.source}:{rule.line}: rule {rule.code}: {exc.message}"
+            ) from None
+
+    def eval(self, rule: Rule, key: str, bindings: dict[str, Any]) -> Any:
+        return self._evaluate(rule, rule.exprs[key], self.scope(rule, bindings))
+
+    def each(self, rule: Rule) -> Iterator[dict[str, Any]]:
+        if "for_each" not in rule.exprs:
+            yield {}
+            return
+        items = self.eval(rule, "for_each", {})
+        if not isinstance(items, list):
+            return
+        for index, item in enumerate(items):
+            yield {"item": item, "index": index}
+
+    def matches(self, pattern: Any, scope: str) -> list[dict[str, Any]]:
+        found = run_extractor(self.draft, pattern, {}, scope, many=True)
+        return found or []
+
+
+def build_env(draft: Document, previous: Document | None, packs: list[Pack],
+              settings: dict[str, Any]) -> dict[str, Any]:
+    env: dict[str, Any] = {name: None for name in BOUND}
+    merged: dict[str, Any] = {}
+    for pack in packs:
+        merged.update(pack.settings)
+    merged.update(settings)
+    env["settings"] = merged
+    env["draft"] = _with_extractors(document_facts(draft), draft, packs)
+    env["previous"] = (
+        _strip_spans(_with_extractors(document_facts(previous), previous, packs))
+        if previous else None
+    )
+    for pack in packs:
+        for name, parsed in pack.lets:
+            try:
+                env[name] = ex.evaluate(parsed, env, FUNCTIONS)
+            except ex.ExprError as exc:
+                raise RuleRuntimeError(f"{pack.path}: let {name}: {exc.message}") from None
+    return env
+
+
+def _with_extractors(facts: dict[str, Any], doc: Document, packs: list[Pack]) -> dict[str, Any]:
+    for pack in packs:
+        for name, extractor in pack.extractors.items():
+            if name not in facts:
+                facts[name] = run_extractor(doc, extractor.pattern, extractor.types,
+                                            extractor.scope, extractor.many)
+    return facts
+
+
+def run_rules(draft: Document, previous: Document | None, packs: list[Pack],
+              rules: list[Rule], settings: dict[str, Any] | None = None) -> list[Finding]:
+    env = build_env(draft, previous, packs, settings or {})
+    ctx = Context(draft, previous, env)
+    findings: list[Finding] = []
+    for rule in rules:
+        if "when" in rule.exprs and ctx.eval(rule, "when", {}) is not True:
+            continue
+        for hit in rule.primitive.run(rule, ctx):
+            findings.append(_finding(rule, ctx, hit))
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def _finding(rule: Rule, ctx: Context, hit: Hit) -> Finding:
+    scope = ctx.scope(rule, hit.bindings)
+    try:
+        message = ex.render(rule.message, scope, FUNCTIONS)
+    except ex.ExprError as exc:
+        raise RuleRuntimeError(f"{rule.source}:{rule.line}: rule {rule.code}: {exc.message}")
+    where = ctx._evaluate(rule, rule.exprs["at"], scope) if "at" in rule.exprs else hit.at
+    span = _to_span(where) or _to_span(hit.at) or ctx.env["draft"]["start_span"]
+    source = ctx.draft.source
+    fix = _fix(rule, ctx, scope)
+    return Finding(
+        rule=rule.code, name=rule.name, severity=rule.severity, message=message,
+        path=ctx.draft.path, span=span, paragraph=_paragraph_of(ctx.draft, span), fix=fix,
+        source_line=source.line_text(span.line),
+    )
+
+
+def _fix(rule: Rule, ctx: Context, scope: dict[str, Any]) -> Fix | None:
+    if rule.fix is None or rule.fix_template is None:
+        return None
+    target = _to_span(ctx._evaluate(rule, rule.exprs["fix.replace"], scope))
+    if target is None:
+        return None
+    text = ex.render(rule.fix_template, scope, FUNCTIONS)
+    if "?" in text and re.search(r"(?<!\w)\?(?!\w)", text):
+        return None  # a fact was missing: no fix is better than a wrong one
+    return Fix([Edit(target.start, target.end, text)], bool(rule.fix.get("safe", True)),
+               rule.fix.get("description", ""))
+
+
+def _to_span(value: Any) -> Span | None:
+    if isinstance(value, Span):
+        return value
+    if isinstance(value, dict):
+        return _to_span(value.get("span"))
+    if isinstance(value, list) and value:
+        return _to_span(value[0])
+    return None
+
+
+def _paragraph_of(doc: Document, span: Span) -> str | None:
+    for p in doc.paragraphs():
+        if p.span.start <= span.start < max(p.span.end, p.span.start + 1):
+            for s in p.subparagraphs:
+                if s.span.start <= span.start < s.span.end:
+                    return s.label
+            return p.label
+    return None
