@@ -71,7 +71,9 @@ def document_facts(doc: Document) -> dict[str, Any]:
     recalled_noun_span = None
     if doc.recalled_span is not None:
         text = source.text[doc.recalled_span.start : doc.recalled_span.end]
-        if m := RECALLED_NOUN.search(text):
+        m = RECALLED_NOUN.search(text)
+        first = doc.recalled[0].span.start - doc.recalled_span.start if doc.recalled else 0
+        if m and not text[m.end() : first].strip(" [\n"):  # the noun heads the list itself
             recalled_noun = m.group()
             recalled_noun_span = source.span(doc.recalled_span.start + m.start(),
                                              doc.recalled_span.start + m.end())

@@ -23,7 +23,11 @@ CITATION = re.compile(
 SC_CITATION = re.compile(rf"Security Council resolutions?[^.;]*?(?P<sym>{SC_RESOLUTION_PATTERN})")
 DOCUMENT = re.compile(DOCUMENT_SYMBOL_PATTERN)
 SC_ANY = re.compile(SC_RESOLUTION_PATTERN)
-ITS_RESOLUTIONS = re.compile(r"\bits\s+(?:[a-z]+\s+)?resolutions?\b")
+# The list must open the paragraph: "Recalling (also) its (relevant) resolution(s) …".
+ITS_RESOLUTIONS = re.compile(
+    r"^Recalling(?:\s+(?:also|further|in particular|moreover))?\s+its\s+(?:[a-z]+\s+)?"
+    r"resolutions?\b"
+)
 LIST_END = re.compile(r"\b(?:and\s+(?:its|the|other|all|relevant)\b|Security Council|decisions?\b)")
 NEXT_SESSION = re.compile(
     rf"provisional agenda of its\s+(?P<word>{ORDINAL_WORD_PATTERN})\s+session", re.IGNORECASE
@@ -65,7 +69,7 @@ def find_recalled(
     for p in paragraphs:
         if p.kind != "preamble" or not p.lead.startswith("Recalling"):
             continue
-        m = ITS_RESOLUTIONS.search(p.text)
+        m = ITS_RESOLUTIONS.match(p.text)
         if not m:
             continue
         end = LIST_END.search(p.text, m.end())

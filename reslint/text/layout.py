@@ -78,7 +78,10 @@ def _page_furniture(lines: list[tuple[int, str]], skip: set[int]) -> list[int]:
         if not m or int(m.group(1)) > int(m.group(2)) or int(m.group(1)) < 1:
             continue
         cluster = [i]
-        j = i - 1
+        join = next((k for k in range(i - 1, max(-1, i - 9), -1) if lines[k][1] == ""), None)
+        if join is not None:  # pages were joined with an empty line: all between is header
+            cluster.extend(range(join, i))
+        j = i - 1 if join is None else -1
         while j >= 0 and i - j <= 7:
             t = lines[j][1]
             if t == "":  # pages were joined with an empty line
