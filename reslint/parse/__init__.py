@@ -100,8 +100,9 @@ def parse_source(source: SourceText) -> Document:
     next_session, next_span = find_next_session(operative, para_span)
     footnotes = _footnotes(notes, markers, span, mapped_span)
     symbols = find_symbols(
-        every, [(fn, text.text) for fn, text in zip(footnotes, (t for _, t in notes))],
-        para_span, lambda fn, s, e: fn.span if False else _fn_span(notes, fn, s, e, mapped_span),
+        every,
+        [(fn, text.text) for fn, text in zip(footnotes, (t for _, t in notes), strict=False)],
+        para_span, lambda fn, s, e: _fn_span(notes, fn, s, e, mapped_span),
     )
     problems = []
     if formula is None:
@@ -125,7 +126,7 @@ def _paragraphs(
     out: list[tuple[Paragraph, MappedText]] = []
     seen_operative = False
     pp = 0
-    for block, italic in zip(blocks, italics):
+    for block, italic in zip(blocks, italics, strict=True):
         raw = classify(block, italic, seen_operative, markdown)
         if raw.kind == "sub" and out:
             parent = out[-1][0]
@@ -159,9 +160,7 @@ def _subs(p: Paragraph, _all) -> list[tuple[Paragraph, MappedText]]:
 
 def _fn_span(notes, fn: Footnote, s: int, e: int, mapped_span) -> Span:
     for raw, text in notes:
-        if raw.number == fn.number and raw.line_start == fn.span.start - 0 or (
-            raw.number == fn.number
-        ):
+        if raw.number == fn.number:
             return mapped_span(text, s, e)
     return fn.span
 

@@ -108,7 +108,9 @@ def _symbols_in(text: str, span: Callable[[int, int], Span], where: str,
             out.append(SymbolRef(m.group(), "security-council", span(m.start(), m.end()), where))
 
 
-def find_next_session(paragraphs: list[Paragraph], span_of: SpanOf) -> tuple[int | None, Span | None]:
+def find_next_session(
+    paragraphs: list[Paragraph], span_of: SpanOf
+) -> tuple[int | None, Span | None]:
     for p in reversed(paragraphs):
         for m in NEXT_SESSION.finditer(p.text):
             return ordinal_to_int(m.group("word")), span_of(p, m.start("word"), m.end("word"))

@@ -17,21 +17,34 @@ from reslint.text.mapped import MappedText
 from reslint.vocab.dates import DATE_PATTERN, parse_date
 from reslint.vocab.ordinals import ORDINAL_WORD_PATTERN, ordinal_to_int
 
-SESSION = re.compile(rf"^(?:(?:Resumed|Special|Emergency special)\s+)?(?P<word>{ORDINAL_WORD_PATTERN})\s+(?:special\s+|emergency\s+special\s+)?session\b", re.IGNORECASE)
-AGENDA = re.compile(r"^Agenda items?\s+(?P<item>\d+(?:\s*\([a-z]{1,3}\))?(?:(?:,\s*|\s+and\s+)\d+(?:\s*\([a-z]{1,3}\))?)*)")
-ADOPTED = re.compile(rf"Resolution adopted by the General Assembly\s+on\s+(?P<date>{DATE_PATTERN})")
+SESSION = re.compile(
+    rf"^(?:(?:Resumed|Special|Emergency special)\s+)?(?P<word>{ORDINAL_WORD_PATTERN})\s+"
+    r"(?:special\s+|emergency\s+special\s+)?session\b",
+    re.IGNORECASE,
+)
+_ITEM = r"\d+(?:\s*\([a-z]{1,3}\))?"
+AGENDA = re.compile(rf"^Agenda items?\s+(?P<item>{_ITEM}(?:(?:,\s*|\s+and\s+){_ITEM})*)")
+ADOPTED = re.compile(
+    rf"Resolution adopted by the General Assembly\s+on\s+(?P<date>{DATE_PATTERN})"
+)
 REPORT = re.compile(
-    r"\[\s*on the reports? of the (?P<committee>[\w ]+?) Committee\s*\((?P<report>A/\d+/\d+(?:/Add\.\d+)?(?:/Corr\.\d+)?)"
+    r"\[\s*on the reports? of the (?P<committee>[\w ]+?) Committee\s*"
+    r"\((?P<report>A/\d+/\d+(?:/Add\.\d+)?(?:/Corr\.\d+)?)"
 )
 NO_REFERENCE = re.compile(r"\[\s*without reference to a Main Committee")
 RES_TITLE = re.compile(r"^(?P<num>\d{1,3}/\d{1,4}(?:\s?[A-Z])?)\.\s+(?P<title>.+)$")
-DOC_SYMBOL = re.compile(r"^(?P<sym>A/(?:RES/\d+/\d+|C\.\d/\d+/L\.\d+(?:/Rev\.\d+)?|\d+/L\.\d+(?:/Rev\.\d+)?))$")
+DOC_SYMBOL = re.compile(
+    r"^(?P<sym>A/(?:RES/\d+/\d+|C\.\d/\d+/L\.\d+(?:/Rev\.\d+)?|\d+/L\.\d+(?:/Rev\.\d+)?))$"
+)
 SPONSORS = re.compile(r"^(?P<names>.+?):\s*(?:revised\s+)?draft resolution$", re.IGNORECASE)
 COMMITTEE_LINE = re.compile(r"^(?:First|Second|Third|Fourth|Fifth|Sixth) Committee$")
 STAMP_PREFIX = re.compile(
-    r"^(?:United Nations\s+)?General Assembly\s+Distr\.:\s*\w+(?:\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?"
+    r"^(?:United Nations\s+)?General Assembly\s+Distr\.:\s*\w+"
+    r"(?:\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?"
 )
-STAMP = re.compile(r"^(?:United Nations|General Assembly|Distr\.:.*|Original:.*|\d{1,2} \w+ \d{4})$")
+STAMP = re.compile(
+    r"^(?:United Nations|General Assembly|Distr\.:.*|Original:.*|\d{1,2} \w+ \d{4})$"
+)
 
 
 def parse_heading(chunks: list[list[MappedText]], span_of) -> tuple[Heading, MappedText | None]:

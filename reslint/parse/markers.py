@@ -122,8 +122,8 @@ def _candidate(text: str, s: int, e: int) -> tuple[bool, bool] | None:
             return None  # part of a number ("1,234"), unless glued after "1925,"
         if word.lower().rstrip(".") in NOT_BEFORE_GLUED:
             return None
-        if not prev.isalpha() and word.lower().rstrip(".,;:") in NOT_BEFORE - {"of", "and", "to"} and prev == ".":
-            return None
+        if prev == "." and word.lower().rstrip(".") in NOT_BEFORE:
+            return None  # "para.4"
         if re.fullmatch(r"[A-Z]{1,4}", word):  # G20, CN347: a name, not a marker
             return None
         return True, keep_space

@@ -16,18 +16,23 @@ from reslint.text.mapped import MappedText
 OPERATIVE_NUMBER = re.compile(r"^(?P<num>\d{1,3})\.\s*")
 SUB_LABEL = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivxl]{1,6})\)\s*")
 ROMAN = re.compile(r"^[ivxl]+$")
-ADVERBS = r"(?:also|further|again|once again|moreover|furthermore|in particular|with (?:concern|deep concern|grave concern|serious concern|appreciation|satisfaction|interest|regret))"
+ADVERBS = (
+    r"(?:also|further|again|once again|moreover|furthermore|in particular|with (?:concern"
+    r"|deep concern|grave concern|serious concern|appreciation|satisfaction|interest|regret))"
+)
 CONTINUATIONS = [
     rf"\s+and\s+[a-z]+(?:s|es)\b(?:\s+{ADVERBS})?",  # Invites and encourages
     r"\s+(?:upon|on|for)\b(?=\s+(?:all|the|States|those|Member|relevant|each|every))",  # Calls upon
     rf"\s+{ADVERBS}\b",
     r"\s+(?:its|their|the|his|her)?\s*(?:strong|grave|deep|serious|profound|full|firm|sincere)\s+(?:concern|appreciation|support|regret|commitment|conviction)\b",
-    r"\s+its\s+(?:invitation and encouragement|determination|commitment|support|appreciation|call|concern|conviction|resolve|gratitude|invitation|request|recognition|belief)\b",
+    r"\s+its\s+(?:invitation and encouragement|determination|commitment|support|appreciation"
+    r"|call|concern|conviction|resolve|gratitude|invitation|request|recognition|belief)\b",
     r"\s+(?:it necessary|in mind|note|into account|account)\b",
 ]
 LEAD = re.compile(
     r"^(?P<lead>(?:(?:Deeply|Gravely|Seriously|Fully|Firmly|Strongly|Further|Also)\s+)?"
-    r"(?:Having\s+(?:considered|examined|received|reviewed|heard|taken note|noted)|Taking\s+(?:note|into account)|Bearing\s+in\s+mind|[A-Z][a-z]+(?:-[a-z]+)?)"
+    r"(?:Having\s+(?:considered|examined|received|reviewed|heard|taken note|noted)"
+    r"|Taking\s+(?:note|into account)|Bearing\s+in\s+mind|[A-Z][a-z]+(?:-[a-z]+)?)"
     r"(?:" + "|".join(CONTINUATIONS) + r")*)"
 )
 

@@ -262,8 +262,8 @@ def _continues(
     if starts_new:
         return False
     last = current[-1].text.rstrip()
-    if OPERATIVE_START.match(last + " ") and len(last) <= 5 or SUB_START.match(last + " ") and (
-        len(last) <= 7
+    if (OPERATIVE_START.match(last + " ") and len(last) <= 5) or (
+        SUB_START.match(last + " ") and len(last) <= 7
     ):
         return True  # a paragraph number alone on its line
     if not blank and not page_break:

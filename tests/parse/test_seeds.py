@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import CORPUS, SEED_76_47, SEED_78_32
 import pytest
+from conftest import CORPUS, SEED_76_47, SEED_78_32
 
 RECALLED_76_47 = [
     ("63/71", "2008-12-02"), ("70/54", "2015-12-07"), ("71/45", "2016-12-05"),
@@ -134,7 +134,7 @@ def test_pdf_text_of_78_32_reads_like_the_markdown_seed(facts):
     assert [len(f["markers"]) for f in pdf["footnotes"]] == [1, 1, 1]
     for part in ("preamble", "operative"):
         assert len(pdf[part]) == len(md[part])
-        for a, b in zip(pdf[part], md[part]):
+        for a, b in zip(pdf[part], md[part], strict=True):
             assert (a["lead"], a["text"]) == (b["lead"], b["text"])
     # locations are the PDF file's own
     assert [(m["line"], m["column"]) for f in pdf["footnotes"] for m in f["markers"]] == [

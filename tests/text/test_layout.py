@@ -81,7 +81,10 @@ def test_paragraph_number_alone_on_its_line_joins_its_text():
 
 
 def test_hard_wrapped_lines_join_and_hyphenated_words_rejoin():
-    src = "Para one\nis wrapped, and non-\ngovernmental, military-to-\nmilitary and pre-\nand post-\n"
+    src = (
+        "Para one\nis wrapped, and non-\ngovernmental, military-to-\nmilitary and pre-\n"
+        "and post-\n"
+    )
     lay = split_layout(SourceText("t.md", "The General Assembly,\n" + src))
     assert lay.blocks[0].text == (
         "Para one is wrapped, and non-governmental, military-to-military and pre- and post-"

@@ -56,7 +56,8 @@ def test_clean_block_lifts_explicit_markers_and_markdown():
 
 
 def test_tidy_folds_spaces_and_look_alikes():
-    t = tidy(MappedText.original("non\u2011governmental  work ,\u00a0done military-to- military", 0))
+    raw = "non\u2011governmental  work ,\u00a0done military-to- military"
+    t = tidy(MappedText.original(raw, 0))
     assert t.text == "non-governmental work, done military-to-military"
     assert len(t.offsets) == len(t.text)
     assert tidy(MappedText.original("gender- and age-sensitive", 0)).text == (
