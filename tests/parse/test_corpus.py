@@ -207,3 +207,17 @@ def test_subparagraphs_nest(facts):
     assert nested and all(
         re.fullmatch(r"[ivx]+", x["number"]) for s in nested for x in s["subparagraphs"]
     )
+
+
+def test_subparagraphs_bwc_and_roman_after_letters(facts):
+    bwc = facts(CORPUS / "A_RES_80_71.md")
+    op4 = next(p for p in bwc["operative"] if p["number"] == "4")
+    assert [s["number"] for s in op4["subparagraphs"]] == list("abcdefg")
+    ccw = facts(CORPUS / "A_RES_78_64.md")
+    op8 = next(p for p in ccw["operative"] if p["number"] == "8")
+    assert [s["number"] for s in op8["subparagraphs"]] == list("abcde")
+    assert [s["number"] for s in op8["subparagraphs"][3]["subparagraphs"]] == [
+        "i", "ii", "iii", "iv", "v",
+    ]
+    cwc = facts(CORPUS / "A_RES_78_29.md")
+    assert [s["number"] for s in cwc["preamble"][11]["subparagraphs"]] == list("abcde")
