@@ -33,7 +33,8 @@ def load_packs(extra: list[str], plugin_names: list[str] | None = None) -> list[
         plugins = load_plugins(plugin_names or [])
     except PluginError as exc:
         raise UsageErrorWithCode(str(exc)) from None
-    files = rule_files(str(builtin_rules_dir()))
+    # The general pack first: series packs build on its facts (cross, period, gap).
+    files = sorted(rule_files(str(builtin_rules_dir())), key=lambda f: Path(f).stem != "general")
     for path in extra:
         if not os.path.exists(path):
             raise UsageErrorWithCode(f"{path}: no such rule file or folder")

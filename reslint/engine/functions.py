@@ -40,6 +40,11 @@ def where(items: list[Any], key: str, value: Any) -> list[Any]:
     return [i for i in items if isinstance(i, dict) and i.get(key) == value]
 
 
+def minus(items: list[Any], other: list[Any]) -> list[Any]:
+    """Items of `items` not in `other`, order kept: the events that are new this year."""
+    return [i for i in items if i not in other]
+
+
 def date_text(iso: str) -> str:
     return format_date(date.fromisoformat(iso))
 
@@ -67,6 +72,7 @@ FUNCTIONS: dict[str, Callable[..., Any]] = {
     "find": _nullsafe(find),
     "pluck": _nullsafe(pluck),
     "where": _nullsafe(where),
+    "minus": _nullsafe(minus),
     "date_text": _nullsafe(date_text),
     "year": _nullsafe(year),
     "session_of": _nullsafe(session_of),
