@@ -44,7 +44,8 @@ class Marker:
 
     number: int
     span: Span
-    style: str  # "sup" (<sup>n</sup>), "unicode" (¹), "caret" ([^n]), "plain" (glued or detached digits)
+    # "sup" (<sup>n</sup>), "unicode" (¹), "caret" ([^n]), "plain" (glued or detached digits)
+    style: str
 
 
 @dataclass

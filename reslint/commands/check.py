@@ -127,4 +127,5 @@ def exit_code(findings: list[Finding], fail_on: str, exit_zero: bool) -> int:
     if exit_zero or fail_on == "never":
         return EXIT_OK
     threshold = severity_rank(fail_on)
-    return EXIT_FINDINGS if any(severity_rank(f.severity) >= threshold for f in findings) else EXIT_OK
+    failing = any(severity_rank(f.severity) >= threshold for f in findings)
+    return EXIT_FINDINGS if failing else EXIT_OK

@@ -120,7 +120,9 @@ def _finding(rule: Rule, ctx: Context, hit: Hit) -> Finding:
     try:
         message = ex.render(rule.message, scope, FUNCTIONS)
     except ex.ExprError as exc:
-        raise RuleRuntimeError(f"{rule.source}:{rule.line}: rule {rule.code}: {exc.message}")
+        raise RuleRuntimeError(
+            f"{rule.source}:{rule.line}: rule {rule.code}: {exc.message}"
+        ) from None
     where = ctx._evaluate(rule, rule.exprs["at"], scope) if "at" in rule.exprs else hit.at
     span = _to_span(where) or _to_span(hit.at) or ctx.env["draft"]["start_span"]
     source = ctx.draft.source
