@@ -38,16 +38,20 @@ def run(rule: Any, ctx: Any) -> Iterator[Hit]:
             if not fn["markers"] and not fn["missing"]:
                 yield Hit({"item": fn}, at=fn["span"])
     elif problem == "numbering":
-        expected = 1
+        # The k-th new marker should be k. A marker that continues from the highest so far
+        # is not blamed again: after a gap (1, 3, 4) only 3 is wrong, after a swap (2, 1, 3)
+        # only 2 and 1 are.
         seen: set[int] = set()
+        highest = 0
         for marker in markers:
             n = marker["number"]
             if n in seen:
                 continue
-            if n != expected:
+            expected = len(seen) + 1
+            if n != expected and n != highest + 1:
                 yield Hit({"item": marker, "expected": expected}, at=marker["span"])
             seen.add(n)
-            expected = max(expected, n) + 1
+            highest = max(highest, n)
     elif problem == "repeated-marker":
         if ctx.env.get("settings", {}).get("footnote_edition") == "older":
             return
