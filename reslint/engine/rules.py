@@ -67,6 +67,8 @@ class Rule:
     examples: dict[str, str] = field(default_factory=dict)
     raw: dict[str, Any] = field(default_factory=dict)
     fix_template: ex.Template | None = None
+    column: int = 0  # of the rule's first key, so a clash between packs can be located
+
 
     def info(self) -> RuleInfo:
         return RuleInfo(self.code, self.name, self.severity, self.summary, self.rationale,
@@ -104,6 +106,12 @@ def load_pack(path: str, plugins: dict[str, Primitive] | None = None,
     functions = set(ex.FUNCTIONS) | FUNCTION_NAMES
     extractors = dict(shared_extractors or {})
     for name, spec in (data.get("extractors") or {}).items():
+        if name in extractors:
+            raise located.error(("extractors", name), f"extractor {name!r} is already defined "
+                                "by an earlier pack (extractor names are shared)", key=True)
+        if name in FACT_KEYS:
+            raise located.error(("extractors", name), f"extractor {name!r} would hide the "
+                                f"built-in fact 'draft.{name}'", key=True)
         at = ("extractors", name, "pattern")
         pattern = _regex(located, at, spec["pattern"])
         types = spec.get("types") or {}
@@ -117,6 +125,9 @@ def load_pack(path: str, plugins: dict[str, Primitive] | None = None,
     known_lets = set(shared_lets or ())
     lets = []
     for name, source in (data.get("let") or {}).items():
+        if name in known_lets or name in ROOTS or name in BOUND:
+            raise located.error(("let", name), f"let {name!r} is already defined (by an "
+                                "earlier pack, or a built-in name)", key=True)
         parsed = _expr(located, ("let", name), source, functions)
         _check_names(located, ("let", name), parsed, known_lets, extractors, set())
         lets.append((name, parsed))
@@ -129,7 +140,14 @@ def load_pack(path: str, plugins: dict[str, Primitive] | None = None,
         title_pattern=_regex(located, ("applies_to", "title"), title) if title else None,
         settings=data.get("settings") or {}, lets=lets, extractors=extractors, rules=[],
     )
+    seen: dict[str, int] = {}
     for index, raw in enumerate(data["rules"]):
+        for key in ("code", "name"):
+            if raw[key] in seen:
+                raise located.error(("rules", index, key),
+                                    f"duplicate rule {key} {raw[key]!r} (also at line "
+                                    f"{seen[raw[key]]})")
+            seen[raw[key]] = located.where(("rules", index, key))[0] or 0
         pack.rules.append(
             _compile_rule(located, index, raw, pack, plugins, functions, known_lets, extractors)
         )
@@ -187,11 +205,12 @@ def _compile_rule(located: Located, index: int, raw: dict[str, Any], pack: Pack,
                      BOUND)
         fix_template = _template(located, (*at, "fix", "with"), fix["with"], functions)
         _check_names(located, (*at, "fix", "with"), fix_template, known, extractors, BOUND)
-    line, _ = located.where(at)
+    line, column = located.where(at)
     return Rule(
         code=raw["code"], name=raw["name"], severity=raw["severity"], summary=raw["summary"],
         rationale=raw.get("rationale", ""), check=primitive.name, primitive=primitive,
-        message=message, pack=pack.name, source=located.path, line=line or 0, exprs=exprs,
+        message=message, pack=pack.name, source=located.path, line=line or 0,
+        column=column or 0, exprs=exprs,
         lets=rule_lets, regexes=regexes, options=options, fix=fix,
         examples=raw.get("examples") or {}, raw=raw, fix_template=fix_template,
     )
@@ -203,14 +222,68 @@ _COMMON = {"code", "name", "severity", "summary", "rationale", "check", "when", 
 
 def _column_error(located: Located, at: tuple[Any, ...], offset: int, message: str
                   ) -> LocatedError:
+    """An error `offset` characters into the string value at `at`, located in the file."""
     line, column = located.where(at)
     if line and column:
-        lines = located.text.splitlines()
-        quoted = line <= len(lines) and lines[line - 1][column - 1 : column] in ("'", '"')
-        single = line <= len(lines) and lines[line - 1][column - 1 : column] not in ("|", ">")
-        if single:
-            column += offset + (1 if quoted else 0)
+        line, column = scalar_position(located.text.splitlines(), line, column, offset)
     return LocatedError(located.path, line, column, message)
+
+
+_ESCAPE_LENGTH = {"x": 4, "u": 6, "U": 10}
+
+
+def scalar_position(lines: list[str], line: int, column: int, offset: int
+                    ) -> tuple[int, int]:
+    """Line and column (1-based) of character `offset` of the value of the scalar that
+    starts at (`line`, `column`): plain, quoted (escapes and '' counted as one character),
+    folded over several lines, or a block scalar (| or >)."""
+    if not 0 < line <= len(lines):
+        return line, column
+    row, col = line - 1, column - 1
+    first = lines[row][col : col + 1]
+    if first in ("|", ">"):
+        return _block_position(lines, row, offset, line, column)
+    quote = first if first in ("'", '"') else ""
+    if quote:
+        col += 1
+    remaining = offset
+    while True:
+        text = lines[row]
+        while col < len(text):
+            if remaining <= 0:
+                return row + 1, col + 1
+            c = text[col]
+            if quote == "'" and text.startswith("''", col):
+                col += 2
+            elif quote == '"' and c == "\\":
+                col += _ESCAPE_LENGTH.get(text[col + 1 : col + 2], 2)
+            else:
+                col += 1
+            remaining -= 1
+        # a flow scalar folded over lines: the line break counts as one space
+        if row + 1 >= len(lines) or remaining <= 0:
+            return row + 1, min(col, len(text)) + 1
+        remaining -= 1
+        row += 1
+        col = len(lines[row]) - len(lines[row].lstrip())
+
+
+def _block_position(lines: list[str], row: int, offset: int, line: int, column: int
+                    ) -> tuple[int, int]:
+    body = [(i, t) for i, t in enumerate(lines[row + 1 :], row + 1)]
+    content = [(i, t) for i, t in body if t.strip()]
+    if not content:
+        return line, column
+    indent = len(content[0][1]) - len(content[0][1].lstrip(" "))
+    remaining = offset
+    for i, text in body:
+        if text.strip() and len(text) - len(text.lstrip(" ")) < indent:
+            break
+        piece = text[indent:]
+        if remaining <= len(piece):
+            return i + 1, indent + remaining + 1
+        remaining -= len(piece) + 1
+    return line, column
 
 
 def _expr(located: Located, at: tuple[Any, ...], source: str, functions: set[str]) -> Any:
@@ -239,33 +312,57 @@ def _regex(located: Located, at: tuple[Any, ...], source: str) -> Any:
 
 def _check_names(located: Located, at: tuple[Any, ...], parsed: Any, lets: set[str],
                  extractors: dict[str, Extractor], bound: set[str]) -> None:
-    """Every name a rule reads must exist: a typo is an error, not a silent null."""
+    """Every name a rule reads must exist: a typo is an error, not a silent null.
+    The error points at the name inside the expression."""
     used = parsed.names() if isinstance(parsed, ex.Template) else ex.names(parsed)
+    source = _value_at(located.data, at)
+
+    def fail(parts: list[str], message: str) -> LocatedError:
+        return _column_error(located, at, _name_offset(source, parts), message)
+
     for dotted in sorted(used):
         parts = dotted.split(".")
         root = parts[0]
         if root not in ROOTS and root not in lets and root not in bound:
             choices = ROOTS | lets | bound
-            raise located.error(at, f"unknown fact {root!r}{did_you_mean(root, choices)}")
+            raise fail(parts[:1], f"unknown fact {root!r}{did_you_mean(root, choices)}")
         if root in ("draft", "previous") and len(parts) > 1:
             key = parts[1]
             if key not in FACT_KEYS and key not in extractors:
-                raise located.error(at, f"unknown fact '{root}.{key}'"
-                                    f"{did_you_mean(key, FACT_KEYS | set(extractors))}")
+                raise fail(parts[:2], f"unknown fact '{root}.{key}'"
+                           f"{did_you_mean(key, FACT_KEYS | set(extractors))}")
             if key in extractors and len(parts) > 2:
                 groups = set(extractors[key].pattern.groupindex) | MATCH_KEYS
                 if parts[2] not in groups:
-                    raise located.error(
-                        at, f"unknown fact '{root}.{key}.{parts[2]}': extractor {key!r} has "
-                        f"no group {parts[2]!r}{did_you_mean(parts[2], groups)}")
+                    raise fail(parts[:3],
+                               f"unknown fact '{root}.{key}.{parts[2]}': extractor {key!r} has "
+                               f"no group {parts[2]!r}{did_you_mean(parts[2], groups)}")
+
+
+def _value_at(data: Any, at: tuple[Any, ...]) -> Any:
+    for step in at:
+        try:
+            data = data[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _name_offset(source: Any, parts: list[str]) -> int:
+    """Where the dotted name first appears in the expression text (0 if not found)."""
+    if not isinstance(source, str):
+        return 0
+    pattern = r"(?<![\w.])" + r"\s*\.\s*".join(map(regex.escape, parts)) + r"(?!\w)"
+    found = regex.search(pattern, source)
+    return found.start() if found else 0
 
 
 def rule_files(path: str) -> list[str]:
     """A rule file, or the rule files of a folder (not its tests)."""
     if os.path.isdir(path):
-        return sorted(
-            str(p) for p in Path(path).glob("*.y*ml") if p.suffix in (".yaml", ".yml")
-        )
+        files = [p for p in Path(path).glob("*.y*ml") if p.suffix in (".yaml", ".yml")]
+        # general.yaml first: other packs may use its lets and extractors
+        return [str(p) for p in sorted(files, key=lambda p: (p.stem != "general", p.name))]
     return [path]
 
 
