@@ -36,17 +36,20 @@ class SourceText:
     encoding: str = "utf-8"
     bom: bool = False
     newline: str = "\n"
-    line_starts: list[int] = field(default_factory=list)
+    _line_starts: list[int] | None = field(default=None, repr=False)
 
-    def __post_init__(self) -> None:
-        if not self.line_starts:
+    @property
+    def line_starts(self) -> list[int]:
+        """Offsets where each line starts; built on first use (a refused file never pays)."""
+        if self._line_starts is None:
             starts = [0]
             find = self.text.find
             pos = find("\n")
             while pos != -1:
                 starts.append(pos + 1)
                 pos = find("\n", pos + 1)
-            self.line_starts = starts
+            self._line_starts = starts
+        return self._line_starts
 
     def linecol(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in code points) of an original offset."""
@@ -76,7 +79,7 @@ class SourceText:
 
 def decode(path: str, data: bytes) -> SourceText:
     """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16; refuse anything else."""
-    if not data.strip():
+    if not data or data.isspace():
         raise InputError(path, "empty file: nothing to check")
     bom = False
     encoding = "utf-8"
