@@ -7,7 +7,7 @@ import json
 import time
 
 import pytest
-from conftest import SEED_76_47, SEED_78_32, run_parse
+from conftest import SEED_78_32, parse_json, run_parse
 
 
 def assert_refused(path, result, *words: str) -> str:
@@ -26,7 +26,6 @@ def assert_refused(path, result, *words: str) -> str:
     ("name", "data", "words"),
     [
         ("empty.txt", b"", ["empty"]),
-        ("blank.md", b"  \n\n \r\n", ["empty"]),
         ("binary.bin", bytes(range(256)) * 64, ["binary"]),
         ("latin1.txt", "Résolution adoptée par l’Assemblée générale".encode("cp1252"),
          ["UTF-8"]),
@@ -41,9 +40,19 @@ def test_refused_with_one_line(tmp_path, name, data, words):
     assert_refused(path, run_parse(str(path)), *words)
 
 
-def test_missing_file_and_directory(tmp_path):
+def test_missing_file(tmp_path):
     assert_refused(tmp_path / "nope.md", run_parse(str(tmp_path / "nope.md")), "no such file")
-    assert_refused(tmp_path, run_parse(str(tmp_path)), "directory")
+
+
+def test_blank_file_and_directory_in_process(tmp_path, capsys):
+    from reslint.cli import main
+
+    blank = tmp_path / "blank.md"
+    blank.write_bytes(b"  \n\n \r\n")
+    for path, word in ((blank, "empty"), (tmp_path, "directory")):
+        assert main(["parse", str(path)]) == 2
+        out, err = capsys.readouterr()
+        assert out == "" and err.count("\n") == 1 and str(path) in err and word in err
 
 
 def test_invalid_utf8_names_the_line(tmp_path):
@@ -70,19 +79,13 @@ def test_50_mb_file_is_refused_quickly_then_read_under_a_raised_limit(tmp_path):
     assert time.perf_counter() - t0 < 30
 
 
-def test_bad_max_size_is_a_usage_error(tmp_path):
-    result = run_parse(str(SEED_76_47), "--max-size", "lots")
-    assert result.returncode == 2 and "Traceback" not in result.stderr
-
-
 def test_bom_and_crlf_read_like_any_other_file(tmp_path):
-    plain = run_parse(str(SEED_78_32))
     raw = SEED_78_32.read_bytes()
     path = tmp_path / "bom-crlf.md"
     path.write_bytes(b"\xef\xbb\xbf" + raw.replace(b"\n", b"\r\n"))
     crlf = run_parse(str(path))
-    assert crlf.returncode == plain.returncode == 0, crlf.stderr
-    a, b = json.loads(plain.stdout), json.loads(crlf.stdout)
+    assert crlf.returncode == 0, crlf.stderr
+    a, b = parse_json(SEED_78_32), json.loads(crlf.stdout)
     for key in ("symbol", "session", "agenda_item", "title", "adopted", "report",
                 "next_session", "meeting", "citations", "recalled"):
         assert a[key] == b[key], key
@@ -101,7 +104,7 @@ def test_crlf_pdf_text_keeps_its_lines(tmp_path, corpus):
     src = corpus / "A_RES_79_58.md"
     path = tmp_path / "crlf.md"
     path.write_bytes(src.read_bytes().replace(b"\n", b"\r\n"))
-    d = json.loads(run_parse(str(path)).stdout)
+    d = parse_json(path)
     assert [(m["line"], m["column"]) for f in d["footnotes"] for m in f["markers"]] == [
         (84, 86), (89, 78), (110, 14), (139, 40),
     ]
