@@ -68,7 +68,16 @@ def ordinal(n: int, model: str = "") -> str:
     return match_case(model, word) if model else word
 
 
+def line(span: Any) -> int | None:
+    """The 1-based line a span (or a fact with a span) starts on, for messages."""
+    if isinstance(span, dict):
+        span = span.get("span")
+    value = getattr(span, "line", None)
+    return value if isinstance(value, int) else None
+
+
 FUNCTIONS: dict[str, Callable[..., Any]] = {
+    "line": _nullsafe(line),
     "find": _nullsafe(find),
     "pluck": _nullsafe(pluck),
     "where": _nullsafe(where),

@@ -284,6 +284,7 @@ def test_res504_marker_repeated(capsys, tmp_path):
     (f,) = only(findings, "RES504")
     assert f["severity"] == "warning"
     assert (f["line"], f["column"]) == column_of(draft, "² to ratify")
+    assert f"(first at line {line_of(draft, 'Munitions² or')})" in f["message"]
     # `footnote_edition: older` (texts before 2020) silences it: `reslint check` has no way
     # to set a pack setting yet (--config is parsed but not read), so that half is untested.
 
