@@ -46,11 +46,13 @@ def _check(located: Located, value: Any, schema: dict[str, Any], at: tuple[Any, 
     what = "/".join(str(p) for p in at) or "the file"
     if "enum" in schema and value not in schema["enum"]:
         allowed = ", ".join(map(str, schema["enum"]))
-        raise fail(f"{what}: {value!r} is not one of {allowed}{did_you_mean(value, schema['enum'])}")
+        close = did_you_mean(value, schema["enum"])
+        raise fail(f"{what}: {value!r} is not one of {allowed}{close}")
     expected = schema.get("type")
     if expected:
         py = TYPES[expected]
-        ok = isinstance(value, py) and not (expected in ("integer", "number") and isinstance(value, bool))
+        numeric = expected in ("integer", "number")
+        ok = isinstance(value, py) and not (numeric and isinstance(value, bool))
         if not ok:
             raise fail(f"{what}: expected {_article(expected)}, got {_describe(value)}")
     if isinstance(value, str):
@@ -60,10 +62,16 @@ def _check(located: Located, value: Any, schema: dict[str, Any], at: tuple[Any, 
             raise fail(f"{what}: {value!r} does not match {schema['pattern']}")
     if isinstance(value, dict):
         props = schema.get("properties", {})
+        extra = schema.get("additionalProperties", True)
+        if extra is False:  # a misspelt key is reported as such, not as a missing one
+            for key in value:
+                if key not in props:
+                    raise located.error(
+                        (*at, key), f"unknown key {key!r}{did_you_mean(key, props)}", key=True
+                    )
         for name in schema.get("required", []):
             if name not in value:
                 raise fail(f"{what}: missing required key {name!r}")
-        extra = schema.get("additionalProperties", True)
         for key, item in value.items():
             if key in props:
                 _check(located, item, props[key], (*at, key))

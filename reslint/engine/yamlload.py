@@ -77,7 +77,8 @@ def load_yaml(path: str, text: str | None = None) -> Located:
         problem = exc.problem or exc.context or "invalid YAML"
         if mark is None:
             raise LocatedError(path, None, None, f"YAML syntax: {problem}") from None
-        raise LocatedError(path, mark.line + 1, mark.column + 1, f"YAML syntax: {problem}") from None
+        raise LocatedError(path, mark.line + 1, mark.column + 1,
+                           f"YAML syntax: {problem}") from None
     except yaml.YAMLError as exc:
         raise LocatedError(path, None, None, f"YAML: {exc}") from None
     located = Located(path, None, text)
@@ -108,7 +109,8 @@ def _build(node: Any, at: Path, out: Located, seen: set[int], counter: list[int]
                 raise _node_error(out, key_node, "merge keys (<<) are not allowed")
             if key in result:
                 raise _node_error(out, key_node, f"duplicate key {key!r}")
-            out.key_marks[(*at, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            mark = key_node.start_mark
+            out.key_marks[(*at, key)] = (mark.line + 1, mark.column + 1)
             result[key] = _build(value_node, (*at, key), out, seen, counter)
         return result
     if isinstance(node, yaml.SequenceNode):
