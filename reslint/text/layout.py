@@ -33,6 +33,11 @@ OPERATIVE_START = re.compile(r"^\s*\d{1,3}\.(?:\s|$)")
 SUB_START = re.compile(r"^\s*\((?:[a-z]{1,2}|[ivxl]{1,6})\)(?:\s|$)")
 FORMULA = re.compile(r"The\s+General\s+Assembly")
 LEAD_WORD = re.compile(r"^\*?[A-Z][a-z]+")
+BODY_START = re.compile(
+    r"^\s*(?:\*?(?:Recalling|Reaffirming|Noting|Welcoming|Recognizing|Mindful|Conscious|"
+    r"Concerned|Deeply|Bearing|Taking|Having|Stressing|Emphasizing|Convinced|Aware)\b"
+    r"|1\.\s)"
+)
 
 
 @dataclass
@@ -209,6 +214,10 @@ def _split_heading(
             if current:
                 chunks.append(current)
             return chunks, i + 1
+    # No enacting formula: the body starts at the first paragraph that opens like one.
+    for i, (_, text) in enumerate(lines):
+        if i not in skip and BODY_START.match(text):
+            return _split_heading(lines[:i], skip)[0], i
     if current:
         chunks.append(current)
     return chunks, len(lines)

@@ -7,7 +7,6 @@ Slips are made with str.replace on a copy of a seed (tests/fixtures) or of a cor
 
 from __future__ import annotations
 
-import pytest
 from rules_helpers import (
     CORPUS,
     SEED_76_47,
@@ -311,15 +310,13 @@ def test_res505_ibid_after_several_sources(capsys, tmp_path):
 # --- structure -----------------------------------------------------------------------------
 
 @needs_corpus
-@pytest.mark.xfail(strict=True, reason=(
-    "parser: without the formula the layout finds no paragraphs and `check` exits 2 "
-    "('no resolution found'), so RES601 cannot fire (reslint/parse, not the rule)"))
 def test_res601_formula_missing(capsys, tmp_path):
     draft = slipped(R80, tmp_path, ("The General Assembly, \n", ""))
     code, findings = check(capsys, draft, R79)
     assert code == 1
     (f,) = only(findings, "RES601")
-    assert f["line"] == 1
+    # points at the first preambular paragraph, where the formula should stand before
+    assert f["line"] == column_of(draft, "Recalling its resolutions")[0]
 
 
 def test_res602_preamble_semicolon(capsys, tmp_path):
