@@ -7,6 +7,7 @@ the middle of a check (or worse, silently matching nothing).
 
 from __future__ import annotations
 
+import copy
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ import regex
 
 from reslint.checks import Primitive, builtin_names, get_primitive
 from reslint.engine import expr as ex
-from reslint.engine.schema import did_you_mean, validate
+from reslint.engine.schema import TYPES, did_you_mean, rules_schema, validate
 from reslint.engine.yamlload import Located, LocatedError, load_yaml
 from reslint.model import RuleInfo
 
@@ -101,7 +102,7 @@ def load_pack(path: str, plugins: dict[str, Primitive] | None = None,
     located = load_yaml(path)
     if not isinstance(located.data, dict):
         raise located.error((), "a rule file must be a mapping with 'pack' and 'rules'")
-    validate(located)
+    validate(located, _schema_with(plugins))
     data = located.data
     functions = set(ex.FUNCTIONS) | FUNCTION_NAMES
     extractors = dict(shared_extractors or {})
@@ -152,6 +153,20 @@ def load_pack(path: str, plugins: dict[str, Primitive] | None = None,
             _compile_rule(located, index, raw, pack, plugins, functions, known_lets, extractors)
         )
     return pack
+
+
+def _schema_with(plugins: dict[str, Primitive] | None) -> dict[str, Any] | None:
+    """The rules schema, plus the keys plugin primitives read (None: the schema as is)."""
+    extra = {key: kind for p in (plugins or {}).values() for key, kind in p.args.items()}
+    if not extra:
+        return None
+    schema = copy.deepcopy(rules_schema())
+    props = schema["properties"]["rules"]["items"]["properties"]
+    for key, kind in extra.items():
+        if key not in props:
+            props[key] = ({"type": "string", "minLength": 1} if kind in ("expr", "regex")
+                          else {"type": kind} if kind in TYPES else {})
+    return schema
 
 
 def _compile_rule(located: Located, index: int, raw: dict[str, Any], pack: Pack,
