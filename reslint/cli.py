@@ -1,5 +1,9 @@
 """Command line: arguments and exit codes only.
 
+Each subcommand lives in `reslint.commands.<name>` with two functions,
+`add_arguments(parser)` and `run(args) -> int`; the module is imported only when its
+command runs, so `reslint check` does not pay for `reslint diff`.
+
 Exit codes: 0 no finding at or above the failing severity, 1 some, 2 usage, input or
 rule-file error (one line on stderr that names the file, never a traceback).
 """
@@ -7,96 +11,71 @@ rule-file error (one line on stderr that names the file, never a traceback).
 from __future__ import annotations
 
 import argparse
-import json
+import importlib
 import sys
 from collections.abc import Sequence
 
 from reslint import __version__
-from reslint.text.source import MAX_BYTES, InputError
+from reslint.errors import ReslintError, UsageError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
+# name -> one-line help; the module reslint.commands.<name> implements it.
+COMMANDS = {
+    "check": "check drafts against the previous resolution",
+    "parse": "print the facts reslint reads from a resolution",
+    "config": "print the effective configuration for a file",
+    "rules": "list the rules of the loaded packs",
+    "explain": "explain a rule: summary, rationale, examples, YAML",
+    "test": "run the tests that live beside rule packs",
+    "next": "write the starting draft for the next session",
+    "export": "render any input as clean Markdown",
+    "diff": "what changed since the previous resolution",
+}
 
-class UsageError(Exception):
-    """A one-line error for the user: printed as `reslint: message`, exit 2."""
+
+def _command_module(name: str):  # type: ignore[no-untyped-def]
+    return importlib.import_module(f"reslint.commands.{name.replace('-', '_')}")
 
 
-def _size(text: str) -> int:
-    units = {"k": 1024, "m": 1024**2, "g": 1024**3}
-    text = text.strip().lower().rstrip("b")
-    factor = units.get(text[-1:], 1)
-    try:
-        return int(float(text.rstrip("kmg")) * factor)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a size: {text!r}") from None
-
-
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reslint",
         description="Consistency linter for UN General Assembly draft resolutions.",
     )
     parser.add_argument("--version", action="version", version=f"reslint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    p = sub.add_parser("parse", help="print the facts reslint reads from a resolution")
-    p.add_argument("file")
-    p.add_argument("--format", choices=("json", "text"), default="json")
-    p.add_argument("--max-size", type=_size, default=MAX_BYTES, help="largest input (e.g. 20M)")
-
-    c = sub.add_parser("check", help="check drafts against the previous resolution")
-    c.add_argument("files", nargs="+", metavar="DRAFT")
-    c.add_argument("--previous", help="the previous resolution (a path, or git:REV:PATH)")
-    c.add_argument("--format", default="full",
-                   help="full (text), concise, json, sarif, github, junit, markdown")
-    c.add_argument("--output-file", "-o", help="write the report here instead of stdout")
-    c.add_argument("--select", help="comma-separated codes or names to run (only these)")
-    c.add_argument("--ignore", help="comma-separated codes or names to skip")
-    c.add_argument("--rules", action="append", default=[], help="add a rule file or folder")
-    c.add_argument("--fail-on", choices=("info", "warning", "error", "never"), default=None,
-                   help="lowest severity that makes the exit code 1 (default: warning)")
-    c.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
-    c.add_argument("--config", help="use this configuration file instead of discovering one")
-    c.add_argument("--fix", action="store_true", help="apply safe fixes")
-    c.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
-    c.add_argument("--diff", action="store_true", help="print the fixes as a diff; write nothing")
-    c.add_argument("--max-size", type=_size, default=MAX_BYTES)
+    for name, help_text in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        if only is None or name == only:
+            try:
+                module = _command_module(name)
+            except ModuleNotFoundError:
+                continue
+            module.add_arguments(p)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # Build only the chosen command's arguments: importing every command costs start-up.
+    only = next((a for a in argv if not a.startswith("-")), None)
+    parser = build_parser(only if only in COMMANDS else None)
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
     try:
-        return COMMANDS[args.command](args)
-    except (InputError, UsageError) as exc:
+        module = _command_module(args.command)
+    except ModuleNotFoundError:
+        print(f"reslint: the {args.command!r} command is not available yet", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        return int(module.run(args))
+    except (ReslintError, UsageError) as exc:
         print(f"reslint: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
-
-
-def cmd_parse(args: argparse.Namespace) -> int:
-    from reslint.parse import parse_file
-    from reslint.parse.serialize import document_to_json, document_to_text
-
-    doc = parse_file(args.file, args.max_size)
-    if args.format == "json":
-        sys.stdout.write(json.dumps(document_to_json(doc), indent=2, ensure_ascii=False) + "\n")
-    else:
-        sys.stdout.write(document_to_text(doc))
-    return EXIT_OK
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    from reslint.commands.check import run_check
-
-    return run_check(args)
-
-
-COMMANDS = {"parse": cmd_parse, "check": cmd_check}

@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from reslint.errors import ReslintError
+
 
 @dataclass
 class Hit:
@@ -43,7 +45,7 @@ BUILTIN = {
 ENTRY_POINT_GROUP = "reslint.primitives"
 
 
-class PluginError(Exception):
+class PluginError(ReslintError):
     pass
 
 

@@ -1,43 +1,64 @@
-"""`reslint check`: parse, pair with the previous resolution, run the packs, report."""
+"""`reslint check`: configuration -> pairing -> parse -> rules -> suppressions -> fixes
+-> report.  Each stage is a function of its own module; this one only runs them in order."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
-from reslint import __version__
-from reslint.checks import PluginError, load_plugins
+from reslint.commands.options import add_max_size
+from reslint.config import Config, config_for
 from reslint.engine.rules import Pack, Rule, load_pack, rule_files
-from reslint.engine.runner import RuleRuntimeError, run_rules
-from reslint.engine.yamlload import LocatedError
+from reslint.errors import UsageError
 from reslint.model import Finding, severity_rank
-from reslint.parse import parse_file
-from reslint.text.source import InputError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
+def add_arguments(c: argparse.ArgumentParser) -> None:
+    c.add_argument("files", nargs="+", metavar="DRAFT")
+    c.add_argument("--previous", help="the previous resolution (a path, or git:REV:PATH)")
+    c.add_argument("--format", default="full",
+                   help="full (or text), concise, json, sarif, github, junit, markdown")
+    c.add_argument("--output-file", "-o", help="write the report here instead of stdout")
+    c.add_argument("--select", help="comma-separated codes, prefixes or names to run (only these)")
+    c.add_argument("--ignore", help="comma-separated codes, prefixes or names to skip")
+    c.add_argument("--rules", action="append", default=[], help="add a rule file or folder")
+    c.add_argument("--fail-on", choices=("info", "warning", "error", "never"), default=None,
+                   help="lowest severity that makes the exit code 1 (default: warning)")
+    c.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    c.add_argument("--config", help="use this configuration file instead of discovering one")
+    c.add_argument("--fix", action="store_true", help="apply safe fixes")
+    c.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
+    c.add_argument("--diff", action="store_true", help="print the fixes as a diff; write nothing")
+    add_max_size(c)
+
+
 def builtin_rules_dir() -> Path:
-    try:
-        from reslint.resources import builtin_rules_dir as find
-    except ImportError:  # the resources module is optional in a source checkout
-        return Path(__file__).resolve().parents[2] / "rules"
+    from reslint.resources import builtin_rules_dir as find
+
     return find()
 
 
+@dataclass
+class Ruleset:
+    packs: list[Pack]
+    rules: list[Rule]
+
+
 def load_packs(extra: list[str], plugin_names: list[str] | None = None) -> list[Pack]:
-    """The built-in packs, then the ones given with --rules, in that order."""
-    try:
-        plugins = load_plugins(plugin_names or [])
-    except PluginError as exc:
-        raise UsageErrorWithCode(str(exc)) from None
-    # The general pack first: series packs build on its facts (cross, period, gap).
+    """The built-in packs (general first: the others build on its facts), then the ones
+    given with --rules or the configuration, in that order."""
+    from reslint.checks import load_plugins
+
+    plugins = load_plugins(plugin_names or [])
     files = sorted(rule_files(str(builtin_rules_dir())), key=lambda f: Path(f).stem != "general")
     for path in extra:
         if not os.path.exists(path):
-            raise UsageErrorWithCode(f"{path}: no such rule file or folder")
+            raise UsageError(f"{path}: no such rule file or folder")
         files.extend(rule_files(path))
     packs: list[Pack] = []
     lets: set[str] = set()
@@ -48,7 +69,9 @@ def load_packs(extra: list[str], plugin_names: list[str] | None = None) -> list[
         for rule in pack.rules:
             for key in (rule.code, rule.name):
                 if key in seen:
-                    raise LocatedError(path, rule.line, None,
+                    from reslint.engine.yamlload import LocatedError
+
+                    raise LocatedError(path, rule.line, getattr(rule, "column", None),
                                        f"duplicate rule {key!r} (also in {seen[key]})")
                 seen[key] = f"{path}:{rule.line}"
         lets.update(name for name, _ in pack.lets)
@@ -57,64 +80,85 @@ def load_packs(extra: list[str], plugin_names: list[str] | None = None) -> list[
     return packs
 
 
-class UsageErrorWithCode(Exception):
-    pass
-
-
-def select_rules(packs: list[Pack], select: str | None, ignore: str | None) -> list[Rule]:
+def select_rules(packs: list[Pack], select: list[str], ignore: list[str]) -> list[Rule]:
     rules = [r for p in packs for r in p.rules]
-    known = {r.code for r in rules} | {r.name for r in rules}
 
-    def names(spec: str | None) -> set[str]:
-        items = {s.strip() for s in (spec or "").split(",") if s.strip()}
+    def check_known(items: list[str]) -> None:
         for item in items:
-            if item not in known and not any(r.code.startswith(item) for r in rules):
-                raise UsageErrorWithCode(f"unknown rule {item!r} in --select/--ignore")
-        return items
+            if not any(r.code.startswith(item) or r.name == item for r in rules):
+                raise UsageError(f"unknown rule {item!r} in select/ignore")
 
-    def matches(rule: Rule, items: set[str]) -> bool:
+    def matches(rule: Rule, items: list[str]) -> bool:
         return any(rule.code.startswith(i) or rule.name == i for i in items)
 
-    chosen, dropped = names(select), names(ignore)
-    return [r for r in rules if (not chosen or matches(r, chosen)) and not matches(r, dropped)]
+    check_known(select)
+    check_known(ignore)
+    return [r for r in rules if (not select or matches(r, select)) and not matches(r, ignore)]
 
 
-def check_file(path: str, previous: str | None, packs: list[Pack], rules: list[Rule],
-               max_size: int, settings: dict | None = None) -> list[Finding]:
+def _split(spec: str | None) -> list[str]:
+    return [s.strip() for s in (spec or "").split(",") if s.strip()]
+
+
+class RulesetCache:
+    """Files that share a configuration share its loaded packs (pre-commit passes many)."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.cache: dict[tuple, Ruleset] = {}
+
+    def get(self, config: Config) -> Ruleset:
+        key = (tuple(config.packs), tuple(config.plugins), tuple(config.select),
+               tuple(config.ignore))
+        if key not in self.cache:
+            packs = load_packs([*config.packs, *self.args.rules], config.plugins)
+            select = _split(self.args.select) or config.select
+            ignore = [*config.ignore, *_split(self.args.ignore)]
+            self.cache[key] = Ruleset(packs, select_rules(packs, select, ignore))
+        return self.cache[key]
+
+
+def check_file(path: str, previous: str | None, ruleset: Ruleset, config: Config,
+               max_size: int, previous_reason: str = "") -> tuple[object, list[Finding]]:
+    from reslint.engine.runner import run_rules
+    from reslint.parse import parse_file
+    from reslint.suppress import apply_suppressions
+
     draft = parse_file(path, max_size)
     prev = parse_file(previous, max_size) if previous else None
-    applicable = [p for p in packs if p.applies_to(draft.heading.title, draft.heading.item_title)]
+    title, item = draft.heading.title, draft.heading.item_title
+    applicable = [p for p in ruleset.packs if p.applies_to(title, item)]
     names = {p.name for p in applicable}
-    return run_rules(draft, prev, applicable, [r for r in rules if r.pack in names],
-                     settings or {})
+    rules = [r for r in ruleset.rules if r.pack in names]
+    findings = run_rules(draft, prev, applicable, rules, config.settings)
+    for finding in findings:
+        override = config.severity.get(finding.rule) or config.severity.get(finding.name)
+        if override:
+            finding.severity = override
+    known = {r.code: r.name for p in ruleset.packs for r in p.rules}
+    return draft, apply_suppressions(draft, findings, known)
 
 
-def run_check(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
+    from reslint import __version__
+    from reslint.pairing import find_previous
     from reslint.report import Summary, render
 
-    try:
-        packs = load_packs(args.rules)
-        rules = select_rules(packs, args.select, args.ignore)
-    except (LocatedError, UsageErrorWithCode) as exc:
-        print(f"reslint: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+    cache = RulesetCache(args)
     findings: list[Finding] = []
+    infos = {}
     for path in args.files:
-        try:
-            findings.extend(check_file(path, args.previous, packs, rules, args.max_size))
-        except InputError as exc:
-            print(f"reslint: {exc}", file=sys.stderr)
-            return EXIT_ERROR
-        except RuleRuntimeError as exc:
-            print(f"reslint: {exc}", file=sys.stderr)
-            return EXIT_ERROR
-    infos = {r.code: r.info() for r in rules}
+        config = config_for(path, args.config)
+        ruleset = cache.get(config)
+        infos.update({r.code: r.info() for r in ruleset.rules})
+        previous, why = find_previous(path, args.previous, config)
+        _, found = check_file(path, previous, ruleset, config, args.max_size, why)
+        findings.extend(found)
     try:
         report = render(args.format, findings, infos, root=os.getcwd(), tool_version=__version__,
                         summary=Summary(files=len(args.files)), files=list(args.files))
     except ValueError as exc:
-        print(f"reslint: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        raise UsageError(str(exc)) from None
     if args.output_file:
         with open(args.output_file, "w", encoding="utf-8") as handle:
             handle.write(report)

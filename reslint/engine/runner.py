@@ -12,10 +12,11 @@ from reslint.engine import expr as ex
 from reslint.engine.facts import document_facts, run_extractor
 from reslint.engine.functions import FUNCTIONS
 from reslint.engine.rules import BOUND, Pack, Rule
+from reslint.errors import ReslintError
 from reslint.model import Document, Edit, Finding, Fix, Span
 
 
-class RuleRuntimeError(Exception):
+class RuleRuntimeError(ReslintError):
     """A rule that fails while running (a type error in its expression): a rule-file
     error, reported with the rule's file and line."""
 

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from reslint.errors import ReslintError
+
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CORE_TAGS = {
     "tag:yaml.org,2002:" + t
@@ -21,7 +23,7 @@ CORE_TAGS = {
 MAX_NODES = 200_000
 
 
-class LocatedError(Exception):
+class LocatedError(ReslintError):
     """`path:line:col: message`, the one line the CLI prints before exiting with 2."""
 
     def __init__(self, path: str, line: int | None, column: int | None, message: str) -> None:

@@ -10,12 +10,13 @@ import bisect
 import os
 from dataclasses import dataclass, field
 
+from reslint.errors import ReslintError
 from reslint.model import Span
 
 MAX_BYTES = 5 * 1024 * 1024  # a resolution is ~10-50 KB; raise with --max-size
 
 
-class InputError(Exception):
+class InputError(ReslintError):
     """A file that cannot be read as a resolution: the CLI prints it as one line, exit 2."""
 
     def __init__(self, path: str, message: str, line: int | None = None) -> None:

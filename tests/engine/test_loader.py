@@ -178,8 +178,6 @@ def test_code_clashes_with_builtin(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "duplicate rule 'RES001'" in err and "general.yaml" in err
 
 
-@pytest.mark.xfail(reason="commands/check.py load_packs passes column None, not rule.column",
-                   strict=False)
 def test_code_clash_with_builtin_has_column(tmp_path: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     assert_error(tmp_path, capsys, HEAD + RULE.replace("XYZ001", "RES001"), 3, 5,

@@ -1,0 +1,23 @@
+"""Options that several commands share."""
+
+from __future__ import annotations
+
+import argparse
+
+from reslint.text.source import MAX_BYTES
+
+
+def parse_size(text: str) -> int:
+    """'20M', '512k', '1000000' -> bytes."""
+    units = {"k": 1024, "m": 1024**2, "g": 1024**3}
+    clean = text.strip().lower().rstrip("b")
+    factor = units.get(clean[-1:], 1)
+    try:
+        return int(float(clean.rstrip("kmg")) * factor)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r}") from None
+
+
+def add_max_size(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--max-size", type=parse_size, default=MAX_BYTES,
+                   help="largest input file, e.g. 20M (default 5M)")

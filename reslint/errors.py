@@ -1,0 +1,9 @@
+"""Errors a user sees as one line, exit 2: every command catches this one base class."""
+
+
+class ReslintError(Exception):
+    """An error with a message fit for the user (it names the file, and the line)."""
+
+
+class UsageError(ReslintError):
+    """Wrong arguments, an unknown rule in --select, a missing file given on the command line."""
