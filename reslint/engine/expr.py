@@ -47,6 +47,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from reslint._record import record
+
 Functions = Mapping[str, Callable[..., Any]]
 
 MAX_LENGTH = 2000
@@ -70,46 +72,46 @@ class ExprError(Exception):
 # Every node keeps ``pos``, the source offset used in runtime error messages.
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Const:
     value: Any
     pos: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Name:
     name: str
     pos: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Member:
     obj: Expr
     name: str
     pos: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Index:
     obj: Expr
     index: Expr
     pos: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ListExpr:
     items: tuple[Expr, ...]
     pos: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Unary:
     op: str  # "-" or "not"
     operand: Expr
     pos: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Binary:
     op: str  # + - * / // %
     left: Expr
@@ -117,7 +119,7 @@ class Binary:
     pos: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BoolOp:
     op: str  # "and" or "or"
     left: Expr
@@ -125,7 +127,7 @@ class BoolOp:
     pos: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Compare:
     """``first op1 x1 op2 x2 ...``; a chain like Python's, each link is (op, pos, operand)."""
 
@@ -134,7 +136,7 @@ class Compare:
     pos: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Conditional:
     then: Expr
     test: Expr
@@ -142,7 +144,7 @@ class Conditional:
     pos: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Call:
     name: str
     args: tuple[Expr, ...]
