@@ -1,0 +1,163 @@
+"""Run one test case: check its draft as `reslint check` would, then hold the findings
+against the draft's expectation comments (and the fixed text, when there is one)."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reslint.errors import ReslintError
+from reslint.model import Finding
+from reslint.ruletest.annotations import Expectation, read_annotations
+
+SUFFIXES = (".md", ".txt")
+
+
+@dataclass
+class Case:
+    pack: str  # the pack the case belongs to (its folder's name)
+    folder: Path
+    draft: Path
+    previous: Path | None = None
+    fixed: Path | None = None
+    settings: Path | None = None
+
+    @classmethod
+    def at(cls, folder: Path, pack: str) -> Case | None:
+        """The case in `folder`, or None when it holds no draft."""
+        draft = _one(folder, "draft")
+        if draft is None:
+            return None
+        return cls(pack, folder, draft, _one(folder, "previous"), _one(folder, "fixed"),
+                   _settings_file(folder))
+
+
+def _one(folder: Path, stem: str) -> Path | None:
+    for suffix in SUFFIXES:
+        path = folder / f"{stem}{suffix}"
+        if path.is_file():
+            return path
+    return None
+
+
+def _settings_file(folder: Path) -> Path | None:
+    for name in ("settings.yaml", "settings.yml"):
+        if (folder / name).is_file():
+            return folder / name
+    return None
+
+
+@dataclass
+class Outcome:
+    case: Case
+    problems: list[str] = field(default_factory=list)  # "path:line: message" lines
+    covered: set[str] = field(default_factory=set)  # codes an expect was met for
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return not self.problems
+
+
+def run_case(case: Case, ruleset: Any, names: dict[str, str], shown: str,
+             fixer: Any = None) -> Outcome:
+    """`shown` is how the draft's path is printed (relative to the working folder)."""
+    from reslint.commands.check import check_file
+    from reslint.config import Config
+    from reslint.text.source import read_source
+
+    outcome = Outcome(case)
+    try:
+        source = read_source(str(case.draft))
+        expectations, problems = read_annotations([t for _, t in source.lines()], names)
+        config = Config(settings=_read_settings(case.settings))
+        previous = str(case.previous) if case.previous else None
+        _, findings = check_file(str(case.draft), previous, ruleset, config, 5 * 1024 * 1024)
+    except ReslintError as exc:
+        outcome.problems.append(f"{shown}: cannot run the case: {exc}")
+        return outcome
+    outcome.problems.extend(_where(shown, p.line, p.column) + p.message for p in problems)
+    compare(expectations, findings, shown, outcome)
+    if case.fixed is not None:
+        _check_fixed(case, source.text, findings, fixer, outcome)
+    return outcome
+
+
+def _where(shown: str, line: int, column: int | None = None) -> str:
+    return f"{shown}:{line}:{column}: " if column else f"{shown}:{line}: "
+
+
+def compare(expectations: list[Expectation], findings: list[Finding], shown: str,
+            outcome: Outcome) -> None:
+    """Every expect met, no ok violated, no other finding of a mentioned rule."""
+    mentioned = {e.rule for e in expectations}
+    pending = [f for f in findings if f.rule in mentioned]
+    accounted: set[int] = set()
+
+    def on_line(e: Expectation) -> list[Finding]:
+        return [f for f in pending if f.rule == e.rule and f.span.line == e.line]
+
+    for e in expectations:
+        here = on_line(e)
+        if e.kind == "ok":
+            for f in here:
+                if id(f) not in accounted:
+                    accounted.add(id(f))
+                    outcome.problems.append(
+                        _where(shown, f.span.line, f.span.column)
+                        + f"{f.rule} fired where 'ok: {e.rule}' says it must not: {f.message}")
+            continue
+        hits = [f for f in here if e.column is None or f.span.column == e.column]
+        if hits:
+            accounted.update(id(f) for f in here)
+            outcome.covered.add(e.rule)
+        elif here:
+            columns = ", ".join(str(f.span.column) for f in here)
+            outcome.problems.append(_where(shown, e.line) + f"expected {e.rule} at column "
+                                    f"{e.column}, got column {columns}")
+            accounted.update(id(f) for f in here)
+        else:
+            outcome.problems.append(_where(shown, e.line) + f"expected {e.rule}, got nothing")
+    for f in pending:
+        if id(f) not in accounted:
+            outcome.problems.append(_where(shown, f.span.line, f.span.column)
+                                    + f"unexpected {f.rule} {f.name}: {f.message}")
+
+
+def _read_settings(path: Path | None) -> dict[str, Any]:
+    if path is None:
+        return {}
+    from reslint.engine.yamlload import load_yaml
+
+    located = load_yaml(str(path))
+    if not isinstance(located.data, dict):
+        raise located.error((), "case settings must be a mapping (setting: value)")
+    return dict(located.data)
+
+
+def _check_fixed(case: Case, text: str, findings: list[Finding], fixer: Any,
+                 outcome: Outcome) -> None:
+    if fixer is None:
+        outcome.notices.append(f"{case.fixed}: fix expectations skipped: reslint has no fix "
+                               "applier yet (reslint check --fix)")
+        return
+    assert case.fixed is not None
+    got = fixer(text, findings)
+    want = case.fixed.read_text(encoding="utf-8")
+    if got != want:
+        diff = difflib.unified_diff(want.splitlines(True), got.splitlines(True),
+                                    "expected (fixed)", "got (draft after safe fixes)")
+        outcome.problems.append(f"{case.fixed}: the fixed text differs:\n"
+                                + "".join("  " + line for line in diff).rstrip("\n"))
+
+
+def find_fixer() -> Any:
+    """The function that applies safe fixes to a text, once `reslint check --fix` has one
+    (`reslint.fixes.apply_fixes(text, findings) -> str`); None until then."""
+    try:
+        from reslint.fixes import apply_fixes  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return apply_fixes
