@@ -45,6 +45,10 @@ def minus(items: list[Any], other: list[Any]) -> list[Any]:
     return [i for i in items if i not in other]
 
 
+def startswith(text: str, prefix: str) -> bool:
+    return str(text).startswith(prefix)
+
+
 def date_text(iso: str) -> str:
     return format_date(date.fromisoformat(iso))
 
@@ -82,6 +86,7 @@ FUNCTIONS: dict[str, Callable[..., Any]] = {
     "pluck": _nullsafe(pluck),
     "where": _nullsafe(where),
     "minus": _nullsafe(minus),
+    "startswith": _nullsafe(startswith),
     "date_text": _nullsafe(date_text),
     "year": _nullsafe(year),
     "session_of": _nullsafe(session_of),
