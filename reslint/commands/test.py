@@ -4,9 +4,7 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from pathlib import Path
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
@@ -24,6 +22,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from reslint.commands.check import Ruleset, builtin_rules_dir, load_packs
+    from reslint.commands.rules import shown_path
     from reslint.errors import UsageError
     from reslint.ruletest import discover
     from reslint.ruletest.case import find_fixer, run_case
@@ -44,13 +43,13 @@ def run(args: argparse.Namespace) -> int:
     covered: set[str] = set()
     notices: list[str] = []
     for case in found:
-        outcome = run_case(case, ruleset, names, _shown(case.draft), fixer)
+        outcome = run_case(case, ruleset, names, shown_path(case.draft), fixer)
         covered |= outcome.covered
         notices.extend(outcome.notices)
         if outcome.passed:
             passed += 1
             if args.verbose:
-                out.write(f"ok {_shown(case.folder)}\n")
+                out.write(f"ok {shown_path(case.folder)}\n")
         else:
             failed += 1
             out.write("".join(line + "\n" for line in outcome.problems))
@@ -69,11 +68,3 @@ def run(args: argparse.Namespace) -> int:
     out.write(f"{passed} passed, {failed} failed\n")
     return EXIT_FAILED if failed or uncovered else EXIT_OK
 
-
-def _shown(path: Path) -> str:
-    """A path relative to the working folder when it is inside it (as check prints)."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:  # another drive (Windows)
-        return str(path)
-    return str(path) if rel.startswith("..") else rel
