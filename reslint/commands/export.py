@@ -1,0 +1,50 @@
+"""`reslint export FILE --format markdown [-o OUT]`: any input as clean Markdown.
+
+The way to turn last year's official PDF text into a drafting file: page furniture and
+hard wraps gone, footnotes as `[^n]`, and `reslint parse` reads the same facts back."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reslint.commands.options import add_max_size
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file")
+    p.add_argument("--format", choices=("markdown",), default="markdown")
+    p.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    add_max_size(p)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reslint.parse import parse_file
+    from reslint.render import render_markdown
+
+    text = render_markdown(parse_file(args.file, args.max_size))
+    write_output(text, args.output)
+    return 0
+
+
+def write_output(text: str, path: str | None) -> None:
+    """stdout, or a file written atomically (a temporary file, then a rename)."""
+    if path is None or path == "-":
+        sys.stdout.write(text)
+        return
+    import os
+    import tempfile
+
+    from reslint.errors import ReslintError
+
+    folder = os.path.dirname(os.path.abspath(path))
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".reslint-", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+        raise ReslintError(f"{path}: cannot write: {exc.strerror}") from None

@@ -1,0 +1,1 @@
+"""The yearly technical update: last year's resolution -> the starting draft."""
