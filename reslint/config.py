@@ -1,12 +1,29 @@
 """Configuration: `.reslint.yaml`, found from each checked file's folder upwards.
 
-(Discovery, validation and per-path overrides are being built; today every file gets the
-defaults, and `--config FILE` is read if given.)"""
+Discovery stops at the repository root (the first folder holding `.git`), so a draft never
+picks up a configuration from outside its repository.  `--config FILE` replaces discovery.
+The file is validated against reslint/schema/config.schema.json with located errors
+(`path:line:col: unknown key 'selct' (did you mean 'select'?)`); paths in it are relative
+to the file itself, so the same configuration works from any working directory.
+
+`per-path` entries apply, in order, to the files their glob matches: `select` replaces the
+selection, `ignore` adds to it, `severity` and `settings` are merged key by key.
+"""
 
 from __future__ import annotations
 
+import json
+import os
+import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
+
+from reslint.engine.yamlload import Located, LocatedError
+
+CONFIG_NAME = ".reslint.yaml"
+SCHEMA_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "schema",
+                           "config.schema.json")
 
 
 @dataclass
@@ -20,8 +37,154 @@ class Config:
     plugins: list[str] = field(default_factory=list)
     previous: dict[str, str] = field(default_factory=dict)  # draft path -> previous path
     library: str | None = None  # a folder of adopted resolutions
+    root: str | None = None  # the folder of the configuration file
+    per_path: list[str] = field(default_factory=list)  # the globs that applied to this file
+    located: Located | None = field(default=None, repr=False, compare=False)
+
+    def error(self, at: tuple[Any, ...], message: str, key: bool = False) -> LocatedError:
+        """An error located in the configuration file (for checks that need the packs)."""
+        if self.located is None:
+            return LocatedError(self.path or "configuration", None, None, message)
+        return self.located.error(at, message, key)
 
 
 def config_for(path: str, explicit: str | None = None) -> Config:
     """The effective configuration for one checked file."""
-    return Config()
+    source = explicit or find_config(os.path.dirname(os.path.abspath(path)))
+    if source is None:
+        return Config()
+    base = load_config(os.path.abspath(source))
+    return _for_file(base, path)
+
+
+def find_config(folder: str) -> str | None:
+    """The nearest `.reslint.yaml` from `folder` upwards, not above the repository root."""
+    return _find_config(os.path.realpath(folder))
+
+
+@cache
+def _find_config(folder: str) -> str | None:
+    candidate = os.path.join(folder, CONFIG_NAME)
+    if os.path.isfile(candidate):
+        return candidate
+    parent = os.path.dirname(folder)
+    if os.path.exists(os.path.join(folder, ".git")) or parent == folder:
+        return None
+    return _find_config(parent)
+
+
+@cache
+def load_config(path: str) -> Config:
+    """Read, validate and resolve one configuration file (once per process)."""
+    from reslint.engine.schema import validate
+    from reslint.engine.yamlload import load_yaml
+
+    if os.path.isdir(path):
+        raise LocatedError(path, None, None, "is a folder, not a configuration file")
+    try:
+        located = load_yaml(path)
+    except LocatedError as exc:
+        if not exc.message.startswith("empty file"):
+            raise
+        located = Located(path, {})  # an empty or all-comment file: the defaults
+    if not isinstance(located.data, dict):
+        raise located.error((), "a configuration file must be a mapping of keys "
+                                "(packs, select, ignore, severity, per-path, settings, …)")
+    validate(located, config_schema())
+    data = located.data
+    root = os.path.dirname(path)
+    packs = [_pack_path(located, root, i, p) for i, p in enumerate(data.get("packs") or [])]
+    previous = {
+        _norm(os.path.join(root, draft)): _resolve(root, prev)
+        for draft, prev in (data.get("previous") or {}).items()
+    }
+    library = data.get("library")
+    if library is not None:
+        library = _norm(os.path.join(root, library))
+        if not os.path.isdir(library):
+            raise located.error(("library",), f"library folder {data['library']!r} not found "
+                                f"(relative to {os.path.basename(path)})")
+    return Config(
+        path=path, packs=packs, select=list(data.get("select") or []),
+        ignore=list(data.get("ignore") or []), severity=dict(data.get("severity") or {}),
+        settings=dict(data.get("settings") or {}), plugins=list(data.get("plugins") or []),
+        previous=previous, library=library, root=root, located=located,
+    )
+
+
+@cache
+def config_schema() -> dict[str, Any]:
+    with open(SCHEMA_PATH, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _for_file(base: Config, path: str) -> Config:
+    """Apply the `per-path` entries whose glob matches `path` (relative to the config)."""
+    entries = (base.located.data.get("per-path") or []) if base.located else []
+    if not entries:
+        return base
+    relative = os.path.relpath(os.path.abspath(path), base.root or ".").replace(os.sep, "/")
+    config = Config(**{**base.__dict__, "select": list(base.select),
+                       "ignore": list(base.ignore), "severity": dict(base.severity),
+                       "settings": dict(base.settings), "per_path": []})
+    for entry in entries:
+        if not glob_regex(entry["files"]).fullmatch(relative):
+            continue
+        config.per_path.append(entry["files"])
+        if "select" in entry:
+            config.select = list(entry["select"])
+        config.ignore.extend(entry.get("ignore") or [])
+        config.severity.update(entry.get("severity") or {})
+        config.settings.update(entry.get("settings") or {})
+    return config
+
+
+@cache
+def glob_regex(pattern: str) -> re.Pattern[str]:
+    """`*` and `?` stay within a folder, `**/` matches any folders (also none)."""
+    out = []
+    i = 0
+    pattern = pattern.removeprefix("./")
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out))
+
+
+def _pack_path(located: Located, root: str, index: int, value: str) -> str:
+    path = _norm(os.path.join(root, value))
+    if os.path.exists(path):
+        return path
+    from reslint.resources import builtin_rules_dir
+
+    builtin = builtin_rules_dir()
+    if (builtin / f"{value}.yaml").is_file():
+        return f"builtin:{value}"  # the built-in packs always load; naming one is harmless
+    raise located.error(("packs", index), f"rule pack {value!r} not found (neither a file or "
+                        "folder relative to the configuration, nor a built-in pack)")
+
+
+def _resolve(root: str, value: str) -> str:
+    return value if value.startswith("git:") else _norm(os.path.join(root, value))
+
+
+def _norm(path: str) -> str:
+    return os.path.normpath(os.path.abspath(path))
+
+
+def loadable_packs(config: Config) -> list[str]:
+    """The pack paths to load on top of the built-in ones."""
+    return [p for p in config.packs if not p.startswith("builtin:")]

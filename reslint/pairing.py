@@ -1,15 +1,211 @@
 """Finding the previous resolution of a draft when --previous is not given.
 
-(Being built: the configuration's map, the in-file `<!-- reslint: previous=… -->` line, a
-library folder, `git:REV:PATH`.)"""
+Routes, in order: `--previous` (a path or `git:REV:PATH`); the configuration's `previous`
+map; a line `<!-- reslint: previous=adopted/A_RES_79_58.md -->` in the draft (relative to
+the draft); the configuration's library folder (the adopted resolution with the same
+title or agenda sub-item title and the greatest session below the draft's).  Each file is
+paired on its own: pre-commit passes files in parallel batches, so nothing may depend on
+which other files came along.
+
+Nothing found is not an error: the cross-document rules are skipped and RES001 says why.
+A previous resolution that is named but missing is an input error (exit 2).
+"""
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
 from reslint.config import Config
+from reslint.errors import ReslintError
+from reslint.model import Document
+
+DIRECTIVE = re.compile(r"^\s*<!--\s*reslint:\s*previous\s*=\s*(?P<path>.+?)\s*-->\s*$")
+LIBRARY_SUFFIXES = (".md", ".markdown", ".txt")
 
 
-def find_previous(draft_path: str, given: str | None, config: Config) -> tuple[str | None, str]:
-    """The previous resolution's path (or None) and how it was found (or why not)."""
+class PairingError(ReslintError):
+    """A previous resolution that was named but cannot be read."""
+
+
+def find_previous(draft_path: str, given: str | None, config: Config,
+                  draft: Document | None = None,
+                  max_size: int | None = None) -> tuple[Document | None, str]:
+    """The previous resolution (or None) and how it was found (or why it was not)."""
     if given:
-        return given, "given with --previous"
-    return None, "no --previous given"
+        return _load(draft_path, given, "given with --previous", max_size), \
+            f"given with --previous: {given}"
+    key = os.path.normpath(os.path.abspath(draft_path))
+    if key in config.previous:
+        target = config.previous[key]
+        how = f"from the previous map of {_short(config.path)}"
+        return _load(draft_path, target, how, max_size), f"{how}: {_short(target)}"
+    if draft is None:
+        from reslint.parse import parse_file
+
+        draft = parse_file(draft_path, *([max_size] if max_size else []))
+    named = in_file_previous(draft)
+    if named is not None:
+        line, value = named
+        target = value if value.startswith("git:") else os.path.join(
+            os.path.dirname(draft_path), value)
+        how = f"named on line {line} of the draft"
+        return _load(draft_path, target, how, max_size), f"{how}: {value}"
+    tried = ["no --previous was given",
+             f"{_short(config.path)} maps no previous resolution to this draft"
+             if config.path else "no .reslint.yaml was found",
+             "the draft has no `<!-- reslint: previous=… -->` line"]
+    if config.library is None:
+        tried.append("no library folder is configured")
+        return None, _sentence(tried)
+    found, why = from_library(draft, config.library, max_size)
+    if found is not None:
+        return found, f"from the library {_short(config.library)}: {_short(found.path)}"
+    tried.append(why)
+    return None, _sentence(tried)
+
+
+def in_file_previous(draft: Document) -> tuple[int, str] | None:
+    """(line, path) of the first `<!-- reslint: previous=… -->` line of the draft."""
+    text = draft.source.text
+    if "reslint:" not in text:
+        return None
+    for number, (_, line) in enumerate(draft.source.lines(), 1):
+        if m := DIRECTIVE.match(line):
+            return number, m.group("path")
+    return None
+
+
+def _load(draft_path: str, target: str, how: str, max_size: int | None) -> Document:
+    from reslint.parse import parse_file, parse_source
+    from reslint.text.source import decode
+
+    if target.startswith("git:"):
+        return parse_source(decode(target, _git_show(draft_path, target)))
+    if not os.path.isfile(target):
+        raise PairingError(f"{draft_path}: the previous resolution {_short(target)} ({how}) "
+                           "does not exist")
+    return parse_file(target, *([max_size] if max_size else []))
+
+
+def _git_show(draft_path: str, spec: str) -> bytes:
+    """`git show REV:PATH`, run in the draft's repository."""
+    rev, sep, path = spec[len("git:"):].partition(":")
+    if not sep or not rev or not path:
+        raise PairingError(f"{draft_path}: {spec!r} is not of the form git:REV:PATH")
+    folder = os.path.dirname(os.path.abspath(draft_path))
+    try:
+        done = subprocess.run(["git", "show", f"{rev}:{path}"], cwd=folder,
+                              capture_output=True, check=False)
+    except OSError as exc:
+        raise PairingError(f"{draft_path}: cannot run git for {spec}: {exc.strerror}") from None
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise PairingError(f"{draft_path}: the previous resolution {spec} cannot be read from "
+                           f"git: {reason[-1] if reason else 'git show failed'}")
+    return done.stdout
+
+
+# --- the library folder ------------------------------------------------------------------
+
+@dataclass
+class _Entry:
+    kind: str
+    session: int | None
+    titles: tuple[str, str]
+    doc: Document | None
+
+
+_LIBRARY: dict[tuple[str, int, int], _Entry] = {}
+
+
+def from_library(draft: Document, folder: str, max_size: int | None = None
+                 ) -> tuple[Document | None, str]:
+    """The adopted resolution of the same title (or agenda sub-item) with the greatest
+    session below the draft's, and if none, why."""
+    from reslint.vocab.ordinals import int_to_ordinal
+
+    title = _key(draft.heading.title)
+    item = _key(draft.heading.item_title)
+    session = draft.session
+    where = _short(folder)
+    if session is None:
+        return None, f"the draft's session is unknown, so the library {where} was not searched"
+    if not title and not item:
+        return None, f"the draft's title is unknown, so the library {where} was not searched"
+    draft_real = os.path.realpath(draft.path)
+    best: _Entry | None = None
+    for path in _library_files(folder):
+        if os.path.realpath(path) == draft_real:
+            continue
+        entry = _entry(path, max_size)
+        if entry is None or entry.kind != "resolution" or entry.session is None:
+            continue
+        if entry.session >= session:
+            continue
+        same = (title and title == entry.titles[0]) or (item and item == entry.titles[1])
+        if same and (best is None or entry.session > (best.session or 0)):
+            best = entry
+    if best is None:
+        named = draft.heading.title or draft.heading.item_title
+        return None, (f"the library {where} has no adopted resolution titled \"{named}\" "
+                      f"of a session before the {int_to_ordinal(session)}")
+    return best.doc, ""
+
+
+def _library_files(folder: str) -> list[str]:
+    files = []
+    for base, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        files.extend(os.path.join(base, n) for n in sorted(names)
+                     if n.lower().endswith(LIBRARY_SUFFIXES) and not n.startswith("."))
+    return files
+
+
+def _entry(path: str, max_size: int | None) -> _Entry | None:
+    """The parsed library file, cached by path and modification time within the process."""
+    from reslint.parse import parse_file
+
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    key = (path, stat.st_mtime_ns, stat.st_size)
+    if key not in _LIBRARY:
+        try:
+            doc = parse_file(path, *([max_size] if max_size else []))
+        except ReslintError:  # a README or a note in the library is not a resolution
+            _LIBRARY[key] = _Entry("other", None, ("", ""), None)
+        else:
+            _LIBRARY[key] = _Entry(doc.kind, doc.session,
+                                   (_key(doc.heading.title), _key(doc.heading.item_title)), doc)
+    return _LIBRARY[key]
+
+
+_DASHES = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u00ad-]+")
+
+
+def _key(title: str | None) -> str:
+    """Titles compared as words: case, spacing, hyphen forms and end punctuation aside."""
+    if not title:
+        return ""
+    text = _DASHES.sub("-", title.replace("\u00a0", " "))
+    return " ".join(re.sub(r"\s*-\s*", "-", text).split()).strip(" .;:,").casefold()
+
+
+def _short(path: str | None) -> str:
+    """A path as the user typed it: relative to the working folder when inside it."""
+    if not path or path.startswith("git:"):
+        return path or ""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else Path(rel).as_posix()
+
+
+def _sentence(parts: list[str]) -> str:
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]

@@ -41,6 +41,7 @@ BUILTIN = {
     "includes": "reslint.checks.includes",
     "pattern": "reslint.checks.pattern",
     "footnotes": "reslint.checks.footnotes",
+    "suppressions": "reslint.checks.suppressions",
 }
 ENTRY_POINT_GROUP = "reslint.primitives"
 

@@ -13,7 +13,7 @@ from reslint.commands.options import add_max_size
 from reslint.config import Config, config_for
 from reslint.engine.rules import Pack, Rule, load_pack, rule_files
 from reslint.errors import UsageError
-from reslint.model import Finding, severity_rank
+from reslint.model import Document, Finding, severity_rank
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -106,42 +106,89 @@ class RulesetCache:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self.cache: dict[tuple, Ruleset] = {}
+        self.checked: set[tuple] = set()
 
     def get(self, config: Config) -> Ruleset:
+        from reslint.config import loadable_packs
+
         key = (tuple(config.packs), tuple(config.plugins), tuple(config.select),
                tuple(config.ignore))
         if key not in self.cache:
-            packs = load_packs([*config.packs, *self.args.rules], config.plugins)
+            packs = load_packs([*loadable_packs(config), *self.args.rules], config.plugins)
             select = _split(self.args.select) or config.select
             ignore = [*config.ignore, *_split(self.args.ignore)]
             self.cache[key] = Ruleset(packs, select_rules(packs, select, ignore))
+        check = (config.path, tuple(config.per_path))
+        if config.path is not None and check not in self.checked:
+            check_config_names(config, self.cache[key].packs)
+            self.checked.add(check)
         return self.cache[key]
 
 
-def check_file(path: str, previous: str | None, ruleset: Ruleset, config: Config,
-               max_size: int, previous_reason: str = "") -> tuple[object, list[Finding]]:
+def check_config_names(config: Config, packs: list[Pack]) -> None:
+    """Rule codes, names and settings in the configuration must exist: a typo there would
+    silently select, ignore or set nothing.  The error points into the config file."""
+    from reslint.engine.schema import did_you_mean
+
+    rules = [r for p in packs for r in p.rules]
+    words = {r.code for r in rules} | {r.name for r in rules}
+    settings = {k for p in packs for k in p.settings}
+    data = config.located.data if config.located else {}
+    scopes = [((), data)] + [(("per-path", i), e) for i, e in enumerate(data.get("per-path")
+                                                                          or [])]
+    for at, scope in scopes:
+        for key in ("select", "ignore"):
+            for i, item in enumerate(scope.get(key) or []):
+                if not any(r.code.startswith(item) or r.name == item for r in rules):
+                    raise config.error((*at, key, i), f"unknown rule {item!r} in {key}"
+                                       f"{did_you_mean(item, words)}")
+        for item in scope.get("severity") or {}:
+            if item not in words:
+                raise config.error((*at, "severity", item), f"unknown rule {item!r} in "
+                                   f"severity{did_you_mean(item, words)}", key=True)
+        for item in scope.get("settings") or {}:
+            if item not in settings:
+                raise config.error((*at, "settings", item), f"unknown setting {item!r}"
+                                   f"{did_you_mean(item, settings)}", key=True)
+
+
+def check_file(path: str, previous: str | Document | None, ruleset: Ruleset, config: Config,
+               max_size: int, previous_reason: str = "",
+               draft: Document | None = None) -> tuple[Document, list[Finding]]:
+    """Run the rules on one draft, apply its inline suppressions, then report the problems
+    of those suppressions (the late `suppressions` rules) and the configured severities."""
     from reslint.engine.runner import run_rules
     from reslint.parse import parse_file
     from reslint.suppress import apply_suppressions
 
-    draft = parse_file(path, max_size)
-    prev = parse_file(previous, max_size) if previous else None
+    if draft is None:
+        draft = parse_file(path, max_size)
+    prev = parse_file(previous, max_size) if isinstance(previous, str) else previous
     title, item = draft.heading.title, draft.heading.item_title
     applicable = [p for p in ruleset.packs if p.applies_to(title, item)]
     names = {p.name for p in applicable}
     rules = [r for r in ruleset.rules if r.pack in names]
-    findings = run_rules(draft, prev, applicable, rules, config.settings)
+    early = [r for r in rules if r.check != "suppressions"]
+    late = [r for r in rules if r.check == "suppressions"]
+    extra = {"previous_reason": previous_reason} if previous_reason else {}
+    findings = run_rules(draft, prev, applicable, early, config.settings, extra)
+    known = {r.code: r.name for p in ruleset.packs for r in p.rules}
+    findings, problems = apply_suppressions(draft, findings, known, {r.code for r in early})
+    if late and (problems["unknown"] or problems["unused"]):
+        findings += run_rules(draft, prev, applicable, late, config.settings,
+                              {**extra, "suppressions": problems})
+        findings.sort(key=Finding.sort_key)
     for finding in findings:
         override = config.severity.get(finding.rule) or config.severity.get(finding.name)
         if override:
             finding.severity = override
-    known = {r.code: r.name for p in ruleset.packs for r in p.rules}
-    return draft, apply_suppressions(draft, findings, known)
+    return draft, findings
 
 
 def run(args: argparse.Namespace) -> int:
     from reslint import __version__
     from reslint.pairing import find_previous
+    from reslint.parse import parse_file
     from reslint.report import Summary, render
 
     cache = RulesetCache(args)
@@ -151,8 +198,9 @@ def run(args: argparse.Namespace) -> int:
         config = config_for(path, args.config)
         ruleset = cache.get(config)
         infos.update({r.code: r.info() for r in ruleset.rules})
-        previous, why = find_previous(path, args.previous, config)
-        _, found = check_file(path, previous, ruleset, config, args.max_size, why)
+        draft = parse_file(path, args.max_size)
+        previous, why = find_previous(path, args.previous, config, draft, args.max_size)
+        _, found = check_file(path, previous, ruleset, config, args.max_size, why, draft)
         findings.extend(found)
     try:
         report = render(args.format, findings, infos, root=os.getcwd(), tool_version=__version__,

@@ -33,7 +33,9 @@ FACT_KEYS = {
 MATCH_KEYS = {"span", "spans", "text", "paragraph"}
 BOUND = {"item", "index", "previous_item", "key", "expected", "found", "match", "problem",
          "marker", "first", "reason"}
-ROOTS = {"draft", "previous", "settings"}
+# previous_reason: how the previous resolution was found, or why not (RES001's message);
+# suppressions: the problems of the inline suppressions (the late `suppressions` check).
+ROOTS = {"draft", "previous", "settings", "previous_reason", "suppressions"}
 RULE_EXPRS = ("when", "for_each", "at")
 MAX_REGEX = 2000
 

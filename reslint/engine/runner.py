@@ -11,7 +11,7 @@ from reslint.checks import Hit
 from reslint.engine import expr as ex
 from reslint.engine.facts import document_facts, run_extractor
 from reslint.engine.functions import FUNCTIONS
-from reslint.engine.rules import BOUND, Pack, Rule
+from reslint.engine.rules import BOUND, ROOTS, Pack, Rule
 from reslint.errors import ReslintError
 from reslint.model import Document, Edit, Finding, Fix, Span
 
@@ -72,8 +72,13 @@ class Context:
 
 
 def build_env(draft: Document, previous: Document | None, packs: list[Pack],
-              settings: dict[str, Any]) -> dict[str, Any]:
-    env: dict[str, Any] = {name: None for name in BOUND}
+              settings: dict[str, Any], extra: dict[str, Any] | None = None
+              ) -> dict[str, Any]:
+    """The names rules read.  `extra` binds further root names (previous_reason,
+    suppressions); those not given are null."""
+    env: dict[str, Any] = {name: None for name in BOUND | ROOTS}
+    env["previous_reason"] = "no previous resolution was given (use --previous)"
+    env.update(extra or {})
     merged: dict[str, Any] = {}
     for pack in packs:
         merged.update(pack.settings)
@@ -103,8 +108,9 @@ def _with_extractors(facts: dict[str, Any], doc: Document, packs: list[Pack]) ->
 
 
 def run_rules(draft: Document, previous: Document | None, packs: list[Pack],
-              rules: list[Rule], settings: dict[str, Any] | None = None) -> list[Finding]:
-    env = build_env(draft, previous, packs, settings or {})
+              rules: list[Rule], settings: dict[str, Any] | None = None,
+              extra: dict[str, Any] | None = None) -> list[Finding]:
+    env = build_env(draft, previous, packs, settings or {}, extra)
     ctx = Context(draft, previous, env)
     findings: list[Finding] = []
     for rule in rules:
