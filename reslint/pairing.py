@@ -41,8 +41,8 @@ def find_previous(draft_path: str, given: str | None, config: Config,
     key = os.path.normpath(os.path.abspath(draft_path))
     if key in config.previous:
         target = config.previous[key]
-        how = f"from the previous map of {_short(config.path)}"
-        return _load(draft_path, target, how, max_size), f"{how}: {_short(target)}"
+        how = f"from the previous map of {display_path(config.path)}"
+        return _load(draft_path, target, how, max_size), f"{how}: {display_path(target)}"
     if draft is None:
         from reslint.parse import parse_file
 
@@ -55,7 +55,7 @@ def find_previous(draft_path: str, given: str | None, config: Config,
         how = f"named on line {line} of the draft"
         return _load(draft_path, target, how, max_size), f"{how}: {value}"
     tried = ["no --previous was given",
-             f"{_short(config.path)} maps no previous resolution to this draft"
+             f"{display_path(config.path)} maps no previous resolution to this draft"
              if config.path else "no .reslint.yaml was found",
              "the draft has no `<!-- reslint: previous=… -->` line"]
     if config.library is None:
@@ -63,7 +63,7 @@ def find_previous(draft_path: str, given: str | None, config: Config,
         return None, _sentence(tried)
     found, why = from_library(draft, config.library, max_size)
     if found is not None:
-        return found, f"from the library {_short(config.library)}: {_short(found.path)}"
+        return found, f"from the library {display_path(config.library)}: {display_path(found.path)}"
     tried.append(why)
     return None, _sentence(tried)
 
@@ -86,7 +86,7 @@ def _load(draft_path: str, target: str, how: str, max_size: int | None) -> Docum
     if target.startswith("git:"):
         return parse_source(decode(target, _git_show(draft_path, target)))
     if not os.path.isfile(target):
-        raise PairingError(f"{draft_path}: the previous resolution {_short(target)} ({how}) "
+        raise PairingError(f"{draft_path}: the previous resolution {display_path(target)} ({how}) "
                            "does not exist")
     return parse_file(target, *([max_size] if max_size else []))
 
@@ -131,7 +131,7 @@ def from_library(draft: Document, folder: str, max_size: int | None = None
     title = _key(draft.heading.title)
     item = _key(draft.heading.item_title)
     session = draft.session
-    where = _short(folder)
+    where = display_path(folder)
     if session is None:
         return None, f"the draft's session is unknown, so the library {where} was not searched"
     if not title and not item:
@@ -196,7 +196,7 @@ def _key(title: str | None) -> str:
     return " ".join(re.sub(r"\s*-\s*", "-", text).split()).strip(" .;:,").casefold()
 
 
-def _short(path: str | None) -> str:
+def display_path(path: str | None) -> str:
     """A path as the user typed it: relative to the working folder when inside it."""
     if not path or path.startswith("git:"):
         return path or ""
