@@ -117,6 +117,7 @@ class DocumentDiff:
     paragraphs: list[ParagraphDiff]
     footnotes: list[FootnoteDiff]
     findings: list[Finding] = field(default_factory=list)  # of `check`, on the draft
+    unplaced: list[Finding] = field(default_factory=list)  # those beside no paragraph
     expectation: str = "token rules"  # what decided "technical"
 
     def changes(self) -> list[ParagraphDiff | FootnoteDiff]:

@@ -1,0 +1,96 @@
+"""`reslint diff PREVIOUS DRAFT`: what the draft changes against last year's resolution,
+each change classified technical or substantive, ending with a verdict line.
+
+The findings of `check` on the draft (with PREVIOUS as its previous resolution) are shown
+beside the paragraphs they concern, so a reviewer reads one report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from reslint.commands.options import add_max_size
+from reslint.errors import UsageError
+
+FORMATS = ("text", "markdown", "html", "json")
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("previous", metavar="PREVIOUS", help="last year's resolution")
+    p.add_argument("draft", metavar="DRAFT", help="the draft to compare with it")
+    p.add_argument("--format", default="text", help="text, markdown, html or json")
+    p.add_argument("--output-file", "-o", help="write the report here instead of stdout")
+    p.add_argument("--no-check", action="store_true",
+                   help="do not run the rules of `check` on the draft")
+    p.add_argument("--config", help="configuration file for the rules (as for `check`)")
+    p.add_argument("--fail-on-substantive", action="store_true",
+                   help="exit 1 when the draft makes any substantive change")
+    add_max_size(p)
+
+
+def expectation_for(previous: object) -> object | None:
+    """The expected technical update from `reslint next`, when that command exists."""
+    try:
+        rollover = importlib.import_module("reslint.rollover")
+    except ModuleNotFoundError:
+        return None
+    from reslint.diff.expect import RolloverExpectation
+
+    return RolloverExpectation.build(rollover, previous)
+
+
+def check_findings(previous: str, draft: str, config_path: str | None, max_size: int) -> list:
+    """The findings `reslint check DRAFT --previous PREVIOUS` reports, in process."""
+    from reslint.commands.check import load_packs, select_rules
+    from reslint.commands.check import Ruleset, check_file
+    from reslint.config import config_for
+
+    config = config_for(draft, config_path)
+    packs = load_packs(list(config.packs), config.plugins)
+    ruleset = Ruleset(packs, select_rules(packs, config.select, config.ignore))
+    _, findings = check_file(draft, previous, ruleset, config, max_size)
+    return sorted(findings, key=lambda f: f.sort_key())
+
+
+def attach(diff: object, findings: list) -> None:
+    """Each finding beside its paragraph ("OP8(a)" beside OP8); the rest stay global."""
+    from reslint.report.diff_common import paragraph_key
+
+    by_label = {p.new.label: p for p in diff.paragraphs if p.new is not None}  # type: ignore[attr-defined]
+    rest = []
+    for finding in findings:
+        target = by_label.get(paragraph_key(finding.paragraph) or "")
+        if target is None:
+            rest.append(finding)
+        else:
+            target.findings.append(finding)
+    diff.findings = findings  # type: ignore[attr-defined]
+    diff.unplaced = rest  # type: ignore[attr-defined]
+
+
+def run(args: argparse.Namespace) -> int:
+    from reslint.diff import diff_documents
+    from reslint.parse import parse_file
+
+    fmt = args.format
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown diff format {fmt!r} (expected one of: {', '.join(FORMATS)})")
+    previous = parse_file(args.previous, args.max_size)
+    draft = parse_file(args.draft, args.max_size)
+    diff = diff_documents(previous, draft, expectation_for(previous))
+    attach(diff, [] if args.no_check else
+           check_findings(args.previous, args.draft, args.config, args.max_size))
+    module = importlib.import_module(f"reslint.report.diff_{fmt}")
+    report = module.render(diff)
+    if args.output_file:
+        try:
+            with open(args.output_file, "w", encoding="utf-8") as handle:
+                handle.write(report)
+        except OSError as exc:
+            raise UsageError(f"{args.output_file}: cannot write: {exc.strerror}") from None
+    else:
+        sys.stdout.write(report)
+    substantive = any(c.kind == "substantive" for c in diff.changes())
+    return 1 if args.fail_on_substantive and substantive else 0
