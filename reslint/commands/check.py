@@ -194,6 +194,7 @@ def run(args: argparse.Namespace) -> int:
     cache = RulesetCache(args)
     findings: list[Finding] = []
     infos = {}
+    fixed = 0  # findings --fix removed
     for path in args.files:
         config = config_for(path, args.config)
         ruleset = cache.get(config)
@@ -201,18 +202,34 @@ def run(args: argparse.Namespace) -> int:
         draft = parse_file(path, args.max_size)
         previous, why = find_previous(path, args.previous, config, draft, args.max_size)
         _, found = check_file(path, previous, ruleset, config, args.max_size, why, draft)
+        # --- fixes: --fix writes them, --diff prints them (reslint.fix) ----------------------
+        if args.fix or args.diff:
+            from functools import partial
+
+            from reslint.fix import fix_and_recheck
+
+            lint = partial(check_file, path, previous, ruleset, config, args.max_size, why)
+            found, done = fix_and_recheck(path, draft, found, lint, args)
+            fixed += done
+        # --- end of fixes ----------------------------------------------------------------------
         findings.extend(found)
     try:
         report = render(args.format, findings, infos, root=os.getcwd(), tool_version=__version__,
-                        summary=Summary(files=len(args.files)), files=list(args.files))
+                        summary=Summary(files=len(args.files), fixed=fixed,
+                                        fixable=0 if args.diff else _fixable(findings)),
+                        files=list(args.files))
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     if args.output_file:
         with open(args.output_file, "w", encoding="utf-8") as handle:
             handle.write(report)
-    else:
-        sys.stdout.write(report)
+    else:  # after --diff, stdout holds the patch alone
+        (sys.stderr if args.diff else sys.stdout).write(report)
     return exit_code(findings, args.fail_on or "warning", args.exit_zero)
+
+
+def _fixable(findings: list[Finding]) -> int:
+    return sum(1 for f in findings if f.fix is not None and f.fix.safe)
 
 
 def exit_code(findings: list[Finding], fail_on: str, exit_zero: bool) -> int:

@@ -27,7 +27,18 @@ def _span_end(span: Span) -> Span:
                 max(span.start, span.end - 1), span.end)
 
 
-def _paragraph(p: Paragraph) -> dict[str, Any]:
+def _last_span(doc: Document | None, p: Paragraph) -> Span | None:
+    """The original place of the last character of the clean text (the closing
+    punctuation), past any footnote marker or markup that ends the paragraph's span."""
+    if doc is None or not p.text:
+        return None
+    end = p.clean_start + len(p.text)
+    if doc.clean[p.clean_start : end] != p.text:
+        return None  # a sub-paragraph without its own place in the clean text
+    return doc.source.span(*doc.clean_map.orig_span(end - 1, end))
+
+
+def _paragraph(p: Paragraph, doc: Document | None = None) -> dict[str, Any]:
     text = p.text
     return {
         "kind": p.kind,
@@ -39,7 +50,8 @@ def _paragraph(p: Paragraph) -> dict[str, Any]:
         "last_char": text[-1:] if text else "",
         "span": p.span,
         "end_span": _span_end(p.span),
-        "subparagraphs": [_paragraph(s) for s in p.subparagraphs],
+        "last_span": _last_span(doc, p),
+        "subparagraphs": [_paragraph(s, doc) for s in p.subparagraphs],
     }
 
 
@@ -77,7 +89,7 @@ def document_facts(doc: Document) -> dict[str, Any]:
             recalled_noun = m.group()
             recalled_noun_span = source.span(doc.recalled_span.start + m.start(),
                                              doc.recalled_span.start + m.end())
-    operative = [_paragraph(p) for p in doc.operative]
+    operative = [_paragraph(p, doc) for p in doc.operative]
     facts: dict[str, Any] = {
         "path": doc.path,
         "kind": doc.kind,
@@ -103,7 +115,7 @@ def document_facts(doc: Document) -> dict[str, Any]:
         "sponsors": h.sponsors,
         "formula": h.formula_span is not None,
         "formula_span": h.formula_span,
-        "preamble": [_paragraph(p) for p in doc.preamble],
+        "preamble": [_paragraph(p, doc) for p in doc.preamble],
         "operative": operative,
         "last_operative": operative[-1] if operative else None,
         "footnotes": [
@@ -127,6 +139,8 @@ def document_facts(doc: Document) -> dict[str, Any]:
         "session_mentions": _session_mentions(doc),
         "next_session": doc.next_session,
         "next_session_span": doc.next_session_span,
+        "next_session_word": (source.text[doc.next_session_span.start : doc.next_session_span.end]
+                              if doc.next_session_span else None),
         "meeting": (
             {"number": doc.meeting.number, "date": doc.meeting.date, "span": doc.meeting.span,
              "date_span": doc.meeting.date_span}
@@ -218,9 +232,10 @@ def _match_fact(doc: Document, p: Paragraph, m: Any, types: dict[str, str]) -> d
                                                         p.clean_start + end))
 
     fact: dict[str, Any] = {"span": span(m.start(), m.end()), "paragraph": p.label,
-                            "text": m.group(0), "spans": {}}
+                            "text": m.group(0), "spans": {}, "words": {}}
     for name, value in m.groupdict().items():
         fact[name] = convert(types.get(name, "text"), value)
+        fact["words"][name] = value  # as written: the model a fix copies the case of
         if value is not None:
             fact["spans"][name] = span(m.start(name), m.end(name))
     return fact

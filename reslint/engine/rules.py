@@ -29,8 +29,9 @@ FACT_KEYS = {
     "last_operative", "footnotes", "markers", "citations", "recalled", "recalled_span",
     "recalled_noun", "recalled_noun_span", "symbols", "session_mentions", "next_session",
     "next_session_span", "meeting", "start_span",
+    "next_session_word",
 }
-MATCH_KEYS = {"span", "spans", "text", "paragraph"}
+MATCH_KEYS = {"span", "spans", "text", "paragraph", "words"}
 BOUND = {"item", "index", "previous_item", "key", "expected", "found", "match", "problem",
          "marker", "first", "reason"}
 # previous_reason: how the previous resolution was found, or why not (RES001's message);

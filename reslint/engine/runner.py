@@ -142,16 +142,30 @@ def _finding(rule: Rule, ctx: Context, hit: Hit) -> Finding:
 
 
 def _fix(rule: Rule, ctx: Context, scope: dict[str, Any]) -> Fix | None:
+    """The rule's `fix:` as edits: `replace` (a span, or with `using:` the fact a fixer of
+    reslint.fix.fixers rewrites) by the rendered `with`.  None when a fact is missing, the
+    target is null or the replacement would change nothing."""
     if rule.fix is None or rule.fix_template is None:
         return None
-    target = _to_span(ctx._evaluate(rule, rule.exprs["fix.replace"], scope))
+    target = ctx._evaluate(rule, rule.exprs["fix.replace"], scope)
     if target is None:
         return None
     text = ex.render(rule.fix_template, scope, FUNCTIONS)
     if "?" in text and re.search(r"(?<!\w)\?(?!\w)", text):
         return None  # a fact was missing: no fix is better than a wrong one
-    return Fix([Edit(target.start, target.end, text)], bool(rule.fix.get("safe", True)),
-               rule.fix.get("description", ""))
+    using = rule.fix.get("using")
+    if using:
+        from reslint.fix.fixers import run_fixer
+
+        edits = run_fixer(using, ctx.draft, target, text)
+    else:
+        span = _to_span(target)
+        if span is None or ctx.draft.source.text[span.start : span.end] == text:
+            return None
+        edits = [Edit(span.start, span.end, text)]
+    if not edits:
+        return None
+    return Fix(edits, bool(rule.fix.get("safe", True)), rule.fix.get("description", ""))
 
 
 def _to_span(value: Any) -> Span | None:
