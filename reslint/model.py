@@ -126,6 +126,23 @@ class Meeting:
 
 
 @dataclass
+class TrackedChange:
+    """A tracked change in a Word draft (w:ins, w:del, w:moveTo, w:moveFrom), kept so that a
+    report can show what the draft changes.  `span` is where it stands in the text read:
+    the text itself when the view shows it (accepted insertions, rejected deletions), else
+    an empty span where it would be."""
+
+    kind: str  # "insertion" or "deletion" (a move is both: moveTo / moveFrom)
+    text: str
+    span: Span
+    shown: bool
+    author: str | None = None
+    date: str | None = None
+    paragraph: str | None = None  # "PP3", "OP2(a)"
+    moved: bool = False
+
+
+@dataclass
 class Document:
     path: str
     kind: str  # "resolution" or "draft"
@@ -145,6 +162,7 @@ class Document:
     clean: str  # every paragraph's clean text, joined by "\n"
     clean_map: Any  # reslint.text.sourcemap.OffsetMap over `clean`
     problems: list[str] = field(default_factory=list)  # what did not parse cleanly
+    changes: list[TrackedChange] = field(default_factory=list)  # Word tracked changes
 
     @property
     def session(self) -> int | None:

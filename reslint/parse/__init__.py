@@ -21,7 +21,12 @@ MEETING = re.compile(
 )
 
 
-def parse_file(path: str, max_bytes: int = MAX_BYTES) -> Document:
+def parse_file(path: str, max_bytes: int = MAX_BYTES, tracked: str = "accepted") -> Document:
+    """`tracked` matters for Word files only: "accepted" or "original" text."""
+    if path.lower().endswith(".docx"):  # reslint.text.docx.is_docx, without importing it
+        from reslint.text.docx import parse_docx
+
+        return parse_docx(path, max_bytes, tracked)
     return parse_source(read_source(path, max_bytes))
 
 

@@ -1,0 +1,45 @@
+"""Word (.docx) drafts: one more reader behind the same source map.
+
+A .docx is read into a `DocxSource` (reslint.text.docx.source): its `text` is a Markdown
+rendering of the document (the view the Markdown parser already reads: one paragraph per
+line, the italic lead in `*…*`, Word's list numbers as typed labels, footnote references
+as `[^n]` and the footnotes as `[^n]: …` lines), and every character of that rendering
+points at a place in the *plain* text of the Word file: Word paragraph N is line N (body
+paragraphs in document order, then the footnotes' paragraphs), and the column is the
+character offset in that paragraph plus one.  So spans, facts and reports work unchanged,
+and a finding's "line 12, column 41" reads "paragraph 12, offset 40".
+
+python-docx is an optional extra (`reslint[docx]`): nothing here imports it until a .docx
+is read, so the plain hook stays light.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reslint.model import Document
+
+TRACKED_MODES = ("accepted", "original")
+
+
+def is_docx(path: str) -> bool:
+    """Whether `path` names a Word file (by extension, as drafters save them).
+
+    The fix code uses it to refuse writing: reslint never rewrites a .docx."""
+    return str(path).lower().endswith(".docx")
+
+
+def parse_docx(path: str, max_bytes: int, tracked: str = "accepted") -> Document:
+    """Read a .docx draft into the same Document the Markdown and PDF readers give.
+
+    `tracked`: "accepted" reads the text as if every tracked change were accepted,
+    "original" as if every one were rejected."""
+    from reslint.parse import parse_source
+    from reslint.text.docx.source import read_docx
+
+    source = read_docx(path, max_bytes, tracked)
+    doc = parse_source(source)
+    doc.style = "docx"
+    doc.changes = source.changes_for(doc)
+    return doc
