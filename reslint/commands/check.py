@@ -35,6 +35,8 @@ def add_arguments(c: argparse.ArgumentParser) -> None:
     c.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
     c.add_argument("--diff", action="store_true", help="print the fixes as a diff; write nothing")
     add_max_size(c)
+    c.add_argument("--tracked", choices=("accepted", "original"), default="accepted",
+                   help="Word drafts: read tracked changes as accepted (default) or rejected")
 
 
 def builtin_rules_dir() -> Path:
@@ -199,7 +201,7 @@ def run(args: argparse.Namespace) -> int:
         config = config_for(path, args.config)
         ruleset = cache.get(config)
         infos.update({r.code: r.info() for r in ruleset.rules})
-        draft = parse_file(path, args.max_size)
+        draft = parse_file(path, args.max_size, tracked=args.tracked)
         previous, why = find_previous(path, args.previous, config, draft, args.max_size)
         _, found = check_file(path, previous, ruleset, config, args.max_size, why, draft)
         # --- fixes: --fix writes them, --diff prints them (reslint.fix) ----------------------

@@ -13,13 +13,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file")
     p.add_argument("--format", choices=("json", "text"), default="json")
     add_max_size(p)
+    p.add_argument("--tracked", choices=("accepted", "original"), default="accepted",
+                   help="Word drafts: read tracked changes as accepted (default) or rejected")
 
 
 def run(args: argparse.Namespace) -> int:
     from reslint.parse import parse_file
     from reslint.parse.serialize import document_to_json, document_to_text
 
-    doc = parse_file(args.file, args.max_size)
+    doc = parse_file(args.file, args.max_size, tracked=args.tracked)
     if args.format == "json":
         sys.stdout.write(json.dumps(document_to_json(doc), indent=2, ensure_ascii=False) + "\n")
     else:
