@@ -1,0 +1,200 @@
+"""`reslint diff` on the real corpus: the classification of every changed paragraph of each
+pair, worked out by reading the two texts (the reason is written beside each entry).
+
+Technical = what the yearly rollover does (session/meeting ordinals, dates, years, counts,
+symbols, the recalled list extended by the previous resolution, footnote renumbering).
+Substantive = everything else, including editorial "States parties" -> "States Parties".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus absent")
+T, S = "technical", "substantive"
+
+
+def classify(old: str, new: str) -> tuple[dict[str, str], str]:
+    from reslint.diff import diff_documents
+    from reslint.parse import parse_file
+
+    diff = diff_documents(parse_file(str(CORPUS / f"{old}.md")),
+                          parse_file(str(CORPUS / f"{new}.md")))
+    return {c.name: c.kind for c in diff.changes()}, diff.verdict()
+
+
+CCM_78_79 = {
+    "PP1": T,  # recalled list: "... and 77/79 of 7 December 2022" gains "and 78/32 of 4 December 2023"
+    "PP3": S,  # "recent cases of cluster munitions use" -> "use ... in recent and ongoing conflicts"
+    "PP4": S,  # "reconciliation," added
+    "PP5": S,  # stockpiles "and also transferred"
+    "new PP after PP5": S,  # Welcoming completion of article 3 obligations (South Africa, Peru)
+    "PP9": S,  # "adequately provide for the" needs of victims
+    "PP13": S,  # count unchanged; Nigeria/South Sudan events dropped (technical) but the
+    #             Lithuania withdrawal clause is new wording
+    "PP14": S,  # universalization paragraph gains a long "acknowledging the call" clause
+    "PP16": S,  # "Iraq presidency" -> "President", eleventh -> twelfth (technical) plus
+    #             the workshops with African and Caribbean States, Lausanne action 45 dropped
+    "new PP after PP16": S,  # proposal for an interactive dialogue
+    "new PP after PP17": S,  # mandate for the President of the thirteenth MSP
+    "OP1": S,  # "that are in a position to do so" removed
+    "OP3": S,  # "transfer and" added
+    "OP8": T,  # twelfth -> thirteenth MSP, "from 10 to 13 September 2024" -> "during the
+    #            week of 15 September 2025": the rollover of the meeting, same venue
+    "OP9": S,  # "annual" Meetings
+    "OP10": S,  # "Calls" -> "Urgently calls"
+    "OP11": T,  # provisional agenda: seventy-ninth -> eightieth session
+    "new footnote 3": S,  # depositary notification of Lithuania's withdrawal
+    "footnote 3 renumbered 4": T,  # Lausanne footnote shifted by the new one
+}
+
+CCM_79_80 = {
+    "PP1": T,  # recalled list extended by 79/58 of 2 December 2024
+    "PP6": S,  # "Welcoming" -> "Underscoring", South Africa/Peru clause removed
+    "new PP after PP12": S,  # humanitarian disarmament norms, Secretary-General's initiative
+    "PP14": S,  # count paragraph: Lithuania clause gone, "following the accession of Vanuatu"
+    "new PP after PP14": S,  # Welcoming the accession of Vanuatu (a new paragraph)
+    "PP16": S,  # "States parties" -> "States Parties" only: capitalization is not rollover
+    "new PP after PP16": S,  # regretted Lithuania's withdrawal effective 6 March 2025
+    "PP18": S,  # second Review Conference: "Noting the outcome" -> "Recalling the outcome"
+    "PP19": S,  # twelfth -> thirteenth (technical), workshops clause removed, Parties
+    "new PP after PP19": S,  # Manila regional workshop
+    "new PP after PP20": S,  # transparency reporting
+    "deleted PP17": S,  # the proposal for an interactive dialogue is gone
+    "PP22": S,  # the dialogues mandate rewritten in the past tense
+    "OP1": S,  # Parties capitalization (twice)
+    "OP4": S,  # Parties capitalization
+    "OP6": S,  # "States not parties" -> "States not Parties"
+    "OP7": S,  # Parties capitalization
+    "OP8": S,  # thirteenth MSP in Geneva -> third Review Conference in Vientiane: a meeting
+    #            of another kind and another venue, which the rollover cannot predict
+    "OP9": S,  # "continue to convene the annual Meetings" -> "convene the third Review Conference"
+    "OP10": S,  # Parties capitalization
+    "OP11": T,  # eightieth -> eighty-first session
+    "deleted footnote 3": S,  # the depositary notification footnote is gone
+    "footnote 4 renumbered 3": T,
+}
+
+# The draft differs from the adopted text only where the adopted text differs from it
+# (see the corpus README), so 79/58 -> L.52 is 79/58 -> 80/52 without those: OP6 keeps
+# "States not parties" in the draft (the adopted text capitalized it).
+CCM_79_DRAFT = {k: v for k, v in CCM_79_80.items() if k != "OP6"}
+
+
+def test_ccm_78_to_79() -> None:
+    assert classify("A_RES_78_32", "A_RES_79_58")[0] == CCM_78_79
+
+
+def test_ccm_79_to_80() -> None:
+    changes, verdict = classify("A_RES_79_58", "A_RES_80_52")
+    assert changes == CCM_79_80
+    assert verdict.startswith("20 substantive changes: PP6, new PP after PP12, PP14,")
+
+
+def test_ccm_79_to_draft_80() -> None:
+    assert classify("A_RES_79_58", "A_C.1_80_L.52")[0] == CCM_79_DRAFT
+
+
+def test_draft_to_adopted_shows_only_the_real_wording_changes() -> None:
+    # README: "States not parties" -> "States not Parties" three times; the U+2011 hyphen
+    # vanishes in clean text; heading, sponsors and plenary line are not paragraphs.
+    changes, verdict = classify("A_C.1_80_L.52", "A_RES_80_52")
+    assert changes == {"PP19": S, "OP1": S, "OP6": S}
+    assert verdict == "3 substantive changes: PP19, OP1, OP6"
+
+
+def test_apmbc_79_to_80() -> None:
+    assert classify("A_RES_79_34", "A_RES_80_35")[0] == {
+        "PP1": T,  # recalled list extended by 79/34 of 2 December 2024
+        "PP5": S,  # "stressing the importance of implementing all of the provisions" added
+        "PP6": S,  # Fourth -> Fifth Review Conference and "Siem Reap ... Cambodia (2024)" added
+        "PP7": S,  # Fourth -> Fifth, 2020-2024 -> 2025-2029 (technical) + Siem Reap-Angkor plan
+        "PP10": S,  # 164 -> 166 States (technical) + "welcoming the ratification ... Tonga"
+        "new PP after PP10": S,  # five States decided to withdraw
+        "PP12": S,  # "reconstruction and" added
+        "PP13 (moved, was PP11)": S,  # moved after the new paragraphs, SG campaign added
+        "OP1": S,  # "have signed" -> "are party to"
+        "deleted OP2": S,  # the one remaining signatory paragraph is gone
+        "OP4": S,  # Parties capitalization
+        "OP5": S,  # "have ratified or acceded to" -> "are party to"
+        "OP7": S,  # "upcoming" -> "decisions adopted at the"
+        "OP8": S,  # Fifth Review Conference, Siem Reap -> Twenty-second MSP, Geneva
+        "OP9": S,  # Twenty-second -> Twenty-third (technical) + Parties capitalization
+        "OP10": S,  # Parties capitalization
+        "OP11": T,  # eightieth -> eighty-first session
+    }
+
+
+def test_tpnw_79_to_80() -> None:
+    assert classify("A_RES_79_38", "A_RES_80_54")[0] == {
+        "PP1": T,  # recalled list extended by 79/38 of 2 December 2024
+        "OP4": S,  # 94/73 -> 95/74 and the date (technical) + Parties capitalization
+        "OP6": S,  # second -> third meeting and its dates (technical), a comma removed
+        "OP7": S,  # the declaration's title and content rewritten
+        "OP8": S,  # "State party" -> "State Party"; second -> third
+        "OP9": S,  # "the update to" added
+        "OP10": S,  # third MSP -> first Review Conference
+        "OP11": S,  # third MSP -> first Review Conference
+        "OP14": T,  # eightieth -> eighty-first session
+        "OP15": T,  # eightieth -> eighty-first session
+        "footnote 3": T,  # document symbol of the meeting report moves on
+        "footnote 4": T,
+    }
+
+
+def test_ctbt_79_to_80() -> None:
+    assert classify("A_RES_79_77", "A_RES_80_70")[0] == {
+        "new PP after PP1": S,  # 2025 marks 80 years since nuclear weapons were first used
+        "PP5": T,  # Annex 2 count 28 -> 29
+        "PP9": T,  # "78/66 of 4 December 2023" -> "79/77 of 2 December 2024"
+        "PP11": S,  # thirteenth -> fourteenth Article XIV conference (technical) but the
+        #             joint statement became a Joint Ministerial Statement
+        "PP14": T,  # count 306 -> 307 (monitoring facilities)
+        "deleted OP8": S,  # welcomed Papua New Guinea's ratification
+        "new OP after OP8": S,  # reappointment of Robert Floyd
+        "OP11": T,  # eightieth -> eighty-first session
+        "new footnote 2": S,
+        "footnote 2 renumbered 3": T,
+        "footnote 3 renumbered 4": T,
+    }
+
+
+def test_ccw_79_to_80_is_mostly_the_calendar() -> None:
+    assert classify("A_RES_79_75", "A_RES_80_68")[0] == {
+        "PP1": T,  # previous resolution 78/64 -> 79/75 with its date
+        "PP2": T,  # meeting dates moved a year
+        "PP3": T,  # Twenty-fifth -> Twenty-sixth, its date
+        "PP4": T,  # Seventeenth -> Eighteenth, its date
+        "PP5": S,  # Group of Experts meeting removed from the sentence
+        "PP6": T,  # counts and dates of the GGE sessions
+        "OP1": S,  # Parties capitalization
+        "OP7": S,  # Parties capitalization
+        "OP8": S,  # the calendar moves (technical) but "The" is added
+        "OP15": T,  # eightieth -> eighty-first session
+        "footnote 10": T, "footnote 13": T, "footnote 14": T, "footnote 15": T,
+        "footnote 16": T,  # report symbols of the meetings move on
+    }
+
+
+@pytest.mark.parametrize("old, new, technical, substantive", [
+    # ATT: recalled list and agenda paragraph roll over; Vanuatu replaces "Malawi, the
+    # Gambia and Colombia" as the new States parties (new wording of PP16).
+    ("A_RES_79_52", "A_RES_80_46", ["PP1", "OP20"], ["PP16", "OP1", "OP5"]),
+    # BWC: recalls "its previous resolutions" without symbols, so PP1 is unchanged; the
+    # agenda rolls over; "States parties" -> "States Parties" throughout; OP10 meeting
+    # dates rewritten.
+    ("A_RES_79_78", "A_RES_80_71", ["OP20"], ["PP3", "PP11", "OP10"]),
+    # CWC: previous resolution 78/29 -> 79/56; agenda; a new Syria paragraph set.
+    ("A_RES_79_56", "A_RES_80_34", ["PP1", "OP36"], ["PP5", "OP5", "OP12"]),
+    # The APMBC draft of the eightieth session against 79/34.
+    ("A_RES_79_34", "A_C.1_80_L.30", ["PP1", "OP11"], ["OP1"]),
+])
+def test_other_series(old: str, new: str, technical: list[str], substantive: list[str]) -> None:
+    changes, _ = classify(old, new)
+    for name in technical:
+        assert changes[name] == T, name
+    for name in substantive:
+        assert changes[name] == S, name
