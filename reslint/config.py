@@ -59,23 +59,29 @@ def config_for(path: str, explicit: str | None = None) -> Config:
 
 def find_config(folder: str) -> str | None:
     """The nearest `.reslint.yaml` from `folder` upwards, not above the repository root."""
-    return _find_config(os.path.realpath(folder))
+    folder = os.path.abspath(folder)
+    while True:
+        candidate = os.path.join(folder, CONFIG_NAME)
+        if os.path.isfile(candidate):
+            return candidate
+        parent = os.path.dirname(folder)
+        if os.path.exists(os.path.join(folder, ".git")) or parent == folder:
+            return None
+        folder = parent
 
 
-@cache
-def _find_config(folder: str) -> str | None:
-    candidate = os.path.join(folder, CONFIG_NAME)
-    if os.path.isfile(candidate):
-        return candidate
-    parent = os.path.dirname(folder)
-    if os.path.exists(os.path.join(folder, ".git")) or parent == folder:
-        return None
-    return _find_config(parent)
-
-
-@cache
 def load_config(path: str) -> Config:
-    """Read, validate and resolve one configuration file (once per process)."""
+    """Read, validate and resolve one configuration file (once per process and version
+    of the file: pre-commit passes many files that share one)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        stat = None
+    return _load_config(path, (stat.st_mtime_ns, stat.st_size) if stat else None)
+
+
+@cache
+def _load_config(path: str, _version: tuple[int, int] | None) -> Config:
     from reslint.engine.schema import validate
     from reslint.engine.yamlload import load_yaml
 

@@ -116,7 +116,12 @@ class RulesetCache:
         key = (tuple(config.packs), tuple(config.plugins), tuple(config.select),
                tuple(config.ignore))
         if key not in self.cache:
-            packs = load_packs([*loadable_packs(config), *self.args.rules], config.plugins)
+            # the same pack named by the config and by --rules loads once
+            extra = {os.path.realpath(p): p for p in [*loadable_packs(config), *self.args.rules]}
+            packs = load_packs(list(extra.values()), config.plugins)
+            if config.path is not None:  # a typo is located in the config, not reported bare
+                check_config_names(config, packs)
+                self.checked.add((config.path, tuple(config.per_path)))
             select = _split(self.args.select) or config.select
             ignore = [*config.ignore, *_split(self.args.ignore)]
             self.cache[key] = Ruleset(packs, select_rules(packs, select, ignore))
