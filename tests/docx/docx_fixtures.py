@@ -175,3 +175,113 @@ def seed_docx(seed: Path, out: Path) -> tuple[Path, Path]:
     docx = pandoc_docx(md, out)
     apply_numbering(docx)
     return source, docx
+
+
+# --- a .docx written by hand (no pandoc): for tracked changes ---------------------------
+# The Markdown subset of `word_markdown` output, plus CriticMarkup-like tracked changes:
+# `{+inserted+}` becomes w:ins, `{-deleted-}` w:del (a footnote reference may sit inside).
+
+CHANGE = re.compile(r"\{([+-])(.*?)\1\}", re.S)
+INLINE = re.compile(r"\*(?P<it>[^*]+)\*|\[\^(?P<fn>\d+)\]|\[(?P<link>[^\]]*)\]\(#\)"
+                    r"|\\(?P<esc>.)|(?P<text>[^*\[\\]+|.)")
+DOC_NS = (f'xmlns:w="{W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+          'relationships"')
+PKG_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+CT = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _runs(markdown: str, deleted: bool = False) -> str:
+    out = []
+    tag = "w:delText" if deleted else "w:t"
+    for m in INLINE.finditer(markdown):
+        if m["it"] is not None:
+            out.append(f'<w:r><w:rPr><w:i/></w:rPr><{tag} xml:space="preserve">'
+                       f'{_esc(m["it"])}</{tag}></w:r>')
+        elif m["fn"] is not None:
+            out.append('<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                       f'<w:footnoteReference w:id="{m["fn"]}"/></w:r>')
+        else:
+            text = m["link"] if m["link"] is not None else m["esc"] or m["text"]
+            out.append(f'<w:r><{tag} xml:space="preserve">{_esc(text)}</{tag}></w:r>')
+    return "".join(out)
+
+
+def _tracked_runs(markdown: str) -> str:
+    out, last = [], 0
+    for k, m in enumerate(CHANGE.finditer(markdown), 1):
+        out.append(_runs(markdown[last : m.start()]))
+        kind = "ins" if m[1] == "+" else "del"
+        out.append(f'<w:{kind} w:id="{100 + k}" w:author="Drafter" '
+                   f'w:date="2024-10-01T10:00:00Z">{_runs(m[2], kind == "del")}</w:{kind}>')
+        last = m.end()
+    out.append(_runs(markdown[last:]))
+    return "".join(out)
+
+
+def write_docx(markdown: str, out: Path) -> Path:
+    """A minimal Word package: one w:p per Markdown paragraph, typed operative numbers
+    turned into list numbering, `[^n]: text` into real footnotes."""
+    body, notes = [], []
+    for block in re.split(r"\n\s*\n", markdown):
+        block = " ".join(block.split())
+        if not block:
+            continue
+        if m := re.match(r"\[\^(\d+)\]:\s*(.*)", block):
+            notes.append(
+                f'<w:footnote w:id="{m[1]}"><w:p><w:r><w:rPr><w:vertAlign '
+                f'w:val="superscript"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t '
+                f'xml:space="preserve"> </w:t></w:r>{_tracked_runs(m[2])}</w:p></w:footnote>')
+            continue
+        ppr = ""
+        if m := re.match(r"(\d{1,3})\\?\.\s+", block):
+            ppr, block = ('<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="90"/>'
+                          '</w:numPr></w:pPr>'), block[m.end():]
+        body.append(f"<w:p>{ppr}{_tracked_runs(block)}</w:p>")
+    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document '
+                f'{DOC_NS}><w:body>{"".join(body)}<w:sectPr/></w:body></w:document>')
+    footnotes = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes {DOC_NS}>'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        '</w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+        f'<w:continuationSeparator/></w:r></w:p></w:footnote>{"".join(notes)}</w:footnotes>')
+    types = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://'
+        'schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" '
+        'ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default '
+        'Extension="xml" ContentType="application/xml"/><Override PartName="/word/document'
+        f'.xml" ContentType="{CT}.document.main+xml"/><Override PartName="/word/footnotes.xml"'
+        f' ContentType="{CT}.footnotes+xml"/><Override PartName="/word/numbering.xml" '
+        f'ContentType="{CT}.numbering+xml"/></Types>')
+    rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships '
+            'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{PKG_REL}/officeDocument" '
+            'Target="word/document.xml"/></Relationships>')
+    doc_rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships '
+                'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                f'<Relationship Id="rId1" Type="{PKG_REL}/footnotes" Target="footnotes.xml"/>'
+                f'<Relationship Id="rId2" Type="{PKG_REL}/numbering" Target="numbering.xml"/>'
+                '</Relationships>')
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", types)
+        z.writestr("_rels/.rels", rels)
+        z.writestr("word/document.xml", document)
+        z.writestr("word/_rels/document.xml.rels", doc_rels)
+        z.writestr("word/footnotes.xml", footnotes)
+        z.writestr("word/numbering.xml", NUMBERING)
+    return out
+
+
+def resolve_changes(markdown: str, accept: bool) -> str:
+    """The Markdown with every tracked change accepted (or rejected), footnotes renumbered
+    by first reference as Word numbers them, unreferenced footnote texts dropped."""
+    text = CHANGE.sub(lambda m: m[2] if (m[1] == "+") == accept else "", markdown)
+    order: dict[str, int] = {}
+    for m in re.finditer(r"\[\^(\d+)\](?!:)", text):
+        order.setdefault(m[1], len(order) + 1)
+    text = re.sub(r"(?m)^\[\^(\d+)\]:.*(?:\n|$)",
+                  lambda m: m[0] if m[1] in order else "", text)
+    return re.sub(r"\[\^(\d+)\]", lambda m: f"[^{order.get(m[1], m[1])}]", text)
