@@ -11,8 +11,8 @@ the result reads the same facts (tests/render checks this on every corpus file).
 from __future__ import annotations
 
 import re
-from datetime import date
 from dataclasses import dataclass, field
+from datetime import date
 
 from reslint.model import Document, Heading, Paragraph
 from reslint.vocab.dates import format_date
