@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -66,22 +67,32 @@ def run_case(case: Case, ruleset: Any, names: dict[str, str], shown: str,
     """`shown` is how the draft's path is printed (relative to the working folder)."""
     from reslint.commands.check import check_file
     from reslint.config import Config
-    from reslint.text.source import read_source
+    from reslint.parse import parse_file
+    from reslint.text.source import MAX_BYTES, read_source
 
     outcome = Outcome(case)
     try:
         source = read_source(str(case.draft))
         expectations, problems = read_annotations([t for _, t in source.lines()], names)
         config = Config(settings=_read_settings(case.settings))
-        previous = str(case.previous) if case.previous else None
-        _, findings = check_file(str(case.draft), previous, ruleset, config, 5 * 1024 * 1024)
+        previous = parse_file(str(case.previous)) if case.previous else None
+        # lint(document) checks a parsed text as `check` does: what the fix passes call
+        lint = partial(check_file, str(case.draft), previous, ruleset, config, MAX_BYTES, "")
+        draft, findings = lint(None)
     except ReslintError as exc:
         outcome.problems.append(f"{shown}: cannot run the case: {exc}")
+        return outcome
+    except Exception as exc:  # a bug in a rule or primitive fails this case, not the run
+        outcome.problems.append(f"{shown}: internal error: {type(exc).__name__}: {exc}")
         return outcome
     outcome.problems.extend(_where(shown, p.line, p.column) + p.message for p in problems)
     compare(expectations, findings, shown, outcome)
     if case.fixed is not None:
-        _check_fixed(case, source.text, findings, fixer, outcome)
+        try:
+            _check_fixed(case, draft, findings, lint, fixer, outcome)
+        except Exception as exc:
+            outcome.problems.append(f"{_shown(case.fixed)}: cannot check the fixed text: "
+                                    f"{type(exc).__name__}: {exc}")
     return outcome
 
 
@@ -137,27 +148,40 @@ def _read_settings(path: Path | None) -> dict[str, Any]:
     return dict(located.data)
 
 
-def _check_fixed(case: Case, text: str, findings: list[Finding], fixer: Any,
+def _check_fixed(case: Case, draft: Any, findings: list[Finding], lint: Any, fixer: Any,
                  outcome: Outcome) -> None:
+    """The draft after every safe fix, pass after pass as `check --fix` does, must be
+    `fixed.*` exactly (both decoded the same way)."""
+    from reslint.text.source import read_source
+
     if fixer is None:
         outcome.notices.append(f"{case.fixed}: fix expectations skipped: reslint has no fix "
                                "applier yet (reslint check --fix)")
         return
     assert case.fixed is not None
-    got = fixer(text, findings)
-    want = case.fixed.read_text(encoding="utf-8")
-    if got != want:
-        diff = difflib.unified_diff(want.splitlines(True), got.splitlines(True),
+    result = fixer(str(case.draft), draft, findings, lint, False)
+    shown = _shown(case.fixed)
+    if result.refused:
+        outcome.problems.append(f"{shown}: the draft was not fixed: {result.refused}")
+        return
+    want = read_source(str(case.fixed)).text
+    if result.text != want:
+        diff = difflib.unified_diff(want.splitlines(True), result.text.splitlines(True),
                                     "expected (fixed)", "got (draft after safe fixes)")
-        outcome.problems.append(f"{case.fixed}: the fixed text differs:\n"
+        outcome.problems.append(f"{shown}: the fixed text differs:\n"
                                 + "".join("  " + line for line in diff).rstrip("\n"))
 
 
+def _shown(path: Path) -> str:
+    from reslint.commands.rules import shown_path
+
+    return shown_path(path)
+
+
 def find_fixer() -> Any:
-    """The function that applies safe fixes to a text, once `reslint check --fix` has one
-    (`reslint.fixes.apply_fixes(text, findings) -> str`); None until then."""
+    """`reslint.fix.fix_text`, what `reslint check --fix` applies; None where it is absent."""
     try:
-        from reslint.fixes import apply_fixes  # type: ignore[import-not-found]
-    except ImportError:
+        from reslint.fix import fix_text
+    except ImportError:  # pragma: no cover - an older tree without --fix
         return None
-    return apply_fixes
+    return fix_text

@@ -195,3 +195,21 @@ def test_tests_folder_of_an_unknown_pack(capsys, tmp_path):
     assert code == 2
     assert err.startswith(f"reslint: {tmp_path / 'tests' / 'ccmm'}: no loaded pack is named "
                           "'ccmm' (did you mean 'ccm'?)")
+
+
+def test_fixed_text_differs(capsys, tmp_path):
+    general = REPO / "rules" / "tests" / "general" / "recalled-noun-number"
+    folder = tmp_path / "tests" / "general" / "case"
+    folder.mkdir(parents=True)
+    for name in ("draft.md", "previous.md"):
+        (folder / name).write_bytes((general / name).read_bytes())
+    (folder / "fixed.md").write_bytes((general / "draft.md").read_bytes())  # unfixed
+    code, out, _ = run(capsys, str(folder))
+    assert code == 1
+    assert out.splitlines()[:3] == [f"{folder / 'fixed.md'}: the fixed text differs:",
+                                    "  --- expected (fixed)",
+                                    "  +++ got (draft after safe fixes)"]
+    assert any(line.startswith("  +*Recalling* its resolutions 75/50") for line in out.splitlines())
+    assert out.endswith("0 passed, 1 failed\n")
+    (folder / "fixed.md").write_bytes((general / "fixed.md").read_bytes())
+    assert run(capsys, str(folder))[:2] == (0, "1 passed, 0 failed\n")
