@@ -7,6 +7,7 @@ Shared by the tests in this folder; pandoc is Debian's package (installed in CI 
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -23,6 +24,8 @@ SEED_78_32 = FIXTURES / "002_6fba7e12700cdceb.txt"
 
 def need_pandoc() -> str:
     path = shutil.which("pandoc")
+    if path is None and os.environ.get("CI"):
+        pytest.fail("pandoc is not installed: .ci/run installs Debian's package")
     if path is None:
         pytest.skip("pandoc is not installed (CI installs Debian's package)")
     return path
