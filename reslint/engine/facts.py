@@ -200,13 +200,34 @@ def convert(kind: str, text: str | None) -> Any:
 
 def run_extractor(doc: Document, pattern: Any, types: dict[str, str], scope: str,
                   many: bool) -> Any:
-    """Match an extractor's regex on the clean text of its scope; map groups back."""
+    """Match an extractor's regex on the clean text of its scope; map groups back.
+
+    The scope `source` is the file as written (heading, comments and all): for tokens
+    that live outside the paragraphs, such as `[[placeholders]]` in a draft heading."""
+    if scope == "source":
+        return _source_matches(doc, pattern, types, many)
     results = []
     for p in _scope(doc, scope):
         for m in pattern.finditer(p.text):
             results.append(_match_fact(doc, p, m, types))
             if not many:
                 return results[0]
+    return results if many else None
+
+
+def _source_matches(doc: Document, pattern: Any, types: dict[str, str], many: bool) -> Any:
+    results = []
+    span = doc.source.span
+    for m in pattern.finditer(doc.source.text):
+        fact: dict[str, Any] = {"span": span(m.start(), m.end()), "paragraph": None,
+                                "text": m.group(0), "spans": {}}
+        for name, value in m.groupdict().items():
+            fact[name] = convert(types.get(name, "text"), value)
+            if value is not None:
+                fact["spans"][name] = span(m.start(name), m.end(name))
+        if not many:
+            return fact
+        results.append(fact)
     return results if many else None
 
 

@@ -136,9 +136,13 @@ def test_next_cli_and_check_on_the_draft(tmp_path: Path,
     assert main(["check", str(out), "--previous", str(SEED_76), "--format", "concise"]) == 1
     report = capsys.readouterr().out
     res801 = [line for line in report.splitlines() if "RES801" in line]
-    assert len(res801) == 2
-    assert all(line.startswith(f"{out}:{place_line}:") for line in res801)
-    assert "RES803" in report and "RES802" in report
+    lines = text.split("\n")
+    heading = [i for i, line in enumerate(lines, 1) if "[[" in line and i < place_line]
+    # the symbol, the agenda item and the sponsors in the heading, then place and dates
+    assert len(heading) == 3
+    assert len(res801) == 5
+    assert [int(r.split(":")[1]) for r in res801] == [*heading, place_line, place_line]
+    assert "RES802" in report
 
 
 def test_next_refuses_a_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
