@@ -54,9 +54,23 @@ def one_line(text: str) -> str:
     return _LINE_BREAKS.sub(" ", text).strip()
 
 
+def docx_location(finding: Finding) -> str | None:
+    """Where a finding in a Word draft is, in Word's terms, or None for other files.
+
+    The .docx reader (reslint.text.docx) makes a span's line the Word paragraph's number
+    in the document and its column the character offset in that paragraph plus one."""
+    if not finding.path.lower().endswith(".docx"):
+        return None
+    label = f" ({finding.paragraph})" if finding.paragraph else ""
+    return (f"{finding.path}: paragraph {finding.span.line}{label}, "
+            f"offset {finding.span.column - 1}")
+
+
 def headline(finding: Finding) -> str:
     """`path:line:col: CODE [severity] message`, the line every text format shares."""
     span = finding.span
+    if (where := docx_location(finding)) is not None:
+        return f"{where}: {finding.rule} [{finding.severity}] {one_line(finding.message)}"
     return (
         f"{finding.path}:{span.line}:{span.column}: "
         f"{finding.rule} [{finding.severity}] {one_line(finding.message)}"
