@@ -138,8 +138,9 @@ def from_library(draft: Document, folder: str, max_size: int | None = None
         return None, f"the draft's title is unknown, so the library {where} was not searched"
     draft_real = os.path.realpath(draft.path)
     best: _Entry | None = None
+    keys = [k for k in (title, item) if k]
     for path in _library_files(folder):
-        if os.path.realpath(path) == draft_real:
+        if os.path.realpath(path) == draft_real or not _mentions(path, keys):
             continue
         entry = _entry(path, max_size)
         if entry is None or entry.kind != "resolution" or entry.session is None:
@@ -183,6 +184,25 @@ def _entry(path: str, max_size: int | None) -> _Entry | None:
             _LIBRARY[key] = _Entry(doc.kind, doc.session,
                                    (_key(doc.heading.title), _key(doc.heading.item_title)), doc)
     return _LIBRARY[key]
+
+
+_MENTIONS: dict[tuple[str, int, int, tuple[str, ...]], bool] = {}
+_MARKUP = re.compile(r"[*_\\#>]+")
+
+
+def _mentions(path: str, keys: list[str]) -> bool:
+    """Whether the file's text holds one of the titles at all: a cheap test (~0.1 ms) that
+    spares parsing (~30 ms) the library's resolutions of other series."""
+    try:
+        stat = os.stat(path)
+        key = (path, stat.st_mtime_ns, stat.st_size, tuple(keys))
+        if key not in _MENTIONS:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                text = _key(_MARKUP.sub(" ", handle.read()))
+            _MENTIONS[key] = any(_key(_MARKUP.sub(" ", k)) in text for k in keys)
+        return _MENTIONS[key]
+    except OSError:
+        return False
 
 
 _DASHES = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u00ad-]+")

@@ -211,3 +211,18 @@ def test_library_parses_each_file_once(tmp_path, monkeypatch):
     monkeypatch.setattr("reslint.parse.parse_file", lambda *a: calls.append(a))
     again, _ = pairing.find_previous(str(SEED_78_32), None, config, draft)
     assert again is first and calls == []
+
+
+@needs_corpus
+def test_every_corpus_draft_pairs_with_last_years_resolution():
+    """The whole corpus as the library (with its README and the variants folder): each
+    80th-session draft takes the 79th-session resolution of its own series."""
+    config = Config(path=str(CORPUS / ".reslint.yaml"), library=str(CORPUS))
+    expected = {"L.18": "79/38", "L.29": "79/75", "L.30": "79/34", "L.43": "79/77",
+                "L.52": "79/58", "L.60": "79/78", "L.62": "79/56", "L.9": "79/52"}
+    got = {}
+    for path in sorted(CORPUS.glob("A_C.1_80_L.*.md")):
+        doc, _ = find_previous(str(path), None, config)
+        symbol = doc.heading.symbol if doc else None
+        got[path.stem.rsplit("_", 1)[1]] = symbol and symbol.removeprefix("A/RES/")
+    assert got == expected
