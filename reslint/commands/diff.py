@@ -43,8 +43,7 @@ def expectation_for(previous: object) -> object | None:
 
 def check_findings(previous: str, draft: str, config_path: str | None, max_size: int) -> list:
     """The findings `reslint check DRAFT --previous PREVIOUS` reports, in process."""
-    from reslint.commands.check import load_packs, select_rules
-    from reslint.commands.check import Ruleset, check_file
+    from reslint.commands.check import Ruleset, check_file, load_packs, select_rules
     from reslint.config import config_for
 
     config = config_for(draft, config_path)

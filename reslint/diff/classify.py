@@ -37,18 +37,19 @@ class Expectation(Protocol):
 
 
 # A number right after one of these words is a reference, not a count or a year.
-_REFERENCE_WORDS = frozenset(
-    "article articles paragraph paragraphs action actions annex annexes rule rules section "
-    "chapter protocol protocols vol no item items decision decisions part".split()
-)
+_REFERENCE_WORDS = frozenset({
+    "article", "articles", "paragraph", "paragraphs", "action", "actions", "annex", "annexes",
+    "rule", "rules", "section", "chapter", "protocol", "protocols", "vol", "no", "item",
+    "items", "decision", "decisions", "part",
+})  # fmt: skip
 # What may surround the resolutions added to the recalled list.
 _RECALL_GLUE = frozenset({",", "and", "of", "resolution", "resolutions", ";"})
 # The words that tell which events changed a count ("by the ratification of Nigeria").
-_EVENT_WORDS = frozenset(
-    "by the of and following after with ratification ratifications accession accessions "
-    "succession successions acceptance approval withdrawal withdrawals deposit instrument "
-    "instruments".split()
-)
+_EVENT_WORDS = frozenset({
+    "by", "the", "of", "and", "following", "after", "with", "ratification", "ratifications",
+    "accession", "accessions", "succession", "successions", "acceptance", "approval",
+    "withdrawal", "withdrawals", "deposit", "instrument", "instruments",
+})  # fmt: skip
 _COUNT_CLAUSE = re.compile(
     r"\b(?:a total of|States (?:p|P)arties|have (?:ratified|joined|signed)|signatories)\b"
 )

@@ -140,7 +140,8 @@ class DocumentDiff:
         if not changes:
             return "no changes: the draft repeats the previous text"
         if not substantive:
-            return f"technical update only: {_count(len(technical), 'technical change')}, 0 substantive"
+            count = _count(len(technical), "technical change")
+            return f"technical update only: {count}, 0 substantive"
         names = ", ".join(c.name for c in substantive)
         return f"{_count(len(substantive), 'substantive change')}: {names}"
 

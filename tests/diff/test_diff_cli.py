@@ -65,6 +65,7 @@ def test_inserted_paragraph_shifts_nothing(capsys: pytest.CaptureFixture[str],
                                   "cooperation,\n\n" + anchor, 1), encoding="utf-8")
     code, out, _ = run(capsys, str(CORPUS / "A_RES_79_58.md"), str(draft), "--no-check",
                        "--format", "json")
+    assert code == 0
     data = json.loads(out)
     changed = [p["name"] for p in data["paragraphs"] if p["status"] != "unchanged"]
     assert changed == ["new PP after PP8"]

@@ -27,8 +27,9 @@ def classify(old: str, new: str) -> tuple[dict[str, str], str]:
 
 
 CCM_78_79 = {
-    "PP1": T,  # recalled list: "... and 77/79 of 7 December 2022" gains "and 78/32 of 4 December 2023"
-    "PP3": S,  # "recent cases of cluster munitions use" -> "use ... in recent and ongoing conflicts"
+    "PP1": T,  # recalled list: "... 77/79 of 7 December 2022" + "and 78/32 of 4 December 2023"
+    "PP3": S,  # "recent cases of cluster munitions use" -> "use ... in recent and ongoing
+    #            conflicts"
     "PP4": S,  # "reconciliation," added
     "PP5": S,  # stockpiles "and also transferred"
     "new PP after PP5": S,  # Welcoming completion of article 3 obligations (South Africa, Peru)
