@@ -32,9 +32,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def expectation_for(previous: object) -> object | None:
     """The expected technical update from `reslint next`, when that command exists."""
-    try:
-        rollover = importlib.import_module("reslint.rollover")
-    except ModuleNotFoundError:
+    rollover = None
+    for name in ("reslint.rollover", "reslint.rollover.plan"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            return None
+        if hasattr(module, "next_draft"):
+            rollover = module
+            break
+    if rollover is None:
         return None
     from reslint.diff.expect import RolloverExpectation
 
