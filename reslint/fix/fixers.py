@@ -23,7 +23,7 @@ LAST_AND = re.compile(r"(\s*)and(\s+)")
 # the number of an operative paragraph, just before its text: "1. *", "12.\n \n"
 PARAGRAPH_NUMBER = re.compile(r"(?<![\d/.])(\d{1,3})\.[\s*_\u00a0]*\Z")
 # the label of a footnote text, just before it: "<sup>1</sup> ", "¹ ", "[^1]: ", "1  "
-FOOTNOTE_LABEL = re.compile(r"(?<![\d/.])([0-9]{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?:</sup>|\]:)?[ \t*_]*\Z")
+FOOTNOTE_LABEL = re.compile(r"(?<![\d/.])([0-9]{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?:</sup>|\]:)?[ \t*_\[]*\Z")
 
 Fixer = Callable[[Document, Any, str], "list[Edit] | None"]
 
