@@ -122,8 +122,10 @@ def apply_numbering(docx: Path) -> int:
             if not m:
                 continue
             texts[0].text = texts[0].text[m.end():]
-            if not texts[0].text:
+            if not texts[0].text:  # pandoc put the number in a run of its own
                 texts[0].getparent().remove(texts[0])
+                if len(texts) > 1:
+                    texts[1].text = (texts[1].text or "").lstrip()
             ilvl = "0" if m.group(1) else ("2" if _roman(m.group("sub")) else "1")
             ppr = p.find("w:pPr", ns)
             if ppr is None:
