@@ -82,6 +82,12 @@ def fix_and_recheck(path: str, draft: Any, findings: list[Finding], lint: Lint,
 
     --diff prints the diff and reports the findings as they were (same exit code);
     --fix writes the file and reports what remains.  Files not fixed say why on stderr."""
+    from reslint.text.docx import is_docx
+
+    if args.fix and not args.diff and is_docx(path):
+        sys.stderr.write(f"{path}: not fixed: reslint does not write Word files; "
+                         "--diff shows the fixes on its Markdown export\n")
+        return findings, 0
     result = fix_text(path, draft, findings, lint, getattr(args, "unsafe_fixes", False))
     if result.refused:
         sys.stderr.write(f"{path}: not fixed: {result.refused}\n")

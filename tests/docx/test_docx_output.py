@@ -78,3 +78,14 @@ def test_export_gives_markdown_with_the_same_facts(tmp_path: Path):
         c.pop("line"), c.pop("column")
     assert got == expected
     assert "1. *Urges*" in markdown  # Word's list number, as typed Markdown
+
+
+def test_fix_refuses_to_write_a_word_file(slipped: Path, capsys: pytest.CaptureFixture[str]
+                                           ) -> None:
+    before = slipped.read_bytes()
+    code = main(["check", str(slipped), "--previous", str(SEED_76_47), "--fix",
+                 "--format", "concise"])
+    err = capsys.readouterr().err
+    assert code == 1  # the RES604 slip is still there
+    assert f"{slipped}: not fixed: reslint does not write Word files" in err
+    assert slipped.read_bytes() == before
