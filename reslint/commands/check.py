@@ -9,7 +9,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from reslint.commands.options import add_max_size
+from reslint.commands.options import add_max_size, add_tracked
 from reslint.config import Config, config_for
 from reslint.engine.rules import Pack, Rule, load_pack, rule_files
 from reslint.errors import UsageError
@@ -35,8 +35,7 @@ def add_arguments(c: argparse.ArgumentParser) -> None:
     c.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
     c.add_argument("--diff", action="store_true", help="print the fixes as a diff; write nothing")
     add_max_size(c)
-    c.add_argument("--tracked", choices=("accepted", "original"), default="accepted",
-                   help="Word drafts: read tracked changes as accepted (default) or rejected")
+    add_tracked(c)
 
 
 def builtin_rules_dir() -> Path:

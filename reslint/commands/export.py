@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reslint.commands.options import add_max_size
+from reslint.commands.options import add_max_size, add_tracked
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -16,13 +16,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("markdown",), default="markdown")
     p.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
     add_max_size(p)
+    add_tracked(p)
 
 
 def run(args: argparse.Namespace) -> int:
     from reslint.parse import parse_file
     from reslint.render import render_markdown
 
-    text = render_markdown(parse_file(args.file, args.max_size))
+    text = render_markdown(parse_file(args.file, args.max_size, tracked=args.tracked))
     write_output(text, args.output)
     return 0
 

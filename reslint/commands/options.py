@@ -21,3 +21,8 @@ def parse_size(text: str) -> int:
 def add_max_size(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-size", type=parse_size, default=MAX_BYTES,
                    help="largest input file, e.g. 20M (default 5M)")
+
+
+def add_tracked(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--tracked", choices=("accepted", "original"), default="accepted",
+                   help="Word drafts: read tracked changes as accepted (default) or rejected")

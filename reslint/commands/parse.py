@@ -6,15 +6,14 @@ import argparse
 import json
 import sys
 
-from reslint.commands.options import add_max_size
+from reslint.commands.options import add_max_size, add_tracked
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file")
     p.add_argument("--format", choices=("json", "text"), default="json")
     add_max_size(p)
-    p.add_argument("--tracked", choices=("accepted", "original"), default="accepted",
-                   help="Word drafts: read tracked changes as accepted (default) or rejected")
+    add_tracked(p)
 
 
 def run(args: argparse.Namespace) -> int:
