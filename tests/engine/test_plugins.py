@@ -186,3 +186,29 @@ def test_plugin_args(installed: None, tmp_path: Path) -> None:
                     "    word: hello\n", encoding="utf-8")
     with pytest.raises(LocatedError, match=r":10:5: key 'word' does not belong to check"):
         load_pack(str(path), plugins)
+
+
+def test_plugin_named_in_config_runs_from_the_cli(installed: None, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """The whole route a team takes: the plugin named in .reslint.yaml, a pack of their own
+    that uses it, `reslint check` with no flags but the draft."""
+    import json
+    import shutil
+
+    from reslint.cli import main
+
+    (tmp_path / ".git").mkdir()  # the repository root: config discovery stops here
+    rule_file(tmp_path)
+    draft = tmp_path / "draft.txt"
+    shutil.copy(DRAFT, draft)
+    config = tmp_path / ".reslint.yaml"
+    config.write_text("packs: [demo.yaml]\nplugins: [always_fire]\n", encoding="utf-8")
+    sys.modules.pop("reslint_demo", None)
+    assert main(["check", str(draft), "--format", "json"]) == 1
+    findings = json.loads(capsys.readouterr().out)
+    demo = [f for f in findings if f["rule"] == "DEMO001"]
+    assert [(f["line"], f["message"]) for f in demo] == [(5, "fired: always")]
+    # without the plugin named, the pack does not load: a located error, exit 2
+    config.write_text("packs: [demo.yaml]\n", encoding="utf-8")
+    assert main(["check", str(draft), "--format", "json"]) == 2
+    assert "demo.yaml:7:12: unknown check 'always_fire'" in capsys.readouterr().err
