@@ -7,26 +7,23 @@ Two layouts must work:
 * a source checkout or an editable install: there is no ``reslint/rules``; the packs are
   in the ``rules/`` folder beside the ``reslint/`` package.
 
-``importlib.resources`` on the installed package is tried first, then the source tree.
-Both functions return real filesystem paths (reslint is never run from a zip file).
+The installed package's folder is tried first, then the source tree.  Both functions
+return real filesystem paths: reslint is never run from a zip file, so the package folder
+is found from ``__file__`` (``importlib.resources`` would cost start-up for nothing).
 """
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 _PACKAGE = "reslint"
-_SOURCE_ROOT = Path(__file__).resolve().parent.parent
+_PACKAGE_DIR = Path(__file__).resolve().parent
+_SOURCE_ROOT = _PACKAGE_DIR.parent
 
 
 def _package_path(*parts: str) -> Path | None:
     """The path of `parts` inside the installed package, or None when it is absent."""
-    try:
-        entry = resources.files(_PACKAGE).joinpath(*parts)
-    except (ModuleNotFoundError, TypeError):  # pragma: no cover - reslint always imports
-        return None
-    path = Path(str(entry))
+    path = _PACKAGE_DIR.joinpath(*parts)
     return path if path.exists() else None
 
 
