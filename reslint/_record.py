@@ -37,6 +37,11 @@ def record(cls: type[T]) -> type[T]:
         inner = ", ".join(f"{n}={getattr(self, n)!r}" for n in names)
         return f"{cls.__name__}({inner})"
 
+    def __reduce__(self: Any) -> tuple[Any, tuple[Any, ...]]:
+        return (made, tuple(getattr(self, n) for n in names))
+
     body.update(__slots__=names, __init__=__init__, __setattr__=__setattr__, __eq__=__eq__,
-                __hash__=__hash__, __repr__=__repr__, __match_args__=names)
-    return type(cls.__name__, cls.__bases__, body)  # type: ignore[return-value]
+                __hash__=__hash__, __repr__=__repr__, __reduce__=__reduce__,
+                __match_args__=names)
+    made = type(cls.__name__, cls.__bases__, body)
+    return made  # type: ignore[return-value]

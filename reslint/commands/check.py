@@ -53,14 +53,21 @@ class Ruleset:
 def load_packs(extra: list[str], plugin_names: list[str] | None = None) -> list[Pack]:
     """The built-in packs (general first: the others build on its facts), then the ones
     given with --rules or the configuration, in that order."""
-    from reslint.checks import load_plugins
+    from reslint.engine.cache import cached
 
-    plugins = load_plugins(plugin_names or [])
     files = sorted(rule_files(str(builtin_rules_dir())), key=lambda f: Path(f).stem != "general")
     for path in extra:
         if not os.path.exists(path):
             raise UsageError(f"{path}: no such rule file or folder")
         files.extend(rule_files(path))
+    names = list(plugin_names or [])
+    return cached(files, names, lambda: _compile_packs(files, names))
+
+
+def _compile_packs(files: list[str], plugin_names: list[str]) -> list[Pack]:
+    from reslint.checks import load_plugins
+
+    plugins = load_plugins(plugin_names)
     packs: list[Pack] = []
     lets: set[str] = set()
     extractors: dict = {}

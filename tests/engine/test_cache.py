@@ -1,0 +1,90 @@
+"""The compiled-pack cache: used when nothing changed, rebuilt when anything did."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from reslint.commands.check import load_packs
+from reslint.engine import cache
+
+RULE = """\
+pack: mine
+rules:
+  - code: MINE001
+    name: mine
+    severity: warning
+    summary: always
+    check: expect
+    expect: "false"
+    message: "{label}"
+"""
+
+
+@pytest.fixture
+def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("RESLINT_CACHE_DIR", str(folder))
+    monkeypatch.delenv("RESLINT_NO_CACHE", raising=False)
+    return folder
+
+
+def pack_file(tmp_path: Path, label: str) -> str:
+    path = tmp_path / "mine.yaml"
+    path.write_text(RULE.replace("{label}", label), encoding="utf-8")
+    return str(path)
+
+
+def test_second_load_comes_from_the_cache(cache_folder: Path, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    path = pack_file(tmp_path, "one")
+    first = load_packs([path])
+    assert len(list(cache_folder.glob("packs-*.pickle"))) == 1
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("compiled again although nothing changed")
+
+    monkeypatch.setattr("reslint.commands.check._compile_packs", refuse)
+    again = load_packs([path])
+    assert [r.code for p in again for r in p.rules] == [r.code for p in first for r in p.rules]
+
+
+def test_an_edited_rule_file_is_compiled_again(cache_folder: Path, tmp_path: Path) -> None:
+    path = pack_file(tmp_path, "one")
+    load_packs([path])
+    key_before = cache.cache_key([path], [])
+    pack_file(tmp_path, "two, longer")
+    os.utime(path, ns=(1, 1))  # even a file whose mtime went back is seen as changed
+    assert cache.cache_key([path], []) != key_before
+    packs = load_packs([path])
+    rule = next(r for p in packs for r in p.rules if r.code == "MINE001")
+    assert rule.raw["message"] == "two, longer"
+    assert len(list(cache_folder.glob("packs-*.pickle"))) == 1  # the old one is gone
+
+
+def test_a_corrupt_cache_file_is_ignored(cache_folder: Path, tmp_path: Path) -> None:
+    path = pack_file(tmp_path, "one")
+    load_packs([path])
+    (stored,) = cache_folder.glob("packs-*.pickle")
+    stored.write_bytes(b"not a pickle")
+    packs = load_packs([path])
+    assert any(r.code == "MINE001" for p in packs for r in p.rules)
+
+
+def test_no_cache_when_turned_off(cache_folder: Path, tmp_path: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RESLINT_NO_CACHE", "1")
+    load_packs([pack_file(tmp_path, "one")])
+    assert not cache_folder.exists()
+
+
+def test_an_unwritable_cache_folder_does_not_fail_the_check(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("RESLINT_CACHE_DIR", str(blocker / "cache"))  # under a file: cannot mkdir
+    packs = load_packs([pack_file(tmp_path, "one")])
+    assert any(r.code == "MINE001" for p in packs for r in p.rules)
