@@ -12,14 +12,14 @@ selection, `ignore` adds to it, `severity` and `settings` are merged key by key.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reslint.engine.yamlload import Located, LocatedError
+if TYPE_CHECKING:  # loading YAML is needed only where a configuration file exists
+    from reslint.engine.yamlload import Located, LocatedError
 
 CONFIG_NAME = ".reslint.yaml"
 SCHEMA_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "schema",
@@ -43,6 +43,8 @@ class Config:
 
     def error(self, at: tuple[Any, ...], message: str, key: bool = False) -> LocatedError:
         """An error located in the configuration file (for checks that need the packs)."""
+        from reslint.engine.yamlload import LocatedError
+
         if self.located is None:
             return LocatedError(self.path or "configuration", None, None, message)
         return self.located.error(at, message, key)
@@ -83,7 +85,7 @@ def load_config(path: str) -> Config:
 @cache
 def _load_config(path: str, _version: tuple[int, int] | None) -> Config:
     from reslint.engine.schema import validate
-    from reslint.engine.yamlload import load_yaml
+    from reslint.engine.yamlload import Located, LocatedError, load_yaml
 
     if os.path.isdir(path):
         raise LocatedError(path, None, None, "is a folder, not a configuration file")
@@ -121,6 +123,8 @@ def _load_config(path: str, _version: tuple[int, int] | None) -> Config:
 @cache
 def config_schema() -> dict[str, Any]:
     with open(SCHEMA_PATH, encoding="utf-8") as handle:
+        import json
+
         return json.load(handle)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reslint.commands.options import add_max_size, add_tracked
 from reslint.config import Config, config_for
-from reslint.engine.rules import Pack, Rule, load_pack, rule_files
+from reslint.engine.ruleset import Pack, Rule, rule_files
 from reslint.errors import UsageError
 from reslint.model import Document, Finding, severity_rank
 
@@ -66,6 +66,7 @@ def load_packs(extra: list[str], plugin_names: list[str] | None = None) -> list[
 
 def _compile_packs(files: list[str], plugin_names: list[str]) -> list[Pack]:
     from reslint.checks import load_plugins
+    from reslint.engine.rules import load_pack
 
     plugins = load_plugins(plugin_names)
     packs: list[Pack] = []

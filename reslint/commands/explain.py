@@ -8,7 +8,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from reslint.engine.rules import Rule
+from reslint.engine.ruleset import Rule
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

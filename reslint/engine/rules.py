@@ -8,95 +8,27 @@ the middle of a check (or worse, silently matching nothing).
 from __future__ import annotations
 
 import copy
-import os
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import regex
 
 from reslint.checks import Primitive, builtin_names, get_primitive
 from reslint.engine import expr as ex
+from reslint.engine.ruleset import (  # noqa: F401 - re-exported
+    BOUND,
+    FACT_KEYS,
+    MATCH_KEYS,
+    ROOTS,
+    RULE_EXPRS,
+    Extractor,
+    Pack,
+    Rule,
+    rule_files,
+)
 from reslint.engine.schema import TYPES, did_you_mean, rules_schema, validate
 from reslint.engine.yamlload import Located, LocatedError, load_yaml
-from reslint.model import RuleInfo
 
-FACT_KEYS = {
-    "path", "kind", "style", "symbol", "short_symbol", "symbol_span", "session", "session_word",
-    "session_span", "agenda_item", "agenda_span", "title", "title_span", "item_title",
-    "adopted", "adopted_year", "adopted_span", "committee", "report", "report_session",
-    "report_span", "sponsors", "formula", "formula_span", "preamble", "operative",
-    "last_operative", "footnotes", "markers", "citations", "recalled", "recalled_span",
-    "recalled_noun", "recalled_noun_span", "symbols", "session_mentions", "next_session",
-    "next_session_span", "meeting", "start_span",
-    "next_session_word",
-}
-MATCH_KEYS = {"span", "spans", "text", "paragraph", "words"}
-BOUND = {"item", "index", "previous_item", "key", "expected", "found", "match", "problem",
-         "marker", "first", "reason"}
-# previous_reason: how the previous resolution was found, or why not (RES001's message);
-# suppressions: the problems of the inline suppressions (the late `suppressions` check).
-ROOTS = {"draft", "previous", "settings", "previous_reason", "suppressions"}
-RULE_EXPRS = ("when", "for_each", "at")
 MAX_REGEX = 2000
-
-
-@dataclass
-class Extractor:
-    name: str
-    pattern: Any
-    scope: str
-    many: bool
-    types: dict[str, str]
-
-
-@dataclass
-class Rule:
-    code: str
-    name: str
-    severity: str
-    summary: str
-    rationale: str
-    check: str
-    primitive: Primitive
-    message: ex.Template
-    pack: str
-    source: str  # path of the rule file
-    line: int
-    exprs: dict[str, Any] = field(default_factory=dict)
-    lets: list[tuple[str, Any]] = field(default_factory=list)
-    regexes: dict[str, Any] = field(default_factory=dict)
-    options: dict[str, Any] = field(default_factory=dict)
-    fix: dict[str, Any] | None = None
-    examples: dict[str, str] = field(default_factory=dict)
-    raw: dict[str, Any] = field(default_factory=dict)
-    fix_template: ex.Template | None = None
-    column: int = 0  # of the rule's first key, so a clash between packs can be located
-
-
-    def info(self) -> RuleInfo:
-        return RuleInfo(self.code, self.name, self.severity, self.summary, self.rationale,
-                        self.pack, self.fix is not None)
-
-
-@dataclass
-class Pack:
-    name: str
-    path: str
-    description: str
-    applies_always: bool
-    title_pattern: Any
-    settings: dict[str, Any]
-    lets: list[tuple[str, Any]]
-    extractors: dict[str, Extractor]
-    rules: list[Rule]
-
-    def applies_to(self, title: str | None, item_title: str | None) -> bool:
-        if self.applies_always:
-            return True
-        if self.title_pattern is None:
-            return False
-        return any(t and self.title_pattern.search(t) for t in (title, item_title))
 
 
 def load_pack(path: str, plugins: dict[str, Primitive] | None = None,
@@ -373,15 +305,6 @@ def _name_offset(source: Any, parts: list[str]) -> int:
     pattern = r"(?<![\w.])" + r"\s*\.\s*".join(map(regex.escape, parts)) + r"(?!\w)"
     found = regex.search(pattern, source)
     return found.start() if found else 0
-
-
-def rule_files(path: str) -> list[str]:
-    """A rule file, or the rule files of a folder (not its tests)."""
-    if os.path.isdir(path):
-        files = [p for p in Path(path).glob("*.y*ml") if p.suffix in (".yaml", ".yml")]
-        # general.yaml first: other packs may use its lets and extractors
-        return [str(p) for p in sorted(files, key=lambda p: (p.stem != "general", p.name))]
-    return [path]
 
 
 # Functions rules may call beyond the expression language's built-ins.

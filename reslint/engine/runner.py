@@ -11,7 +11,7 @@ from reslint.checks import Hit
 from reslint.engine import expr as ex
 from reslint.engine.facts import document_facts, run_extractor
 from reslint.engine.functions import FUNCTIONS
-from reslint.engine.rules import BOUND, ROOTS, Pack, Rule
+from reslint.engine.ruleset import BOUND, ROOTS, Pack, Rule
 from reslint.errors import ReslintError
 from reslint.model import Document, Edit, Finding, Fix, Span
 

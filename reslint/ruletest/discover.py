@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reslint.engine.rules import Pack
+from reslint.engine.ruleset import Pack
 from reslint.errors import UsageError
 from reslint.ruletest.case import Case
 
