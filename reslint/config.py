@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
+
+from reslint._dataclass import dataclass, field
 
 if TYPE_CHECKING:  # loading YAML is needed only where a configuration file exists
     from reslint.engine.yamlload import Located, LocatedError

@@ -6,8 +6,9 @@ at carries a `Span` in the *original* file, so that reports never need the clean
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
+
+from reslint._dataclass import dataclass, field
 
 SEVERITIES = ("info", "warning", "error")
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
+from reslint._dataclass import dataclass
 from reslint.config import Config
 from reslint.errors import ReslintError
 from reslint.model import Document

@@ -17,9 +17,9 @@ and in plain text alike (the parser skips comment lines).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
+from reslint._dataclass import dataclass, field
 from reslint.model import Document, Finding, Span
 
 DIRECTIVE = re.compile(

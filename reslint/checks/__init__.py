@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
+from reslint._dataclass import dataclass, field
 from reslint.errors import ReslintError
 
 

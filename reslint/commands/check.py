@@ -6,9 +6,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
+from reslint._dataclass import dataclass
 from reslint.commands.options import add_max_size, add_tracked
 from reslint.config import Config, config_for
 from reslint.engine.ruleset import Pack, Rule, rule_files

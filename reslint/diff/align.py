@@ -10,8 +10,9 @@ become moves; whatever is still unpaired was added or deleted.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from difflib import SequenceMatcher
+
+from reslint._dataclass import dataclass
 
 THRESHOLD = 0.5
 CONTAINED = 0.65  # share of the shorter paragraph's words found in the longer one

@@ -7,9 +7,9 @@ added one by its place ("new PP after PP13").
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
+from reslint._dataclass import dataclass, field
 from reslint.diff.tokens import Token
 from reslint.model import Finding, Paragraph
 

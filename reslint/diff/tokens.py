@@ -10,8 +10,9 @@ so the diff reads ordinals, dates and symbols exactly as the checks do.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+
+from reslint._dataclass import dataclass
 
 # Kinds a rollover changes; everything else is "word" or "punct".
 DATE, SYMBOL, RESOLUTION, ORDINAL, NUMBER, WORD, PUNCT = (

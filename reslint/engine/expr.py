@@ -44,9 +44,9 @@ import itertools
 import operator
 import string
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from reslint._dataclass import dataclass
 from reslint._record import record
 
 Functions = Mapping[str, Callable[..., Any]]

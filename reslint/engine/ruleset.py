@@ -7,10 +7,10 @@ cache imports neither YAML nor the schema nor the compiler.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reslint._dataclass import dataclass, field
 from reslint.checks import Primitive
 from reslint.engine import expr as ex
 from reslint.model import RuleInfo

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
+from reslint._dataclass import dataclass, field
 from reslint.checks import Hit
 from reslint.engine import expr as ex
 from reslint.engine.facts import document_facts, run_extractor

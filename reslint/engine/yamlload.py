@@ -8,11 +8,11 @@ are refused outright: rule files do not need them, and refusing them stops alias
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
+from reslint._dataclass import dataclass, field
 from reslint.errors import ReslintError
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

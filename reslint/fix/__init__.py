@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
+from reslint._dataclass import dataclass, field
 from reslint.errors import ReslintError
 from reslint.model import Finding
 
@@ -66,8 +66,7 @@ def fix_text(path: str, draft: Any, findings: list[Finding], lint: Lint, unsafe:
 
 def _relint(source: Any, text: str, lint: Lint) -> tuple[Any, list[Finding]]:
     """Parse and check `text` as the same file (same path, encoding and line endings)."""
-    from dataclasses import replace
-
+    from reslint._dataclass import replace
     from reslint.parse import parse_source
 
     try:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
+from reslint._dataclass import dataclass
 from reslint.text.inline import RawMarker
 from reslint.text.layout import FootnoteText
 from reslint.text.mapped import MappedText

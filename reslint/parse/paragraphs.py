@@ -9,8 +9,8 @@ with the few continuations that drafters italicise with it ("Invites and encoura
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from reslint._dataclass import dataclass
 from reslint.text.mapped import MappedText
 
 OPERATIVE_NUMBER = re.compile(r"^(?P<num>\d{1,3})\.\s*")

@@ -11,9 +11,9 @@ the result reads the same facts (tests/render checks this on every corpus file).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 
+from reslint._dataclass import dataclass, field
 from reslint.model import Document, Heading, Paragraph
 from reslint.vocab.dates import format_date
 from reslint.vocab.ordinals import int_to_numeric_ordinal

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from reslint._dataclass import dataclass
 from reslint.model import Finding, RuleInfo
 
 FORMATS = ("full", "concise", "json", "sarif", "github", "junit", "markdown")

@@ -3,8 +3,7 @@ spacing, and the label of each status.  Kept free of format-specific escaping.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from reslint._dataclass import dataclass
 from reslint.diff.model import Hunk, ParagraphDiff
 
 STATUS_WORDS = {

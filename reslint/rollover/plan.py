@@ -8,9 +8,9 @@ the spans that change are rewritten.  PDF text is first rendered as clean Markdo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 
+from reslint._dataclass import dataclass, field
 from reslint.errors import ReslintError
 from reslint.model import Citation, Document, Edit
 from reslint.render import apply_edits, render_heading, render_markdown

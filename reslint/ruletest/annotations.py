@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+
+from reslint._dataclass import dataclass
 
 KINDS = ("expect", "ok")
 # A comment on a line of its own whose keyword is a word followed by a colon.

@@ -4,11 +4,11 @@ against the draft's expectation comments (and the fixed text, when there is one)
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+from reslint._dataclass import dataclass, field
 from reslint.errors import ReslintError
 from reslint.model import Finding
 from reslint.ruletest.annotations import Expectation, read_annotations

@@ -7,9 +7,9 @@ packs and their cases."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from reslint._dataclass import dataclass, field
 from reslint.engine.ruleset import Pack
 from reslint.errors import UsageError
 from reslint.ruletest.case import Case

@@ -8,8 +8,8 @@ digit markers need the footnote texts to be told from numbers (reslint.parse.mar
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from reslint._dataclass import dataclass
 from reslint.text.mapped import MappedText
 
 SUP = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>")

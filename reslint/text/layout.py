@@ -10,8 +10,8 @@ interrupts goes on after the break.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from reslint._dataclass import dataclass, field
 from reslint.text.mapped import MappedText
 from reslint.text.source import SourceText
 

@@ -11,8 +11,9 @@ capped (see reslint.text.source.MAX_BYTES) so memory stays bounded.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
+
+from reslint._dataclass import dataclass
 
 
 @dataclass(frozen=True)

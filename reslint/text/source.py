@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import bisect
 import os
-from dataclasses import dataclass, field
 
+from reslint._dataclass import dataclass, field
 from reslint.errors import ReslintError
 from reslint.model import Span
 

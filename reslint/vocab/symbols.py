@@ -14,7 +14,7 @@ Parsers return None for what they cannot read; formatters raise ValueError.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from reslint._dataclass import dataclass
 
 from ._words import lazy_regex
 

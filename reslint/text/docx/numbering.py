@@ -12,9 +12,9 @@ continue each other's counting, as in Word, unless the instance overrides a star
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
+from reslint._dataclass import dataclass, field
 from reslint.text.docx.ooxml import int_val, val, w
 
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
+from reslint._dataclass import dataclass, field
 from reslint.model import Document, Span, TrackedChange
 from reslint.text.docx.numbering import Numbering
 from reslint.text.docx.ooxml import MC_NS, int_val, on, val, w

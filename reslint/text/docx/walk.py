@@ -10,9 +10,9 @@ change were accepted, False as if every one were rejected.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
+from reslint._dataclass import dataclass, field
 from reslint.text.docx.ooxml import on, val, w
 
 INSERTED = {w("ins"): False, w("moveTo"): True}  # tag -> moved

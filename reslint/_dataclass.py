@@ -1,0 +1,138 @@
+"""`dataclass`, `field` and `replace` for reslint's plain data, without `dataclasses`.
+
+The standard module compiles generated source for every class (about 1 ms a class here)
+and imports `inspect` (about 15 ms): together more than the whole of PyYAML's import, paid
+by the pre-commit hook on every commit.  reslint uses a small subset — fields with
+defaults or default factories, `frozen`, `repr=False`/`compare=False` on a field — so the
+methods here are shared functions driven by a per-class tuple of fields, built once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+MISSING: Any = object()
+
+
+class FrozenInstanceError(AttributeError):
+    pass
+
+
+class Field:
+    __slots__ = ("compare", "default", "default_factory", "name", "repr")
+
+    def __init__(self, default: Any = MISSING, default_factory: Any = MISSING,
+                 repr: bool = True, compare: bool = True) -> None:
+        self.name = ""
+        self.default = default
+        self.default_factory = default_factory
+        self.repr = repr
+        self.compare = compare
+
+
+def field(*, default: Any = MISSING, default_factory: Callable[[], Any] | Any = MISSING,
+          repr: bool = True, compare: bool = True) -> Any:
+    return Field(default, default_factory, repr, compare)
+
+
+def _fields_of(cls: type) -> tuple[Field, ...]:
+    found: dict[str, Field] = {}
+    for base in reversed(cls.__mro__[1:]):
+        for f in getattr(base, "__reslint_fields__", ()):
+            found[f.name] = f
+    for name in vars(cls).get("__annotations__", {}):  # this class's own, in order
+        value = cls.__dict__.get(name, MISSING)
+        f = value if isinstance(value, Field) else Field(default=value)
+        f.name = name
+        found[name] = f
+        if isinstance(value, Field):
+            if f.default is MISSING:
+                delattr(cls, name)
+            else:
+                setattr(cls, name, f.default)
+    return tuple(found.values())
+
+
+def _init(self: Any, *args: Any, **kwargs: Any) -> None:
+    fields = self.__reslint_fields__
+    name = type(self).__name__
+    if len(args) > len(fields):
+        raise TypeError(f"{name}() takes {len(fields)} arguments ({len(args)} given)")
+    put = object.__setattr__
+    used = 0
+    for i, f in enumerate(fields):
+        if i < len(args):
+            value = args[i]
+        elif f.name in kwargs:
+            value = kwargs[f.name]
+            used += 1
+        elif f.default is not MISSING:
+            value = f.default
+        elif f.default_factory is not MISSING:
+            value = f.default_factory()
+        else:
+            raise TypeError(f"{name}() missing argument {f.name!r}")
+        put(self, f.name, value)
+    if used != len(kwargs):
+        known = {f.name for f in fields[len(args):]}
+        bad = next(k for k in kwargs if k not in known)
+        raise TypeError(f"{name}() got an unexpected or repeated argument {bad!r}")
+
+
+def _repr(self: Any) -> str:
+    inner = ", ".join(f"{f.name}={getattr(self, f.name)!r}"
+                      for f in self.__reslint_fields__ if f.repr)
+    return f"{type(self).__name__}({inner})"
+
+
+def _key(self: Any) -> tuple[Any, ...]:
+    return tuple(getattr(self, f.name) for f in self.__reslint_fields__ if f.compare)
+
+
+def _eq(self: Any, other: Any) -> Any:
+    if other.__class__ is not self.__class__:
+        return NotImplemented
+    return _key(self) == _key(other)
+
+
+def _hash(self: Any) -> int:
+    return hash(_key(self))
+
+
+def _frozen_setattr(self: Any, name: str, value: Any) -> None:
+    raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+
+def _frozen_delattr(self: Any, name: str) -> None:
+    raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+
+def dataclass(cls: type[T] | None = None, *, frozen: bool = False) -> Any:
+    def wrap(cls: type[T]) -> type[T]:
+        cls.__reslint_fields__ = _fields_of(cls)  # type: ignore[attr-defined]
+        cls.__init__ = _init  # type: ignore[misc]
+        if "__repr__" not in cls.__dict__:
+            cls.__repr__ = _repr  # type: ignore[assignment]
+        if "__eq__" not in cls.__dict__:
+            cls.__eq__ = _eq  # type: ignore[assignment,method-assign]
+        if frozen:
+            cls.__setattr__ = _frozen_setattr  # type: ignore[assignment,method-assign]
+            cls.__delattr__ = _frozen_delattr  # type: ignore[assignment,method-assign]
+            cls.__hash__ = _hash  # type: ignore[assignment,method-assign]
+        elif "__hash__" not in cls.__dict__:
+            cls.__hash__ = None  # type: ignore[assignment]  # mutable and comparable
+        return cls
+
+    return wrap if cls is None else wrap(cls)
+
+
+def fields(obj: Any) -> tuple[Field, ...]:
+    return obj.__reslint_fields__
+
+
+def replace(obj: T, **changes: Any) -> T:
+    values = {f.name: getattr(obj, f.name) for f in obj.__reslint_fields__}  # type: ignore[attr-defined]
+    values.update(changes)
+    return type(obj)(**values)
