@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 from pathlib import Path
 
 from reslint._dataclass import dataclass
@@ -97,6 +96,8 @@ def _git_show(draft_path: str, spec: str) -> bytes:
     if not sep or not rev or not path:
         raise PairingError(f"{draft_path}: {spec!r} is not of the form git:REV:PATH")
     folder = os.path.dirname(os.path.abspath(draft_path))
+    import subprocess  # only here: a plain check does not pay for it
+
     try:
         done = subprocess.run(["git", "show", f"{rev}:{path}"], cwd=folder,
                               capture_output=True, check=False)
