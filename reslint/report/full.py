@@ -67,7 +67,7 @@ def snippet(finding: Finding) -> list[str]:
         gutter,
         f"{number} | {drawn}".rstrip(),
         f"{gutter} {' ' * starts[first]}{'^' * carets}",
-        gutter,
+        f"{' ' * (len(number) + 1)}= in {finding.paragraph}" if finding.paragraph else gutter,
     ]
 
 

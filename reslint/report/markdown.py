@@ -30,10 +30,12 @@ def escape(text: str) -> str:
 
 
 def _table(findings: list[Finding]) -> list[str]:
-    lines = ["| Line | Severity | Code | Name | Message |", "| ---: | --- | --- | --- | --- |"]
+    lines = ["| Line | Paragraph | Severity | Code | Name | Message |",
+             "| ---: | --- | --- | --- | --- | --- |"]
     for f in findings:
         marker = MARKERS.get(f.severity, escape(f.severity))
-        cells = [str(f.span.line), marker, escape(f.rule), escape(f.name), escape(f.message)]
+        cells = [str(f.span.line), escape(f.paragraph or ""), marker, escape(f.rule),
+                 escape(f.name), escape(f.message)]
         lines.append("| " + " | ".join(cells) + " |")
     return lines
 

@@ -81,6 +81,16 @@ def _rules(findings: list[Finding], known: dict[str, RuleInfo]) -> list[RuleInfo
     return [rules[code] for code in sorted(rules)]
 
 
+def _logical(finding: Finding) -> dict[str, Any]:
+    """The paragraph as drafters and votes name it ("PP13", "OP8(a)"): a logical location,
+    so that a reviewer sees it where line numbers mean little (a Word draft's lines are
+    its paragraphs)."""
+    if not finding.paragraph:
+        return {}
+    return {"logicalLocations": [{"name": finding.paragraph,
+                                  "fullyQualifiedName": finding.paragraph, "kind": "element"}]}
+
+
 def render(findings: list[Finding], ctx: Context) -> str:
     findings = ordered(findings)
     rules = _rules(findings, ctx.rules)
@@ -108,7 +118,8 @@ def render(findings: list[Finding], ctx: Context) -> str:
                                 "endLine": max(span.end_line, 1),
                                 "endColumn": max(span.end_column, 1),
                             },
-                        }
+                        },
+                        **_logical(f),
                     }
                 ],
                 "partialFingerprints": {

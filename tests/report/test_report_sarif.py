@@ -120,3 +120,15 @@ def test_fingerprints_stable_and_distinct(findings, rules):
     assert DRAFT in {
         r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in first
     }
+
+
+def test_paragraph_is_a_logical_location(findings, rules):
+    """Drafters and votes name paragraphs ("PP2", "OP2"): SARIF carries the name too."""
+
+
+    log = json.loads(render("sarif", findings, rules, root=".", tool_version="0.1.0"))
+    by_rule = {r["ruleId"]: r["locations"][0] for r in log["runs"][0]["results"]}
+    assert by_rule["RES101"]["logicalLocations"] == [
+        {"name": "PP2", "fullyQualifiedName": "PP2", "kind": "element"}
+    ]
+    assert "logicalLocations" not in by_rule["RES310"]  # no paragraph: none given

@@ -21,13 +21,13 @@ drafts/A-C.3-80-L.12.md:3:16: RES101 [error] Resolution 78/190 is not recalled
   |
 3 |     Recalling its résolution 76/47,
   |                   ^^^^^^^^^^
-  |
+  = in PP2
 
 drafts/A-C.3-80-L.12.md:7:4: RES205 [warning] Lead « Réaffirme » is not italic
   |
 7 | 中文 Réaffirme the importance
   |      ^^^^^^^^^^^^^^^^^^^^^^^^
-  |
+  = in OP2
 
 drafts/b.md:12:1: RES310 [info] Footnote 3 is never referenced
    |
