@@ -7,7 +7,9 @@ sources of that expectation, either of which may call a word-diff hunk technical
   date by a date, a year or a count by a number, a symbol by a symbol; the recalled list
   extended by resolutions of the form "78/32 of 4 December 2023"; the events that
   explain a count ("by the ratification of Nigeria") changed in a paragraph that states
-  a count.  Numbers that are references ("article 3", "action 45") are not counts.
+  a count, and the States named for the year's ratifications ("the latest ratification
+  of the Treaty by Andorra" -> "by Vanuatu").  Numbers that are references ("article 3",
+  "action 45") are not counts.
 * an `Expectation` (optional): the text `reslint next PREVIOUS` would write.  A hunk is
   technical when the expected text makes the same edit to the same words.
 
@@ -22,7 +24,7 @@ import re
 from typing import Protocol
 
 from reslint.diff.model import SUBSTANTIVE, TECHNICAL, UNCHANGED, Hunk, ParagraphDiff
-from reslint.diff.tokens import DATE, NUMBER, ORDINAL, PUNCT, RESOLUTION, SYMBOL, Token
+from reslint.diff.tokens import DATE, NUMBER, ORDINAL, PUNCT, RESOLUTION, SYMBOL, WORD, Token
 from reslint.model import Document, Paragraph
 
 
@@ -53,6 +55,17 @@ _EVENT_WORDS = frozenset({
 _COUNT_CLAUSE = re.compile(
     r"\b(?:a total of|States (?:p|P)arties|have (?:ratified|joined|signed)|signatories)\b"
 )
+# Event words after which a list of States names who ratified or acceded that year.
+_EVENT_NOUNS = frozenset({
+    "ratification", "ratifications", "accession", "accessions", "succession", "successions",
+    "acceptance", "approval",
+})  # fmt: skip
+# Capitalized words of the text itself, never the name of a State.
+_NOT_NAMES = frozenset({
+    "Treaty", "Convention", "Protocol", "Conference", "Meeting", "Meetings", "States",
+    "State", "Parties", "Party", "Review", "United", "Nations", "Secretary-General",
+    "Assembly", "General", "Committee", "Council", "Organization",
+})  # fmt: skip
 _REASONS = {
     ORDINAL: "ordinal (session or meeting)",
     DATE: "date",
@@ -94,10 +107,14 @@ class Classifier:
         counts = new is not None and bool(_COUNT_CLAUSE.search(new.text))
         recalling = new is not None and new.label in self.recalling
         kind = TECHNICAL
+        seen: list[Token] = []  # the previous text up to the current hunk
         for hunk in hunks:
+            before, seen = seen[-8:], seen + hunk.old
             if hunk.op == "equal":
                 continue
             reason = self._technical(hunk, counts, recalling)
+            if reason is None and _states_named(hunk, before):
+                reason = "States named for the year's ratifications"
             if reason is None and old is not None and self.expectation is not None \
                     and self.expectation.agrees(old, hunk):
                 reason = f"as {self.expectation.name} expects"
@@ -161,6 +178,20 @@ def _events(hunk: Hunk) -> bool:
         return False
     return all(t.kind == PUNCT or t.key.lower() in _EVENT_WORDS or t.text[:1].isupper()
                for t in tokens)
+
+
+def _states_named(hunk: Hunk, before: list[Token]) -> bool:
+    """Only the States named right after "ratification ... by" / "accession of" changed:
+    "the latest ratification of the Treaty by Andorra" -> "by Malawi, the Gambia and
+    Colombia".  A venue or a meeting ("in Geneva", "of the Twelfth Conference") is no such
+    list, and neither is a list that appears where there was none."""
+    if hunk.op != "replace" or not before or before[-1].key.lower() not in {"by", "of"}:
+        return False
+    if not any(t.key.lower() in _EVENT_NOUNS for t in before):
+        return False
+    names = [t for t in (*hunk.old, *hunk.new) if t.kind != PUNCT]
+    return all(t.key in {"and", "the"} or (t.kind == WORD and t.text[:1].isupper()
+                                           and t.text not in _NOT_NAMES) for t in names)
 
 
 def _describe(hunk: Hunk) -> str:

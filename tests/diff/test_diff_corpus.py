@@ -181,9 +181,6 @@ def test_ccw_79_to_80_is_mostly_the_calendar() -> None:
 
 
 @pytest.mark.parametrize("old, new, technical, substantive", [
-    # ATT: recalled list and agenda paragraph roll over; Vanuatu replaces "Malawi, the
-    # Gambia and Colombia" as the new States parties (new wording of PP16).
-    ("A_RES_79_52", "A_RES_80_46", ["PP1", "OP20"], ["PP16", "OP1", "OP5"]),
     # BWC: recalls "its previous resolutions" without symbols, so PP1 is unchanged; the
     # agenda rolls over; "States parties" -> "States Parties" throughout; OP10 meeting
     # dates rewritten.
