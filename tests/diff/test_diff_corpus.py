@@ -129,23 +129,6 @@ def test_apmbc_79_to_80() -> None:
     }
 
 
-def test_tpnw_79_to_80() -> None:
-    assert classify("A_RES_79_38", "A_RES_80_54")[0] == {
-        "PP1": T,  # recalled list extended by 79/38 of 2 December 2024
-        "OP4": S,  # 94/73 -> 95/74 and the date (technical) + Parties capitalization
-        "OP6": S,  # second -> third meeting and its dates (technical), a comma removed
-        "OP7": S,  # the declaration's title and content rewritten
-        "OP8": S,  # "State party" -> "State Party"; second -> third
-        "OP9": S,  # "the update to" added
-        "OP10": S,  # third MSP -> first Review Conference
-        "OP11": S,  # third MSP -> first Review Conference
-        "OP14": T,  # eightieth -> eighty-first session
-        "OP15": T,  # eightieth -> eighty-first session
-        "footnote 3": T,  # document symbol of the meeting report moves on
-        "footnote 4": T,
-    }
-
-
 def test_ctbt_79_to_80() -> None:
     assert classify("A_RES_79_77", "A_RES_80_70")[0] == {
         "new PP after PP1": S,  # 2025 marks 80 years since nuclear weapons were first used
