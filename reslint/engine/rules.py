@@ -21,6 +21,7 @@ from reslint.engine.ruleset import (  # noqa: F401 - re-exported
     ROOTS,
     RULE_EXPRS,
     Extractor,
+    LazyPattern,
     Pack,
     Rule,
     rule_files,
@@ -254,7 +255,7 @@ def _regex(located: Located, at: tuple[Any, ...], source: str) -> Any:
     if len(source) > MAX_REGEX:
         raise located.error(at, f"regular expression longer than {MAX_REGEX} characters")
     try:
-        return regex.compile(source, regex.VERSION0)
+        return LazyPattern(source, regex.compile(source, regex.VERSION0))
     except regex.error as exc:
         offset = getattr(exc, "pos", None) or 0
         raise _column_error(located, at, offset, f"bad regular expression: {exc.msg}") from None

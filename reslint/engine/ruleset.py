@@ -34,6 +34,46 @@ ROOTS = {"draft", "previous", "settings", "previous_reason", "suppressions"}
 RULE_EXPRS = ("when", "for_each", "at")
 
 
+class LazyPattern:
+    """A rule file's regex, compiled on first use and pickled as its source.
+
+    The compiler checks every regex at load time; a run whose packs come from the cache
+    compiles only the patterns of the packs that apply to the draft."""
+
+    __slots__ = ("_compiled", "source")
+
+    def __init__(self, source: str, compiled: Any = None) -> None:
+        self.source = source
+        self._compiled = compiled
+
+    def compiled(self) -> Any:
+        if self._compiled is None:
+            import regex
+
+            self._compiled = regex.compile(self.source, regex.VERSION0)
+        return self._compiled
+
+    def finditer(self, *args: Any) -> Any:
+        return self.compiled().finditer(*args)
+
+    def search(self, *args: Any) -> Any:
+        return self.compiled().search(*args)
+
+    def match(self, *args: Any) -> Any:
+        return self.compiled().match(*args)
+
+    @property
+    def groupindex(self) -> Any:
+        return self.compiled().groupindex
+
+    @property
+    def pattern(self) -> str:
+        return self.source
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        return (LazyPattern, (self.source,))
+
+
 @dataclass
 class Extractor:
     name: str
