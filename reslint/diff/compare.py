@@ -19,7 +19,7 @@ from reslint.diff.model import (
     Hunk,
     ParagraphDiff,
 )
-from reslint.diff.tokens import Token, tokenize
+from reslint.diff.tokens import PUNCT, SYMBOL, Token, tokenize
 from reslint.model import Document, Paragraph
 
 
@@ -79,12 +79,21 @@ def diff_documents(previous: Document, draft: Document, expectation: object = No
                         expectation=classifier.description)
 
 
+def _footnote_keys(tokens: list[Token]) -> list[str]:
+    """What pairs two footnotes: their words without punctuation, a document symbol by its
+    series ("CCW/MSP/2022/6" and "CCW/MSP/2023/6" are the same report a year on).  Most
+    footnotes are one symbol and a full stop: compared token for token, any two of them
+    would pair on the full stop, and a report of one meeting would stand for another's."""
+    return ["/".join(t.key.split("/")[:2]) if t.kind == SYMBOL else t.key
+            for t in tokens if t.kind != PUNCT]
+
+
 def _footnotes(previous: Document, draft: Document, classifier: Classifier) -> list[FootnoteDiff]:
     """Footnotes paired by text: the same text under a new number is a renumbering (a
     technical change: a footnote inserted before it shifted it)."""
     old = [tokenize(f.text) for f in previous.footnotes]
     new = [tokenize(f.text) for f in draft.footnotes]
-    pairs = align([[t.key for t in ts] for ts in old], [[t.key for t in ts] for ts in new])
+    pairs = align([_footnote_keys(ts) for ts in old], [_footnote_keys(ts) for ts in new])
     out: list[FootnoteDiff] = []
     for pair in pairs:
         o = previous.footnotes[pair.old] if pair.old is not None else None

@@ -29,11 +29,11 @@ ATT_78_79 = {
     "OP14": S,  # invitation by the Tenth CSP to future presidencies added
     "OP19": T,  # provisional agenda: seventy-ninth -> eightieth session
     "footnote 4": S,  # "A/78/111." -> "A/78/111, annex.": the citation made precise
-    "deleted footnote 7": S,  # the Guiding Principles (A/HRC/17/31) left with OP3's wording
-    "footnote 7": S,  # the CSP9 final report footnote gave way to "See resolution 79/1." (the
-    #                   Pact for the Future): another document, paired by its "See ... ." shape
+    "new footnote 7": S,  # "See resolution 79/1." (the Pact for the Future), newly cited
     "new footnote 8": S,  # the States endorsing the political declaration
     "new footnote 9": S,  # the PoA Review Conference report A/CONF.192/2024/RC/3
+    "deleted footnote 7": S,  # the Guiding Principles (A/HRC/17/31) left with OP3's wording
+    "deleted footnote 8": S,  # the CSP9 final report left with OP1's theme and OP3
 }
 
 ATT_79_80 = {
@@ -73,9 +73,9 @@ def test_att_78_to_79() -> None:
     changes, verdict = classify("A_RES_78_48", "A_RES_79_52")
     assert changes == ATT_78_79
     assert verdict == (
-        "17 substantive changes: PP6, new PP after PP8, deleted PP9, PP10, new PP after PP11, "
-        "PP13, OP1, new OP after OP1, OP3, OP4, OP11, OP14, footnote 4, deleted footnote 7, "
-        "footnote 7, new footnote 8, new footnote 9"
+        "18 substantive changes: PP6, new PP after PP8, deleted PP9, PP10, new PP after PP11, "
+        "PP13, OP1, new OP after OP1, OP3, OP4, OP11, OP14, footnote 4, new footnote 7, "
+        "new footnote 8, new footnote 9, deleted footnote 7, deleted footnote 8"
     )
 
 
