@@ -41,7 +41,8 @@ def load_pack(path: str, plugins: dict[str, Primitive] | None = None,
     validate(located, _schema_with(plugins))
     data = located.data
     functions = set(ex.FUNCTIONS) | FUNCTION_NAMES
-    extractors = dict(shared_extractors or {})
+    extractors = dict(shared_extractors or {})  # every name the rules may read
+    own: dict[str, Extractor] = {}  # what this pack runs: only its own extractors
     for name, spec in (data.get("extractors") or {}).items():
         if name in extractors:
             raise located.error(("extractors", name), f"extractor {name!r} is already defined "
@@ -57,7 +58,7 @@ def load_pack(path: str, plugins: dict[str, Primitive] | None = None,
                 raise located.error(("extractors", name, "types", group),
                                     f"extractor {name!r} has no group named {group!r}"
                                     f"{did_you_mean(group, pattern.groupindex)}", key=True)
-        extractors[name] = Extractor(name, pattern, spec.get("in", "document"),
+        extractors[name] = own[name] = Extractor(name, pattern, spec.get("in", "document"),
                                      bool(spec.get("all")), types)
     known_lets = set(shared_lets or ())
     lets = []
@@ -75,7 +76,7 @@ def load_pack(path: str, plugins: dict[str, Primitive] | None = None,
         name=data["pack"], path=path, description=data.get("description", ""),
         applies_always=bool(applies.get("always", not title)),
         title_pattern=_regex(located, ("applies_to", "title"), title) if title else None,
-        settings=data.get("settings") or {}, lets=lets, extractors=extractors, rules=[],
+        settings=data.get("settings") or {}, lets=lets, extractors=own, rules=[],
     )
     seen: dict[str, int] = {}
     for index, raw in enumerate(data["rules"]):
