@@ -146,23 +146,6 @@ def test_ctbt_79_to_80() -> None:
     }
 
 
-def test_ccw_79_to_80_is_mostly_the_calendar() -> None:
-    assert classify("A_RES_79_75", "A_RES_80_68")[0] == {
-        "PP1": T,  # previous resolution 78/64 -> 79/75 with its date
-        "PP2": T,  # meeting dates moved a year
-        "PP3": T,  # Twenty-fifth -> Twenty-sixth, its date
-        "PP4": T,  # Seventeenth -> Eighteenth, its date
-        "PP5": S,  # Group of Experts meeting removed from the sentence
-        "PP6": T,  # counts and dates of the GGE sessions
-        "OP1": S,  # Parties capitalization
-        "OP7": S,  # Parties capitalization
-        "OP8": S,  # the calendar moves (technical) but "The" is added
-        "OP15": T,  # eightieth -> eighty-first session
-        "footnote 10": T, "footnote 13": T, "footnote 14": T, "footnote 15": T,
-        "footnote 16": T,  # report symbols of the meetings move on
-    }
-
-
 @pytest.mark.parametrize("old, new, technical, substantive", [
     # BWC: recalls "its previous resolutions" without symbols, so PP1 is unchanged; the
     # agenda rolls over; "States parties" -> "States Parties" throughout; OP10 meeting
