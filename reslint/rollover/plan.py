@@ -16,17 +16,15 @@ from reslint.model import Citation, Document, Edit
 from reslint.render import apply_edits, render_heading, render_markdown
 from reslint.render.markdown import HeadingParts
 from reslint.vocab.dates import format_date
-from reslint.vocab.ordinals import ORDINAL_WORD_PATTERN, int_to_ordinal, match_case, ordinal_to_int
+from reslint.vocab.ordinals import int_to_ordinal, match_case
 
 COMMITTEES = {"First": 1, "Second": 2, "Third": 3, "Fourth": 4, "Fifth": 5, "Sixth": 6}
-INVITED = re.compile(
-    rf"\battend the (?P<ordinal>{ORDINAL_WORD_PATTERN}) (?P<meeting>Meeting of (?:the )?States"
-    r" Parties|Review Conference)\b[^;]*?, to be held (?:in (?P<place>[A-Z][^;]*?) )?"
-    r"(?P<dates>(?:from |on |during the week of )?\d{1,2}\b[^;]*?\d{4})(?=[,;.]|\s+and\b)"
-)
 LINK_TAIL = re.compile(r"\]\((?P<target>[^)\s]*)\)")
 LIST_AND = re.compile(r"^(?P<close>\]\([^)\s]*\))?(?P<and>\s+and\s+)\[?$")
 TRAILING_MARKUP = re.compile(r"[*_]*")
+# A count of States: "124 States", "112 as States parties", "12 as signatories".
+COUNT = re.compile(r"\b\d{1,3}(?:,\d{3})*\s+(?:as\s+)?(?:States|signatories|ratifications)\b")
+CONFIRM_COUNTS = "<!-- reslint: confirm-counts -->"
 
 
 class RolloverError(ReslintError):
@@ -37,7 +35,8 @@ class RolloverError(ReslintError):
 class Change:
     """One part of the technical update: what changed, where in `Rollover.base`."""
 
-    kind: str  # "heading", "recalled", "next-session", "meeting", "plenary"
+    # "heading", "recalled", "next-session", "meeting", "held-meeting", "counts", "plenary"
+    kind: str
     description: str
     start: int
     end: int
@@ -76,7 +75,8 @@ def plan(previous: Document) -> Rollover:
     changes = [_heading(doc, base, session)]
     changes += _recalled(doc, base)
     changes += _next_session(doc, base, period)
-    changes += _meeting(doc, base)
+    changes += _meetings(doc, base)
+    changes += _counts(doc, base)
     changes += _plenary(doc, base)
     text = apply_edits(base, [Edit(c.start, c.end, c.after) for c in changes])
     return Rollover(base, text, session, period, changes)
@@ -176,31 +176,26 @@ def _next_session(doc: Document, base: str, period: int) -> list[Change]:
                     span.start, span.end, new)]
 
 
-def _meeting(doc: Document, base: str) -> list[Change]:
-    """The meeting States are invited to attend: the next one, its place and dates to fill."""
-    for p in doc.operative:
-        for m in INVITED.finditer(p.text):
-            number = ordinal_to_int(m.group("ordinal"))
-            if number is None:
-                continue
+def _meetings(doc: Document, base: str) -> list[Change]:
+    from reslint.rollover.meetings import meeting_edits
 
-            def orig(group: str, p=p, m=m) -> tuple[int, int]:
-                return doc.clean_map.orig_span(p.clean_start + m.start(group),
-                                               p.clean_start + m.end(group))
+    return [_change(e.kind, e.description, base, e.start, e.end, e.after)
+            for e in meeting_edits(doc, base)]
 
-            word = int_to_ordinal(number + 1)
-            meeting = " ".join(m.group("meeting").split())
-            s, e = orig("ordinal")
-            out = [_change("meeting", f"States are invited to the {word} {meeting}", base,
-                           s, e, match_case(base[s:e], word))]
-            if m.group("place"):
-                s, e = orig("place")
-                out.append(_change("meeting", "its place, to fill", base, s, e, "[[place]]"))
-            s, e = orig("dates")
-            out.append(_change("meeting", "its dates, to fill", base, s, e,
-                               f"[[dates of the {word} {meeting}]]"))
-            return out
-    return []
+
+def _counts(doc: Document, base: str) -> list[Change]:
+    """A confirm-counts comment line above each paragraph with a count (RES802 reads it):
+    only the depositary knows this year's numbers, so the drafter confirms them."""
+    out: list[Change] = []
+    newline = doc.source.newline
+    for p in [*doc.preamble, *doc.operative]:
+        if not COUNT.search(p.text):
+            continue
+        start = doc.clean_map.orig_span(p.clean_start, p.clean_start + 1)[0]
+        line = base.rfind("\n", 0, start) + 1
+        out.append(_change("counts", "the counts of this paragraph to confirm", base,
+                           line, line, CONFIRM_COUNTS + newline))
+    return out
 
 
 def _plenary(doc: Document, base: str) -> list[Change]:

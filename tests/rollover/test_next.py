@@ -97,6 +97,8 @@ def test_markdown_keeps_its_style_outside_the_edits() -> None:
                  "Parties]]")
         .replace("its seventy-seventh session", "its seventy-eighth session")
         .replace("\n*45th plenary meeting  \n6 December 2021*", "")
+        .replace("*Noting* that a total of 123 States",
+                 "<!-- reslint: confirm-counts -->\n*Noting* that a total of 123 States")
     )
     assert r.text.endswith("\n\n*The General Assembly*,\n\n" + expected)
     assert r.text.startswith(
@@ -107,7 +109,7 @@ def test_markdown_keeps_its_style_outside_the_edits() -> None:
     )
     assert [c.kind for c in r.changes] == [
         "heading", "recalled", "recalled", "next-session", "meeting", "meeting", "meeting",
-        "plenary"]
+        "counts", "plenary"]
 
 
 def test_single_item_list_is_replaced(tmp_path: Path) -> None:
