@@ -103,7 +103,9 @@ def decode(path: str, data: bytes) -> SourceText:
     return SourceText(path, text, encoding, bom, newline)
 
 
-def read_source(path: str, max_bytes: int = MAX_BYTES) -> SourceText:
+def read_bytes(path: str, max_bytes: int = MAX_BYTES, head: int | None = None) -> bytes:
+    """The file's bytes (or its first `head` bytes), refused over `max_bytes`; every way a
+    read can fail becomes one InputError that names the file."""
     try:
         size = os.path.getsize(path)
         if size > max_bytes:
@@ -112,12 +114,17 @@ def read_source(path: str, max_bytes: int = MAX_BYTES) -> SourceText:
                 f"file is {size:,} bytes, over the limit of {max_bytes:,} "
                 "(raise it with --max-size)",
             )
+        if size == 0:
+            raise InputError(path, "empty file: nothing to check")
         with open(path, "rb") as handle:
-            data = handle.read()
+            return handle.read() if head is None else handle.read(head)
     except IsADirectoryError:
         raise InputError(path, "is a directory, not a file") from None
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror}") from None
-    return decode(path, data)
+
+
+def read_source(path: str, max_bytes: int = MAX_BYTES) -> SourceText:
+    return decode(path, read_bytes(path, max_bytes))

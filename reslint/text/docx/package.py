@@ -7,11 +7,10 @@ old binary .doc, a damaged zip, a package without a main document part.
 
 from __future__ import annotations
 
-import os
 import zipfile
 from typing import Any
 
-from reslint.text.source import InputError
+from reslint.text.source import InputError, read_bytes
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: encrypted OOXML or .doc
@@ -61,18 +60,4 @@ def open_package(path: str, max_bytes: int) -> Any:
 
 
 def _head(path: str, max_bytes: int) -> bytes:
-    try:
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            raise InputError(path, f"file is {size:,} bytes, over the limit of {max_bytes:,} "
-                                   "(raise it with --max-size)")
-        if size == 0:
-            raise InputError(path, "empty file: nothing to check")
-        with open(path, "rb") as handle:
-            return handle.read(8)
-    except IsADirectoryError:
-        raise InputError(path, "is a directory, not a file") from None
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror}") from None
+    return read_bytes(path, max_bytes, head=8)
