@@ -63,3 +63,13 @@ def tokens(text: str) -> list[str] | None:
             continue
         kept.append(part)
     return kept
+
+
+def spelling_table(numbers: range, spell: Callable[[int], str]) -> dict[tuple[str, ...], int]:
+    """Token keys of every spelling of `numbers` (as `spell` writes them) -> the number."""
+    table: dict[tuple[str, ...], int] = {}
+    for n in numbers:
+        key = tokens(spell(n))
+        assert key is not None
+        table[tuple(key)] = n
+    return table

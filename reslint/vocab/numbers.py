@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from ._words import SEP, TEENS, TENS, UNITS, alternation, lazy_regex, tokens
+from ._words import SEP, TEENS, TENS, UNITS, alternation, lazy_regex, spelling_table, tokens
 from .ordinals import ORDINAL_TAIL_PATTERN
 
 MAX_WORDS = 999
@@ -34,12 +34,7 @@ def int_to_words(n: int) -> str:
 @cache
 def _word_table() -> dict[tuple[str, ...], int]:
     """Token keys of every spelling 0..999, built on first use (import stays cheap)."""
-    table: dict[tuple[str, ...], int] = {}
-    for n in range(MAX_WORDS + 1):
-        key = tokens(int_to_words(n))
-        assert key is not None
-        table[tuple(key)] = n
-    return table
+    return spelling_table(range(MAX_WORDS + 1), int_to_words)
 
 
 def words_to_int(text: str) -> int | None:

@@ -19,6 +19,7 @@ from ._words import (
     UNIT_ORDINALS,
     alternation,
     lazy_regex,
+    spelling_table,
     tokens,
 )
 
@@ -47,12 +48,7 @@ def int_to_ordinal(n: int) -> str:
 @cache
 def _ordinal_table() -> dict[tuple[str, ...], int]:
     """Token keys of every spelling we accept, built on first use (import stays cheap)."""
-    table: dict[tuple[str, ...], int] = {}
-    for n in range(MIN_ORDINAL, MAX_ORDINAL + 1):
-        key = tokens(int_to_ordinal(n))
-        assert key is not None
-        table[tuple(key)] = n
-    return table
+    return spelling_table(range(MIN_ORDINAL, MAX_ORDINAL + 1), int_to_ordinal)
 
 
 def ordinal_to_int(word: str) -> int | None:
