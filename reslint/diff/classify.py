@@ -50,15 +50,17 @@ _RECALL_GLUE = frozenset({",", "and", "of", "resolution", "resolutions", ";"})
 _EVENT_WORDS = frozenset({
     "by", "the", "of", "and", "following", "after", "with", "ratification", "ratifications",
     "accession", "accessions", "succession", "successions", "acceptance", "approval",
-    "withdrawal", "withdrawals", "deposit", "instrument", "instruments",
+    "withdrawal", "withdrawals", "deposit", "instrument", "instruments", "signature",
+    "signatures",
 })  # fmt: skip
 _COUNT_CLAUSE = re.compile(
-    r"\b(?:a total of|States (?:p|P)arties|have (?:ratified|joined|signed)|signatories)\b"
+    r"\b(?:a total of|States (?:p|P)arties|have (?:ratified|joined|signed)|signatories"
+    r"|(?:ratification|accession|signature)s? of the (?:Treaty|Convention) by)\b"
 )
 # Event words after which a list of States names who ratified or acceded that year.
 _EVENT_NOUNS = frozenset({
     "ratification", "ratifications", "accession", "accessions", "succession", "successions",
-    "acceptance", "approval",
+    "acceptance", "approval", "signature", "signatures",
 })  # fmt: skip
 # Capitalized words of the text itself, never the name of a State.
 _NOT_NAMES = frozenset({

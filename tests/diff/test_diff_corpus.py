@@ -129,23 +129,6 @@ def test_apmbc_79_to_80() -> None:
     }
 
 
-def test_ctbt_79_to_80() -> None:
-    assert classify("A_RES_79_77", "A_RES_80_70")[0] == {
-        "new PP after PP1": S,  # 2025 marks 80 years since nuclear weapons were first used
-        "PP5": T,  # Annex 2 count 28 -> 29
-        "PP9": T,  # "78/66 of 4 December 2023" -> "79/77 of 2 December 2024"
-        "PP11": S,  # thirteenth -> fourteenth Article XIV conference (technical) but the
-        #             joint statement became a Joint Ministerial Statement
-        "PP14": T,  # count 306 -> 307 (monitoring facilities)
-        "deleted OP8": S,  # welcomed Papua New Guinea's ratification
-        "new OP after OP8": S,  # reappointment of Robert Floyd
-        "OP11": T,  # eightieth -> eighty-first session
-        "new footnote 2": S,
-        "footnote 2 renumbered 3": T,
-        "footnote 3 renumbered 4": T,
-    }
-
-
 @pytest.mark.parametrize("old, new, technical, substantive", [
     # BWC: recalls "its previous resolutions" without symbols, so PP1 is unchanged; the
     # agenda rolls over; "States parties" -> "States Parties" throughout; OP10 meeting
