@@ -40,7 +40,8 @@ INVITATIONS = (
     # "Confirms that the second Meeting of States Parties to the Treaty on the Prohibition
     # of Nuclear Weapons will be held at United Nations Headquarters in New York from ..."
     re.compile(rf"\b(?P<name>the (?P<ordinal>{ORD}) (?P<meeting>{KIND}))\b"
-               rf"(?: (?:of|to) (?:the )?[A-Z][^;,]*?)? will be held {PLACE}{DATES}(?=[,;.]|\s+and\b)"),
+               r"(?: (?:of|to) (?:the )?[A-Z][^;,]*?)?"
+               rf" will be held {PLACE}{DATES}(?=[,;.]|\s+and\b)"),
     # CCW: "(iii) The Seventeenth Annual Conference of the High Contracting Parties to
     # Protocol V on 13 November 2023"
     re.compile(rf"\b(?P<name>The (?P<ordinal>{ORD}) (?P<meeting>{KIND}))\b,? "
@@ -74,7 +75,7 @@ def key(meeting: str) -> str:
     return " ".join(words)
 
 
-def _paragraphs(doc: Document) -> Iterator[Paragraph]:
+def paragraphs(doc: Document) -> Iterator[Paragraph]:
     """Every paragraph and subparagraph, however deep (the CCW's OP8(d)(iv))."""
     todo = list(reversed(doc.paragraphs()))
     while todo:
@@ -88,7 +89,7 @@ def meeting_edits(doc: Document, base: str) -> list[MeetingEdit]:
     out: list[MeetingEdit] = []
     invited: dict[str, int] = {}
     taken: list[Span] = []
-    for p in _paragraphs(doc):
+    for p in paragraphs(doc):
         orig = _mapper(doc, p)
         for pattern in INVITATIONS:
             for m in pattern.finditer(p.text):
@@ -144,7 +145,7 @@ def _held(doc: Document, base: str, k: str, number: int,
         return []
     new = int_to_ordinal(number)
     out: list[MeetingEdit] = []
-    for p in _paragraphs(doc):
+    for p in paragraphs(doc):
         found = [(m, ordinal_to_int(m.group("ordinal"))) for m in MENTION.finditer(p.text)
                  if key(m.group("meeting")) == k]
         if any(n is not None and n < number - 1 for _, n in found):
