@@ -133,6 +133,8 @@ class Classifier:
                        enumerate(zip(hunk.old, hunk.new, strict=True))]
             if all(r is not None for r in reasons):
                 return ", ".join(dict.fromkeys(r for r in reasons if r))
+        if _calendar(hunk):
+            return "dates"
         if recalling and self._recalled(hunk):
             return "recalled list extended by the previous resolution"
         if counts and _events(hunk):
@@ -165,6 +167,23 @@ def _same_kind(a: Token, b: Token, hunk: Hunk, index: int) -> str | None:
         before = hunk.old[index - 1].key.lower() if index else hunk.before
         return None if before.rstrip(".") in _REFERENCE_WORDS else "count"
     return None
+
+
+# What may stand between the dates of a list of meetings ("from 19 to 23 August and ...").
+_DATE_GLUE = frozenset({",", ";", "and", "from", "to", "on", "in"})
+
+
+def _calendar(hunk: Hunk) -> bool:
+    """Only dates changed, some of them written without a year ("from 19 to 23 August and
+    from 2 to 13 December 2024"): a list of sessions extended by the year's meetings."""
+    from reslint.vocab.dates import month_number
+
+    tokens = [*hunk.old, *hunk.new]
+    if not any(t.kind == DATE for t in hunk.new):
+        return False
+    return all(t.kind == DATE or (t.kind == NUMBER and not _is_year(t.text))
+               or t.key.lower() in _DATE_GLUE or month_number(t.text) is not None
+               for t in tokens)
 
 
 def _is_year(text: str) -> bool:

@@ -130,10 +130,6 @@ def test_apmbc_79_to_80() -> None:
 
 
 @pytest.mark.parametrize("old, new, technical, substantive", [
-    # BWC: recalls "its previous resolutions" without symbols, so PP1 is unchanged; the
-    # agenda rolls over; "States parties" -> "States Parties" throughout; OP10 meeting
-    # dates rewritten.
-    ("A_RES_79_78", "A_RES_80_71", ["OP20"], ["PP3", "PP11", "OP10"]),
     # CWC: previous resolution 78/29 -> 79/56; agenda; a new Syria paragraph set.
     ("A_RES_79_56", "A_RES_80_34", ["PP1", "OP36"], ["PP5", "OP5", "OP12"]),
     # The APMBC draft of the eightieth session against 79/34.
