@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 
 from reslint.diff.align import align
@@ -80,12 +81,21 @@ def diff_documents(previous: Document, draft: Document, expectation: object = No
 
 
 def _footnote_keys(tokens: list[Token]) -> list[str]:
-    """What pairs two footnotes: their words without punctuation, a document symbol by its
-    series ("CCW/MSP/2022/6" and "CCW/MSP/2023/6" are the same report a year on).  Most
-    footnotes are one symbol and a full stop: compared token for token, any two of them
-    would pair on the full stop, and a report of one meeting would stand for another's."""
-    return ["/".join(t.key.split("/")[:2]) if t.kind == SYMBOL else t.key
-            for t in tokens if t.kind != PUNCT]
+    """What pairs two footnotes: their words without punctuation, and a document symbol
+    both as itself and by its series ("CCW/MSP/2022/6" and "CCW/MSP/2023/6" are the same
+    report a year on; an identical footnote still pairs first).  Most footnotes are one
+    symbol and a full stop: compared token for token, any two of them would pair on the
+    full stop, and a report of one meeting would stand for another's."""
+    keys: list[str] = []
+    for t in tokens:
+        if t.kind == SYMBOL:
+            keys.append(_DIGITS.sub("#", "/".join(t.key.split("/")[:2])))
+        if t.kind != PUNCT:
+            keys.append(t.key)
+    return keys
+
+
+_DIGITS = re.compile(r"[0-9]+")
 
 
 def _footnotes(previous: Document, draft: Document, classifier: Classifier) -> list[FootnoteDiff]:

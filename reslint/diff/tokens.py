@@ -45,6 +45,11 @@ def _normalise(text: str) -> str:
     return _SPACES.sub(" ", text.translate(_VARIANTS))
 
 
+# OPCW document symbols ("EC-107/DG.20", "C-SS-4/DEC.3"), which the chemical weapons
+# series cites as the others cite "A/79/408": the Director-General's latest report moves on.
+_OPCW_SYMBOL = r"(?<![\w/.\-])E?C(?:-[A-Z]+)*-[0-9]+/[A-Z]+(?:[.\-/][A-Za-z0-9]+)*"
+
+
 @cache
 def _pattern() -> re.Pattern[str]:
     from reslint.vocab.dates import DATE_RANGE_PATTERN
@@ -55,7 +60,7 @@ def _pattern() -> re.Pattern[str]:
     numeric_ordinal = r"\b[1-9][0-9]*(?:st|nd|rd|th)\b"
     return re.compile(
         rf"(?P<{DATE}>{DATE_RANGE_PATTERN})"
-        rf"|(?P<{SYMBOL}>{DOCUMENT_SYMBOL_PATTERN})"
+        rf"|(?P<{SYMBOL}>{DOCUMENT_SYMBOL_PATTERN}|{_OPCW_SYMBOL})"
         rf"|(?P<{RESOLUTION}>{RESOLUTION_NUMBER_PATTERN})"
         rf"|(?P<{ORDINAL}>{ORDINAL_WORD_PATTERN}|{numeric_ordinal})"
         rf"|(?P<{NUMBER}>{NUMBER_PATTERN})"
