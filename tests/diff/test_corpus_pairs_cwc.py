@@ -3,6 +3,7 @@ Each entry: the change `reslint diff` must report, its kind, and why (read from 
 
 from __future__ import annotations
 
+import pytest
 from corpus_pairs import S, T, classify, needs_corpus
 
 pytestmark = needs_corpus
@@ -52,3 +53,125 @@ def test_cwc_78_to_79() -> None:
         "new OP after OP6, new OP after OP7, OP9, OP13, OP32, new footnote 9, new footnote 16, "
         "new footnote 17"
     )
+
+
+_CAP = S  # "States parties" -> "States Parties" (or "State party" -> "State Party"): a
+#           capitalization, which the rollover does not make
+
+CWC_79_80 = {
+    "PP1": T,  # "in particular resolution 78/29 of 4 December 2023" -> "79/56 of 2 December 2024"
+    "new PP after PP3": S,  # the 100th anniversary of the 1925 Geneva Protocol
+    "PP5": S,  # the Convention's full title cut from "its strong support for the Convention"
+    "PP8": S,  # Fourth "and Fifth" Special "Sessions", "in 2018 and 2023": two paragraphs merged
+    "deleted PP8": S,  # the Fifth Special Session paragraph, merged into PP8
+    "PP11": S,  # "27 years after its entry into force" -> 28 (technical), Parties capitalized
+    "deleted PP12": S,  # the COVID-19 business continuity paragraph is dropped
+    "OP2": _CAP,  # "each State party" -> "each State Party"
+    "new OP after OP2": S,  # technical assistance visits requested by Ukraine (riot control)
+    "OP5": S,  # a new item on the Investigation and Identification Team's findings
+    "new OP after OP5": S,  # the former Syrian regime's programme: the Syria paragraphs are
+    "new OP after OP6": S,  # new: cooperation of the new Government,
+    "new OP after OP7": S,  # outstanding issues of the Assad-era programme,
+    "new OP after OP8": S,  # assistance to the Syrian Arab Republic,
+    "new OP after OP9": S,  # decision EC-110/DEC.1 of 8 October 2025,
+    "new OP after OP10": S,  # "Recalls:" the fact-finding reports as a list
+    "deleted OP5": S,  # "Takes note with great concern" of the fact-finding reports,
+    "deleted OP6": S,  # the report of 28 June 2023,
+    "deleted OP7": S,  # the report of 22 February 2024,
+    "deleted OP8": S,  # the report of 11 June 2024: folded into the new "Recalls:" list
+    "OP12": S,  # "Recalls" -> "Also recalls"
+    "OP13 (moved, was OP24)": S,  # "Expresses" -> "Reiterates its" grave concern, "during the
+    #                               Assad era", moved up among the Syria paragraphs
+    "new OP after OP13": S,  # the distinct historical context of the former regime
+    "OP15": S,  # "Also recalls" -> "Recalls"
+    "OP16": _CAP,
+    "OP17 (moved, was OP19)": S,  # full destruction of all declared stockpiles confirmed
+    "OP18 (moved, was OP20)": S,  # same words, placed before the universality paragraphs:
+    #                               a new order is a drafting decision
+    "OP19": S,  # "Underlines" -> "Also underlines", "existing" -> "declared" stockpiles
+    "OP21": _CAP,
+    "OP22": _CAP,
+    "deleted OP16": S,  # the Director General's sixty-eighth session statement,
+    "deleted OP17": S,  # the Russian Federation's completed destruction (2017),
+    "deleted OP18": S,  # Libya's and Iraq's: gone with the stockpiles paragraph (OP17)
+    "OP24": _CAP, "OP26": _CAP, "OP27": _CAP, "OP28": _CAP, "OP29": _CAP, "OP30": _CAP,
+    "OP31": _CAP, "OP32": _CAP,
+    "OP36": T,  # provisional agenda: eightieth -> eighty-first session
+    "new footnote 1": S,  # League of Nations, Treaty Series, vol. XCIV (the 1925 Protocol)
+    "footnote 1 renumbered 2": T,  # shifted by the new footnote 1
+    "new footnote 3": S,  # S/2338/2024, S/2370/2025, S/2415/2025: Security Council
+    "new footnote 4": S,  # resolutions cited for the first time
+    "new footnote 5": S,
+    "footnote 2 renumbered 6": T, "footnote 3 renumbered 7": T, "footnote 4 renumbered 8": T,
+    "footnote 5 renumbered 9": T, "footnote 6 renumbered 10": T,
+    "footnote 7 renumbered 11": T, "footnote 8 renumbered 12": T,
+    "footnote 9 renumbered 13": T, "footnote 10 renumbered 14": T,
+    "footnote 11 renumbered 15": T, "footnote 12 renumbered 16": T,
+    "footnote 13 renumbered 17": T, "footnote 14 renumbered 18": T,
+    "footnote 15 renumbered 19": T, "footnote 16 renumbered 20": T,
+    "footnote 17 renumbered 21": T, "footnote 18 renumbered 22": T,  # the same texts, shifted
+    "footnote 23": T,  # (was 22) EC-107/DG.20 -> EC-110/DG.15: the Director-General's latest
+    #                    report, cited by OP13 (was OP24) with its date
+    "deleted footnote 19": S,  # EC-86/DG.31, EC-87/DG.6, EC-87/DG.18: the Director
+    "deleted footnote 20": S,  # General's reports cited by the deleted OP16-OP18
+    "deleted footnote 21": S,
+    "footnote 23 renumbered 24": T,  # United Nations, Treaty Series, vol. 2160
+}
+CWC_79_80_VERDICT = (
+    "47 substantive changes: new PP after PP3, PP5, PP8, deleted PP8, PP11, deleted PP12, OP2, "
+    "new OP after OP2, OP5, new OP after OP5, new OP after OP6, new OP after OP7, "
+    "new OP after OP8, new OP after OP9, new OP after OP10, deleted OP5, deleted OP6, "
+    "deleted OP7, deleted OP8, OP12, OP13 (moved, was OP24), new OP after OP13, OP15, OP16, "
+    "OP17 (moved, was OP19), OP18 (moved, was OP20), OP19, OP21, OP22, deleted OP16, "
+    "deleted OP17, deleted OP18, OP24, OP26, OP27, OP28, OP29, OP30, OP31, OP32, "
+    "new footnote 1, new footnote 3, new footnote 4, new footnote 5, deleted footnote 19, "
+    "deleted footnote 20, deleted footnote 21"
+)
+
+# The Director-General's reports EC-86/DG.31 ... EC-107/DG.20 are footnotes of one series:
+# the diff pairs the first of them, not the last, with EC-110/DG.15, so it names the
+# deleted ones 20-22 instead of 19-21 (the kinds and the count are right).
+_DELETED_FOOTNOTES = {"deleted footnote 19", "deleted footnote 20", "deleted footnote 21",
+                      "deleted footnote 22"}
+_NAMES_XFAIL = pytest.mark.xfail(strict=True, reason="footnotes of one symbol series pair in "
+                                 "text order, not by the paragraph their marker is in")
+
+
+def _without(changes: dict[str, str], names: set[str]) -> dict[str, str]:
+    return {k: v for k, v in changes.items() if k not in names}
+
+
+def test_cwc_79_to_draft_80() -> None:
+    changes, verdict = classify("A_RES_79_56", "A_C.1_80_L.62")
+    assert _without(changes, _DELETED_FOOTNOTES) == _without(CWC_79_80, _DELETED_FOOTNOTES)
+    assert [changes[k] for k in changes if k.startswith("deleted footnote")] == [S, S, S]
+    assert verdict.startswith(CWC_79_80_VERDICT.split(", deleted footnote")[0])
+
+
+@_NAMES_XFAIL
+def test_cwc_79_to_draft_80_deleted_footnote_names() -> None:
+    changes, verdict = classify("A_RES_79_56", "A_C.1_80_L.62")
+    assert changes == CWC_79_80
+    assert verdict == CWC_79_80_VERDICT
+
+
+# In the adopted 80/34 "Emphasizing that the Third Review Conference ..." (PP10) and
+# "Convinced that the Convention, 28 years ..." (PP11) stand on consecutive lines with no
+# blank line between them, and the parser joins them: the diff then reports PP10 as
+# deleted and PP11's changes under PP10.  The draft L.62 has the blank line.
+_JOINED = {"deleted PP10", "PP10", "PP11"}
+
+
+def test_cwc_79_to_80() -> None:
+    changes, _ = classify("A_RES_79_56", "A_RES_80_34")
+    skip = _JOINED | _DELETED_FOOTNOTES
+    assert _without(changes, skip) == _without(CWC_79_80, skip)
+
+
+@pytest.mark.xfail(strict=True, reason="reslint.parse joins PP10 and PP11 of 80/34 (no blank "
+                   "line between them), so PP10 reads as deleted; and the deleted footnotes "
+                   "are misnamed as in the draft")
+def test_cwc_79_to_80_joined_paragraphs() -> None:
+    changes, verdict = classify("A_RES_79_56", "A_RES_80_34")
+    assert changes == CWC_79_80
+    assert verdict == CWC_79_80_VERDICT

@@ -107,37 +107,4 @@ def test_draft_to_adopted_shows_only_the_real_wording_changes() -> None:
     assert verdict == "3 substantive changes: PP19, OP1, OP6"
 
 
-def test_apmbc_79_to_80() -> None:
-    assert classify("A_RES_79_34", "A_RES_80_35")[0] == {
-        "PP1": T,  # recalled list extended by 79/34 of 2 December 2024
-        "PP5": S,  # "stressing the importance of implementing all of the provisions" added
-        "PP6": S,  # Fourth -> Fifth Review Conference and "Siem Reap ... Cambodia (2024)" added
-        "PP7": S,  # Fourth -> Fifth, 2020-2024 -> 2025-2029 (technical) + Siem Reap-Angkor plan
-        "PP10": S,  # 164 -> 166 States (technical) + "welcoming the ratification ... Tonga"
-        "new PP after PP10": S,  # five States decided to withdraw
-        "PP12": S,  # "reconstruction and" added
-        "PP13 (moved, was PP11)": S,  # moved after the new paragraphs, SG campaign added
-        "OP1": S,  # "have signed" -> "are party to"
-        "deleted OP2": S,  # the one remaining signatory paragraph is gone
-        "OP4": S,  # Parties capitalization
-        "OP5": S,  # "have ratified or acceded to" -> "are party to"
-        "OP7": S,  # "upcoming" -> "decisions adopted at the"
-        "OP8": S,  # Fifth Review Conference, Siem Reap -> Twenty-second MSP, Geneva
-        "OP9": S,  # Twenty-second -> Twenty-third (technical) + Parties capitalization
-        "OP10": S,  # Parties capitalization
-        "OP11": T,  # eightieth -> eighty-first session
-    }
-
-
-@pytest.mark.parametrize("old, new, technical, substantive", [
-    # CWC: previous resolution 78/29 -> 79/56; agenda; a new Syria paragraph set.
-    ("A_RES_79_56", "A_RES_80_34", ["PP1", "OP36"], ["PP5", "OP5", "OP12"]),
-    # The APMBC draft of the eightieth session against 79/34.
-    ("A_RES_79_34", "A_C.1_80_L.30", ["PP1", "OP11"], ["OP1"]),
-])
-def test_other_series(old: str, new: str, technical: list[str], substantive: list[str]) -> None:
-    changes, _ = classify(old, new)
-    for name in technical:
-        assert changes[name] == T, name
-    for name in substantive:
-        assert changes[name] == S, name
+# The other series, every consecutive pair: tests/diff/test_corpus_pairs_*.py.
