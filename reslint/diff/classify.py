@@ -134,7 +134,7 @@ class Classifier:
             if all(r is not None for r in reasons):
                 return ", ".join(dict.fromkeys(r for r in reasons if r))
         if _calendar(hunk):
-            return "dates"
+            return _REASONS[DATE]
         if recalling and self._recalled(hunk):
             return "recalled list extended by the previous resolution"
         if counts and _events(hunk):
