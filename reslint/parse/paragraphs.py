@@ -22,7 +22,7 @@ ADVERBS = (
 )
 CONTINUATIONS = [
     rf"\s+and\s+[a-z]+(?:s|es)\b(?:\s+{ADVERBS})?",  # Invites and encourages
-    r"\s+(?:upon|on|for)\b(?=\s+(?:all|the|States|those|Member|relevant|each|every))",  # Calls upon
+    r"\s+upon\b",  # Calls upon
     rf"\s+{ADVERBS}\b",
     r"\s+(?:its|their|the|his|her)?\s*(?:strong|grave|deep|serious|profound|full|firm|sincere)\s+(?:concern|appreciation|support|regret|commitment|conviction)\b",
     r"\s+its\s+(?:invitation and encouragement|determination|commitment|support|appreciation"

@@ -33,11 +33,20 @@ OPERATIVE_START = re.compile(r"^\s*\d{1,3}\.(?:\s|$)")
 SUB_START = re.compile(r"^\s*\((?:[a-z]{1,2}|[ivxl]{1,6})\)(?:\s|$)")
 FORMULA = re.compile(r"The\s+General\s+Assembly")
 LEAD_WORD = re.compile(r"^\*?[A-Z][a-z]+")
-BODY_START = re.compile(
-    r"^\s*(?:\*?(?:Recalling|Reaffirming|Noting|Welcoming|Recognizing|Mindful|Conscious|"
-    r"Concerned|Deeply|Bearing|Taking|Having|Stressing|Emphasizing|Convinced|Aware)\b"
-    r"|1\.\s)"
+# Words that open a preambular paragraph.  After a line ending with a comma, a line that
+# starts with one of them starts a new paragraph even without a blank line between (PDF
+# extraction sometimes loses it); mid-sentence these words are not capitalised.
+PREAMBLE_LEADS = (
+    "Recalling|Reaffirming|Noting|Welcoming|Recognizing|Mindful|Conscious|Concerned|Deeply|"
+    "Bearing|Taking|Having|Stressing|Emphasizing|Convinced|Aware|Determined|Acknowledging|"
+    "Expressing|Underlining|Underscoring|Affirming|Deploring|Alarmed|Believing|Considering|"
+    "Desiring|Encouraged|Guided|Honouring|Reiterating|Re-emphasizing|Gravely|Appreciating|"
+    "Commending|Cognizant|Welcoming|Highlighting|Acknowledging|Reaffirming"
 )
+BODY_START = re.compile(rf"^\s*(?:\*?(?:{PREAMBLE_LEADS})\b|1\.\s)")
+PREAMBLE_START = re.compile(rf"^\*?(?:{PREAMBLE_LEADS})\b")
+# A paragraph's closing punctuation, possibly followed by its footnote marker.
+ENDED = re.compile(r"[,;.:]\*?(?:\s*\d{1,3}|<sup>\d{1,3}</sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\[\^\d{1,3}\])?$")
 
 
 @dataclass
@@ -275,12 +284,13 @@ def _continues(
         SUB_START.match(last + " ") and len(last) <= 7
     ):
         return True  # a paragraph number alone on its line
+    if last.endswith(",") and PREAMBLE_START.match(stripped):
+        return False  # a new preambular paragraph on the very next line
     if not blank and not page_break:
         return True
     if page_break:
         # The paragraph goes on after the page break unless it had ended.
-        ended = last.endswith((",", ";", ".", ":", ",*", ";*", ".*"))
-        return not ended or stripped[:1].islower()
+        return not ENDED.search(last) or stripped[:1].islower()
     return False
 
 

@@ -121,3 +121,48 @@ def test_markers_glued_to_a_year_a_closing_quote_or_the_next_word():
     cands = find_candidates([MappedText.original(text, 0)])
     assert [c.value for c in cands] == [6, 7, 8, 9, 10]
     assert not any(c.value in (2, 20226, 2017, 22) for c in cands)
+
+
+def _blocks(text: str) -> list[str]:
+    return [b.text for b in split_layout(SourceText("t.md", text)).blocks]
+
+
+PAGE_AFTER_MARKER = "\n".join([
+    "99/1. Test",
+    "The General Assembly,",
+    "Recalling the Protocol on Explosive Remnants of War (Protocol V),8",
+    "__________________",
+    "8 Ibid., vol. 2399, No. 22495.",
+    "",  # the page join
+    "A/RES/99/1",
+    "Test",
+    " ",
+    "99-99999",
+    "2/4",
+    " ",
+    "Welcoming the results of the Sixth Review Conference,",
+    "",
+])
+
+
+def test_a_paragraph_that_ended_with_a_marker_is_not_continued_over_the_page() -> None:
+    # The comma before the marker closes the paragraph; the next page opens a new one.
+    blocks = _blocks(PAGE_AFTER_MARKER)
+    assert blocks[-2].endswith("(Protocol V),8")
+    assert blocks[-1] == "Welcoming the results of the Sixth Review Conference,"
+
+
+def test_a_preambular_lead_after_a_comma_starts_a_paragraph_without_a_blank_line() -> None:
+    text = ("99/1. Test\nThe General Assembly,\n \nEmphasizing that the Convention is an example "
+            "of effective\nmultilateralism,\nConvinced that the Convention has reinforced\nits "
+            "role,\n")
+    assert _blocks(text) == [
+        "Emphasizing that the Convention is an example of effective multilateralism,",
+        "Convinced that the Convention has reinforced its role,",
+    ]
+
+
+def test_a_capitalised_word_after_a_comma_mid_paragraph_stays_in_it() -> None:
+    text = ("99/1. Test\nThe General Assembly,\n \nNoting the report of the Committee,\n"
+            "United Nations,\n")
+    assert _blocks(text) == ["Noting the report of the Committee, United Nations,"]
