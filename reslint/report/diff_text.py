@@ -18,7 +18,7 @@ def _words(diff: ParagraphDiff) -> str:
 
 
 def _head(p: ParagraphDiff) -> str:
-    was = f" (was {p.old_label})" if p.renumbered else ""
+    was = f" (was {p.old_label})" if p.renumbered and "was " not in p.name else ""
     reasons = "; ".join(p.reasons)
     return f"{p.name}{was}: {p.status}, {p.kind}" + (f" ({reasons})" if reasons else "")
 
