@@ -9,7 +9,7 @@ become moves; whatever is still unpaired was added or deleted.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from difflib import SequenceMatcher
 
 from reslint._dataclass import dataclass
@@ -42,11 +42,21 @@ def similarity(a: Sequence[str], b: Sequence[str]) -> float:
     return THRESHOLD if matched >= CONTAINED * min(len(a), len(b)) else ratio
 
 
-def align(old: Sequence[Sequence[str]], new: Sequence[Sequence[str]]) -> list[Pair]:
+def align(old: Sequence[Sequence[str]], new: Sequence[Sequence[str]],
+          prefer: Collection[tuple[int, int]] = ()) -> list[Pair]:
     """Every old and every new index exactly once, in draft order; a deleted paragraph
-    comes right after the draft paragraph paired with its predecessor."""
+    comes right after the draft paragraph paired with its predecessor.
+
+    `prefer`: (old, new) pairs known to belong together from elsewhere (footnotes whose
+    markers stand in paragraphs paired with each other).  Such a pair, when similar enough
+    to pair at all, outweighs any number of other pairs, so it is kept, or else made a move,
+    before any pairing by text alone."""
     n, m = len(old), len(new)
-    sim = [[similarity(a, b) for b in new] for a in old]
+    ratio = [[similarity(a, b) for b in new] for a in old]
+    sim = [row[:] for row in ratio]
+    for i, j in prefer:
+        if sim[i][j] >= THRESHOLD:
+            sim[i][j] += n + m
     # best[i][j]: greatest total similarity aligning old[i:] with new[j:].
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
@@ -78,10 +88,10 @@ def align(old: Sequence[Sequence[str]], new: Sequence[Sequence[str]]) -> list[Pa
     for jj in range(m):
         if jj in old_of:
             flush_deleted(old_of[jj])
-            pairs.append(Pair(old_of[jj], jj, ratio=sim[old_of[jj]][jj]))
+            pairs.append(Pair(old_of[jj], jj, ratio=ratio[old_of[jj]][jj]))
             done_old.add(old_of[jj])
         elif jj in moved_of:
-            pairs.append(Pair(moved_of[jj], jj, moved=True, ratio=sim[moved_of[jj]][jj]))
+            pairs.append(Pair(moved_of[jj], jj, moved=True, ratio=ratio[moved_of[jj]][jj]))
             done_old.add(moved_of[jj])
         elif jj not in placed:
             pairs.append(Pair(None, jj))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
 
 from reslint.diff.align import align
 from reslint.diff.classify import Classifier
+from reslint.diff.footnotes import Place, pair_footnotes
 from reslint.diff.model import (
     ADDED,
     CHANGED,
@@ -20,7 +20,7 @@ from reslint.diff.model import (
     Hunk,
     ParagraphDiff,
 )
-from reslint.diff.tokens import PUNCT, SYMBOL, Token, tokenize
+from reslint.diff.tokens import Token, tokenize
 from reslint.model import Document, Paragraph
 
 
@@ -45,6 +45,7 @@ def diff_documents(previous: Document, draft: Document, expectation: object = No
     technical update (see reslint.diff.classify.Expectation); None uses token rules only."""
     classifier = Classifier(previous, draft, expectation)
     paragraphs: list[ParagraphDiff] = []
+    paired: list[tuple[Place, Place]] = []  # aligned paragraphs, for the footnotes
     for section in ("preamble", "operative"):
         old: list[Paragraph] = getattr(previous, section)
         new: list[Paragraph] = getattr(draft, section)
@@ -60,6 +61,7 @@ def diff_documents(previous: Document, draft: Document, expectation: object = No
                                  full_text(o) if o else "", full_text(n) if n else "")
             if o is not None and n is not None:
                 assert pair.old is not None and pair.new is not None
+                paired.append(((section, pair.old), (section, pair.new)))
                 diff.hunks = word_hunks(old_tokens[pair.old], new_tokens[pair.new])
                 changed = any(h.op != "equal" for h in diff.hunks)
                 diff.status = MOVED if pair.moved else CHANGED if changed else UNCHANGED
@@ -75,35 +77,19 @@ def diff_documents(previous: Document, draft: Document, expectation: object = No
                 last_new = n.label
             classifier.classify(diff)
             paragraphs.append(diff)
-    footnotes = _footnotes(previous, draft, classifier)
+    footnotes = _footnotes(previous, draft, classifier, paired)
     return DocumentDiff(previous, draft, paragraphs, footnotes,
                         expectation=classifier.description)
 
 
-def _footnote_keys(tokens: list[Token]) -> list[str]:
-    """What pairs two footnotes: their words without punctuation, and a document symbol
-    both as itself and by its series ("CCW/MSP/2022/6" and "CCW/MSP/2023/6" are the same
-    report a year on; an identical footnote still pairs first).  Most footnotes are one
-    symbol and a full stop: compared token for token, any two of them would pair on the
-    full stop, and a report of one meeting would stand for another's."""
-    keys: list[str] = []
-    for t in tokens:
-        if t.kind == SYMBOL:
-            keys.append(_DIGITS.sub("#", "/".join(t.key.split("/")[:2])))
-        if t.kind != PUNCT:
-            keys.append(t.key)
-    return keys
-
-
-_DIGITS = re.compile(r"[0-9]+")
-
-
-def _footnotes(previous: Document, draft: Document, classifier: Classifier) -> list[FootnoteDiff]:
-    """Footnotes paired by text: the same text under a new number is a renumbering (a
+def _footnotes(previous: Document, draft: Document, classifier: Classifier,
+               paired: list[tuple[Place, Place]]) -> list[FootnoteDiff]:
+    """Footnotes paired by the paragraphs their markers stand in, then by text (see
+    reslint.diff.footnotes): the same text under a new number is a renumbering (a
     technical change: a footnote inserted before it shifted it)."""
     old = [tokenize(f.text) for f in previous.footnotes]
     new = [tokenize(f.text) for f in draft.footnotes]
-    pairs = align([_footnote_keys(ts) for ts in old], [_footnote_keys(ts) for ts in new])
+    pairs = pair_footnotes(previous, draft, old, new, paired)
     out: list[FootnoteDiff] = []
     for pair in pairs:
         o = previous.footnotes[pair.old] if pair.old is not None else None
