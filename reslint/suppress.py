@@ -1,17 +1,40 @@
 """Inline suppressions: HTML comments in the draft that silence findings, each justifiable.
 
-    <!-- reslint-disable-next-line RES201 -->        the next line that is neither blank
-                                                    nor a comment (formatters add blank lines)
+    <!-- reslint-disable-next-line RES201 -->        the next paragraph (see below)
     <!-- reslint-disable RES201, recall-order -->   from here to a matching
     <!-- reslint-enable RES201 -->                  reslint-enable (or the end of the file)
     <!-- reslint-disable-file RES201 -->            the whole file
 
 Each takes rule codes or names, separated by commas or spaces, or none for every rule; a
-reason may follow ` -- `.  A finding is suppressed when the line it starts on is covered.
-A code that names no rule, and a suppression that suppressed nothing, are reported in turn
-(RES901, RES902 in rules/general.yaml), as ruff's RUF100 does: stale suppressions hide
-the next real slip.  Directives are read from the source lines, so they work in Markdown
-and in plain text alike (the parser skips comment lines).
+reason may follow ` -- ` (kept in `Suppression.reason`, never read as codes: everything
+after the first ` -- ` up to the closing `-->` at the end of the line is the reason, even
+when it holds codes, commas or `-->`).  A directive is a line of its own.
+
+What a finding is matched on: the line its span starts on.
+
+`disable-next-line` covers the next line that is neither blank nor a comment (formatters
+add blank lines) and, when a paragraph, sub-paragraph, footnote or heading element starts
+on that line, every line of it: in text from a PDF a paragraph is hard-wrapped over several
+lines and the slip is often on the second or third, where the drafter cannot put a comment
+without splitting the paragraph.  A paragraph number on a line of its own (`1.` above the
+text, as PDFs give it) counts as the paragraph's first line.
+
+Ranges follow ruff's and ESLint's semantics:
+  - a bare `disable` disables every rule until a bare `enable`;
+  - `disable X` disables X until `enable X` or a bare `enable`;
+  - `enable X` re-enables X only: it ends the open `disable X` ranges and, inside an open
+    bare `disable`, makes an exception for X from that line on (every other rule stays
+    disabled); a later `disable X` or bare `disable` disables X again;
+  - a bare `enable` ends every open range, bare or not;
+  - `enable` never touches `disable-next-line` or `disable-file`.
+
+A code that names no rule (in any directive, `enable` included: a misspelt `enable` leaves
+its range open), and a suppression that suppressed nothing, are reported in turn (RES901,
+RES902 in rules/general.yaml), as ruff's RUF100 does: stale suppressions hide the next
+real slip.  Those two findings are suppressible like any other (`disable-file RES902`); a
+suppression that silenced only them counts as used, but a suppression never counts as
+used for silencing the finding about itself.  Directives are read from the source lines,
+so they work in Markdown and in plain text alike (the parser skips comment lines).
 """
 
 from __future__ import annotations
@@ -26,18 +49,36 @@ DIRECTIVE = re.compile(
     r"^(?P<indent>\s*)<!--\s*reslint-(?P<kind>disable-next-line|disable-file|disable|enable)"
     r"(?=[\s-]|$)(?P<args>.*?)-->\s*$"
 )
+REASON = re.compile(r"(?:^|\s)--(?:\s|$)")
+TOKEN = re.compile(r"[^\s,]+")
+# a paragraph number or sub-paragraph letter alone on its line, as PDF text has them
+NUMBER_LINE = re.compile(r"^\s*(?:\d{1,3}\.|\(?[a-z]{1,5}\))\s*$")
 ALL = "*"
+# the rules that report the suppressions' own problems, by their (stable) names: their
+# findings are known only here, so they are settled here rather than by the engine
+UNKNOWN_RULE, UNUSED = "suppression-unknown-rule", "suppression-unused"
 
 
 @dataclass
 class Suppression:
     kind: str  # "next-line", "range", "file"
     line: int  # of the directive
-    token: str  # a code, a name, or ALL
+    token: str  # a code or a name as written, or ALL
+    rule: str | None  # the code it names; None for every rule
     span: Span  # the token in the directive (the whole comment for ALL)
     first: int  # covered lines, inclusive
     last: int
+    reason: str | None = None
+    # for a bare range: (code, first, last) where `enable code` made an exception
+    holes: list[tuple[str, int, int]] = field(default_factory=list)
     used: bool = False
+
+    def covers(self, line: int, rule: str) -> bool:
+        if not self.first <= line <= self.last:
+            return False
+        if self.rule is not None:
+            return self.rule == rule
+        return not any(code == rule and a <= line <= b for code, a, b in self.holes)
 
 
 @dataclass
@@ -51,7 +92,8 @@ def apply_suppressions(
     active: set[str] | None = None,
 ) -> tuple[list[Finding], dict[str, list[dict[str, Any]]]]:
     """Drop suppressed findings.  Also return the problems of the suppressions themselves
-    (`unknown` codes, `unused` suppressions), which the RES9xx rules report.
+    (`unknown` codes, `unused` suppressions), which the RES9xx rules report, less those
+    that a suppression of those rules silences.
 
     `known` maps every loaded rule's code to its name; `active` holds the codes that ran on
     this file: a suppression of a rule that did not run is not called unused, since it may
@@ -59,25 +101,54 @@ def apply_suppressions(
     if "reslint-" not in doc.source.text:
         return findings, {"unknown": [], "unused": []}
     directives = read_directives(doc, known)
-    names = {name: code for code, name in known.items()}
-    kept = []
-    for finding in findings:
-        hit = False
-        for s in directives.suppressions:
-            if s.first <= finding.span.line <= s.last and (
-                s.token == ALL or names.get(s.token, s.token) == finding.rule
-            ):
-                s.used = hit = True
-        if not hit:
-            kept.append(finding)
-    running = set(known) if active is None else active
+    sups = directives.suppressions
+    kept = [f for f in findings if not _silence(sups, f.span.line, f.rule)]
+    codes = {name: code for code, name in known.items()}
+    unknown_code, unused_code = codes.get(UNKNOWN_RULE), codes.get(UNUSED)
+    running = set(known) if active is None else set(active)
+    running |= {c for c in (unknown_code, unused_code) if c}
+
+    def reportable(s: Suppression) -> bool:
+        return not s.used and (s.rule is None or s.rule in running)
+
+    # The meta findings depend on which suppressions are used, and silencing one uses a
+    # suppression: repeat until nothing changes (`used` only grows, so this ends).
+    changed = True
+    while changed:
+        changed = False
+        if unknown_code:
+            for item in directives.unknown:
+                changed |= _silence(sups, item["line"], unknown_code, mark_new=True)
+        if unused_code:
+            for s in sups:
+                if reportable(s):
+                    changed |= _silence(sups, s.line, unused_code, mark_new=True,
+                                        besides=s)
+    unknown = [u for u in directives.unknown
+               if not (unknown_code and _covering(sups, u["line"], unknown_code))]
     unused = [
-        {"code": s.token if s.token != ALL else "all rules", "line": s.line, "span": s.span,
-         "kind": s.kind, "rule": names.get(s.token, s.token)}
-        for s in directives.suppressions
-        if not s.used and (s.token == ALL or names.get(s.token, s.token) in running)
+        {"code": s.token if s.rule is not None else "all rules", "line": s.line,
+         "span": s.span, "kind": s.kind, "rule": s.rule, "reason": s.reason}
+        for s in sups
+        if reportable(s) and not (unused_code and _covering(sups, s.line, unused_code, s))
     ]
-    return kept, {"unknown": directives.unknown, "unused": unused}
+    return kept, {"unknown": unknown, "unused": unused}
+
+
+def _covering(sups: list[Suppression], line: int, rule: str,
+              besides: Suppression | None = None) -> list[Suppression]:
+    return [s for s in sups if s is not besides and s.covers(line, rule)]
+
+
+def _silence(sups: list[Suppression], line: int, rule: str, mark_new: bool = False,
+             besides: Suppression | None = None) -> bool:
+    """Mark the suppressions covering a finding of `rule` on `line` as used.  Return whether
+    any covers it (with `mark_new`: whether any was not used before)."""
+    hits = _covering(sups, line, rule, besides)
+    fresh = any(not s.used for s in hits)
+    for s in hits:
+        s.used = True
+    return fresh if mark_new else bool(hits)
 
 
 def read_directives(doc: Document, known: dict[str, str]) -> Directives:
@@ -86,47 +157,112 @@ def read_directives(doc: Document, known: dict[str, str]) -> Directives:
     out = Directives()
     by_name = {name: code for code, name in known.items()}
     last_line = len(lines)
-    open_ranges: dict[str, list[Suppression]] = {}
+    blocks: dict[int, int] | None = None  # built on the first disable-next-line
+    open_all: list[Suppression] = []
+    open_by_rule: dict[str, list[Suppression]] = {}
     for index, (start, text) in enumerate(lines):
+        if "reslint-" not in text:
+            continue
         m = DIRECTIVE.match(text)
         if not m:
             continue
         number = index + 1
         kind = m.group("kind")
         args = m.group("args")
-        reason = re.search(r"(?:^|\s)--(?:\s|$)", args)
-        args_end = m.start("args") + (reason.start() if reason else len(args))
-        tokens = [
-            (t.group(), t.start()) for t in re.finditer(r"[^\s,]+", text[: args_end])
-            if t.start() >= m.start("args")
-        ]
-        comment = source.span(start + len(m.group("indent")), start + len(text.rstrip()))
+        reason_at = REASON.search(args)
+        reason = (args[reason_at.end():].strip() or None) if reason_at else None
+        args_end = m.start("args") + (reason_at.start() if reason_at else len(args))
+        tokens = []  # (token, its code or None when unknown, its span)
+        for t in TOKEN.finditer(text, m.start("args"), args_end):
+            span = source.span(start + t.start(), start + t.end())
+            code = t.group() if t.group() in known else by_name.get(t.group())
+            if code is None:
+                out.unknown.append({"code": t.group(), "line": number, "span": span,
+                                    "kind": "enable" if kind == "enable" else
+                                    _LABEL.get(kind, "range")})
+            tokens.append((t.group(), code, span))
         if kind == "enable":
-            # a bare enable closes every open range; `enable X` closes the disables of X
-            keys = [by_name.get(t, t) for t, _ in tokens] if tokens else list(open_ranges)
-            for key in keys:
-                for s in open_ranges.pop(key, []):
-                    s.last = number
+            _enable(number, [c for _, c, _ in tokens if c], not tokens, open_all,
+                    open_by_rule)
             continue
         if kind == "disable-next-line":
-            first = last = _next_content_line(lines, index)
+            if blocks is None:
+                blocks = _blocks(doc)
+            first, last = _next_block(lines, index, blocks)
         elif kind == "disable-file":
             first, last = 1, last_line
         else:
             first, last = number, last_line
-        label = {"disable-next-line": "next-line", "disable-file": "file"}.get(kind, "range")
-        for token, offset in tokens or [(ALL, None)]:
-            span = comment if offset is None else source.span(start + offset,
-                                                              start + offset + len(token))
-            if token != ALL and token not in known and token not in by_name:
-                out.unknown.append({"code": token, "line": number, "span": span,
-                                    "kind": label})
-                continue
-            s = Suppression(label, number, token, span, first, last)
+        comment = source.span(start + len(m.group("indent")), start + len(text.rstrip()))
+        label = _LABEL.get(kind, "range")
+        for token, code, span in tokens or [(ALL, None, comment)]:
+            if token != ALL and code is None:
+                continue  # reported as unknown above
+            s = Suppression(label, number, token, code, span, first, last, reason)
             out.suppressions.append(s)
             if kind == "disable":
-                open_ranges.setdefault(by_name.get(token, token), []).append(s)
+                (open_all if code is None else open_by_rule.setdefault(code, [])).append(s)
     return out
+
+
+_LABEL = {"disable-next-line": "next-line", "disable-file": "file", "disable": "range"}
+
+
+def _enable(number: int, codes: list[str], bare: bool, open_all: list[Suppression],
+            open_by_rule: dict[str, list[Suppression]]) -> None:
+    """End ranges at the `enable` on line `number` (see the module docstring)."""
+    if bare:
+        for s in [*open_all, *(s for group in open_by_rule.values() for s in group)]:
+            s.last = number
+        open_all.clear()
+        open_by_rule.clear()
+        return
+    for code in codes:
+        for s in open_by_rule.pop(code, []):
+            s.last = number
+        for s in open_all:
+            if not any(c == code and b >= number for c, _, b in s.holes):
+                s.holes.append((code, number, s.last))
+
+
+def _blocks(doc: Document) -> dict[int, int]:
+    """First line -> last line of every paragraph, sub-paragraph, footnote and heading
+    element of the document (the longest, when several start on one line)."""
+    spans: list[Span] = []
+
+    def add(paragraphs: list[Any]) -> None:
+        for p in paragraphs:
+            spans.append(p.span)
+            add(p.subparagraphs)
+
+    add(doc.paragraphs())
+    spans += [f.span for f in doc.footnotes]
+    h = doc.heading
+    spans += [s for s in (h.symbol_span, h.session_span, h.agenda_span, h.title_span,
+                          h.adopted_span, h.report_span, h.formula_span) if s is not None]
+    blocks: dict[int, int] = {}
+    for s in spans:
+        # the end is exclusive: a span that ends at a line's start ends on the line before
+        end = s.end_line - 1 if s.end_column == 1 and s.end_line > s.line else s.end_line
+        blocks[s.line] = max(blocks.get(s.line, s.line), end)
+    return blocks
+
+
+def _next_block(lines: list[tuple[int, str]], index: int,
+                blocks: dict[int, int]) -> tuple[int, int]:
+    """The lines a `disable-next-line` on line `index + 1` covers: the next content line,
+    to the end of the element that starts there (or, after a paragraph number alone on
+    its line, on the next content line)."""
+    first = _next_content_line(lines, index)
+    if first > len(lines):
+        return first, first
+    if first in blocks:
+        return first, blocks[first]
+    if NUMBER_LINE.match(lines[first - 1][1]):
+        text_line = _next_content_line(lines, first - 1)
+        if text_line in blocks:
+            return first, blocks[text_line]
+    return first, first
 
 
 def _next_content_line(lines: list[tuple[int, str]], index: int) -> int:
