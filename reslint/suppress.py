@@ -31,10 +31,12 @@ Ranges follow ruff's and ESLint's semantics:
 A code that names no rule (in any directive, `enable` included: a misspelt `enable` leaves
 its range open), and a suppression that suppressed nothing, are reported in turn (RES901,
 RES902 in rules/general.yaml), as ruff's RUF100 does: stale suppressions hide the next
-real slip.  Those two findings are suppressible like any other (`disable-file RES902`); a
-suppression that silenced only them counts as used, but a suppression never counts as
-used for silencing the finding about itself.  Directives are read from the source lines,
-so they work in Markdown and in plain text alike (the parser skips comment lines).
+real slip.  Those two findings can be suppressed too, but only by a suppression that names
+them (`disable-file RES902`): a bare `disable` around a stale directive must not hide
+that it is stale.  A suppression that silenced only them counts as used; a suppression
+never counts as used for silencing the finding about itself.  Directives are read from
+the source lines, so they work in Markdown and in plain text alike (the parser skips
+comment lines).
 """
 
 from __future__ import annotations
@@ -118,33 +120,35 @@ def apply_suppressions(
         changed = False
         if unknown_code:
             for item in directives.unknown:
-                changed |= _silence(sups, item["line"], unknown_code, mark_new=True)
+                changed |= _silence(sups, item["line"], unknown_code, True, named=True)
         if unused_code:
             for s in sups:
                 if reportable(s):
-                    changed |= _silence(sups, s.line, unused_code, mark_new=True,
-                                        besides=s)
+                    changed |= _silence(sups, s.line, unused_code, True, s, named=True)
     unknown = [u for u in directives.unknown
-               if not (unknown_code and _covering(sups, u["line"], unknown_code))]
+               if not (unknown_code and _covering(sups, u["line"], unknown_code, named=True))]
     unused = [
         {"code": s.token if s.rule is not None else "all rules", "line": s.line,
          "span": s.span, "kind": s.kind, "rule": s.rule, "reason": s.reason}
         for s in sups
-        if reportable(s) and not (unused_code and _covering(sups, s.line, unused_code, s))
+        if reportable(s)
+        and not (unused_code and _covering(sups, s.line, unused_code, s, named=True))
     ]
     return kept, {"unknown": unknown, "unused": unused}
 
 
 def _covering(sups: list[Suppression], line: int, rule: str,
-              besides: Suppression | None = None) -> list[Suppression]:
-    return [s for s in sups if s is not besides and s.covers(line, rule)]
+              besides: Suppression | None = None, named: bool = False) -> list[Suppression]:
+    return [s for s in sups if s is not besides and (s.rule or not named)
+            and s.covers(line, rule)]
 
 
 def _silence(sups: list[Suppression], line: int, rule: str, mark_new: bool = False,
-             besides: Suppression | None = None) -> bool:
-    """Mark the suppressions covering a finding of `rule` on `line` as used.  Return whether
-    any covers it (with `mark_new`: whether any was not used before)."""
-    hits = _covering(sups, line, rule, besides)
+             besides: Suppression | None = None, named: bool = False) -> bool:
+    """Mark the suppressions covering a finding of `rule` on `line` as used (with `named`,
+    only those that name the rule).  Return whether any covers it (with `mark_new`: whether
+    any was not used before)."""
+    hits = _covering(sups, line, rule, besides, named)
     fresh = any(not s.used for s in hits)
     for s in hits:
         s.used = True
