@@ -364,3 +364,18 @@ def test_corpus_disable_next_line_above_the_previous_paragraph(capsys, tmp_path)
     path = corpus_draft(tmp_path, "7. ", "<!-- reslint-disable-next-line meeting-kind-changed -->")
     assert check_corpus(capsys, path) == (0, [("RES902", line_of(path, "<!-- reslint")),
                                               ("RES402", line_of(path, L52_RES402))])
+
+
+def test_the_readme_examples_name_real_rules(capsys):
+    """A misspelt name in the README's example would be copied into drafts as a RES901."""
+    import re
+
+    capsys.readouterr()
+    assert main(["rules"]) == 0
+    rows = [line.split() for line in capsys.readouterr().out.splitlines()[1:]]
+    known = {w for row in rows for w in row[:2]}
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("**Inline suppressions.**")[1].split("```markdown")[1].split("```")[0]
+    comments = re.findall(r"<!-- reslint-[a-z-]+(.*?)-->", block)
+    tokens = [t for c in comments for t in re.split(r"[\s,]+", c.split(" -- ")[0]) if t]
+    assert len(comments) == 4 and tokens and set(tokens) <= known
