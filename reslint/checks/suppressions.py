@@ -4,7 +4,10 @@ The problems (`suppressions.unknown`: a code that names no rule; `suppressions.u
 suppression that silenced nothing) are only known once every other rule has run and the
 suppressions were applied, so `reslint check` runs the rules of this check in a second,
 late pass with the root name `suppressions` bound (it is null in the first pass).  The
-rule picks its list with `for_each`; each item has `code`, `line`, `span` and `kind`."""
+rule picks its list with `for_each`; each item has `code`, `line`, `span` and `kind`
+(unused ones also `rule` and `reason`).  The lists arrive settled: reslint.suppress has
+already dropped the items that a suppression naming these rules silences, so this check
+reports every item it is given."""
 
 from __future__ import annotations
 
