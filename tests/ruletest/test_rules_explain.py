@@ -68,13 +68,14 @@ def test_explain_shows_the_rule_as_written(capsys):
 
 
 def test_explain_takes_examples_from_the_pack_tests(capsys):
-    code, out, _ = run(capsys, "explain", "RES201")
+    # ATT401 declares no `examples:`; explain shows the pack tests that exercise it.
+    code, out, _ = run(capsys, "explain", "ATT401")
     assert code == 0
     fails = out.split("Fails:\n")[1].split("\n\n")[0]
     passes = out.split("Passes:\n")[1].split("\n\n")[0]
-    assert fails.splitlines()[0].strip().startswith("rules/tests/ccm/")
-    assert "<!-- expect: RES201 -->" in fails
-    assert "<!-- ok: RES201" in passes
+    assert fails.splitlines()[0].strip() == "rules/tests/att/last-years-conference/draft.md:21"
+    assert "<!-- expect: ATT401, ATT404 -->" in fails
+    assert "<!-- ok: ATT401" in passes
 
 
 def test_explain_prefers_the_rule_examples(capsys):
