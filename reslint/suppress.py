@@ -14,10 +14,11 @@ What a finding is matched on: the line its span starts on.
 
 `disable-next-line` covers the next line that is neither blank nor a comment (formatters
 add blank lines) and, when a paragraph, sub-paragraph, footnote or heading element starts
-on that line, every line of it: in text from a PDF a paragraph is hard-wrapped over several
-lines and the slip is often on the second or third, where the drafter cannot put a comment
-without splitting the paragraph.  A paragraph number on a line of its own (`1.` above the
-text, as PDFs give it) counts as the paragraph's first line.
+on that line, every line of it (of a paragraph, its sub-paragraphs too): in text from a
+PDF a paragraph is hard-wrapped over several lines and the slip is often on the second or
+third, where the drafter cannot put a comment without splitting the paragraph.  A
+paragraph number or sub-paragraph letter on a line of its own (`1.`, `(a)` above the text,
+as PDFs give them) counts as the paragraph's first line.
 
 Ranges follow ruff's and ESLint's semantics:
   - a bare `disable` disables every rule until a bare `enable`;
@@ -230,26 +231,39 @@ def _enable(number: int, codes: list[str], bare: bool, open_all: list[Suppressio
 
 
 def _blocks(doc: Document) -> dict[int, int]:
-    """First line -> last line of every paragraph, sub-paragraph, footnote and heading
-    element of the document (the longest, when several start on one line)."""
-    spans: list[Span] = []
-
-    def add(paragraphs: list[Any]) -> None:
-        for p in paragraphs:
-            spans.append(p.span)
-            add(p.subparagraphs)
-
-    add(doc.paragraphs())
-    spans += [f.span for f in doc.footnotes]
-    h = doc.heading
-    spans += [s for s in (h.symbol_span, h.session_span, h.agenda_span, h.title_span,
-                          h.adopted_span, h.report_span, h.formula_span) if s is not None]
+    """First line -> last line of every paragraph (with its sub-paragraphs: a finding about
+    the whole paragraph, such as its final punctuation, stands in the last of them),
+    sub-paragraph, footnote and heading element (the longest, when several start on one
+    line)."""
     blocks: dict[int, int] = {}
-    for s in spans:
-        # the end is exclusive: a span that ends at a line's start ends on the line before
-        end = s.end_line - 1 if s.end_column == 1 and s.end_line > s.line else s.end_line
-        blocks[s.line] = max(blocks.get(s.line, s.line), end)
+
+    def add(span: Span, end: int | None = None) -> None:
+        last = max(_last_line(span), end or 0)
+        blocks[span.line] = max(blocks.get(span.line, span.line), last)
+
+    def add_paragraphs(paragraphs: list[Any]) -> int:
+        end = 0
+        for p in paragraphs:
+            last = max(_last_line(p.span), add_paragraphs(p.subparagraphs))
+            add(p.span, last)
+            end = max(end, last)
+        return end
+
+    add_paragraphs(doc.paragraphs())
+    for f in doc.footnotes:
+        add(f.span)
+    h = doc.heading
+    for s in (h.symbol_span, h.session_span, h.agenda_span, h.title_span, h.adopted_span,
+              h.report_span, h.formula_span):
+        if s is not None:
+            add(s)
     return blocks
+
+
+def _last_line(span: Span) -> int:
+    """The end is exclusive: a span that ends at a line's start ends on the line before."""
+    return span.end_line - 1 if span.end_column == 1 and span.end_line > span.line else (
+        span.end_line)
 
 
 def _next_block(lines: list[tuple[int, str]], index: int,

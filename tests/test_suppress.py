@@ -379,3 +379,28 @@ def test_the_readme_examples_name_real_rules(capsys):
     comments = re.findall(r"<!-- reslint-[a-z-]+(.*?)-->", block)
     tokens = [t for c in comments for t in re.split(r"[\s,]+", c.split(" -- ")[0]) if t]
     assert len(comments) == 4 and tokens and set(tokens) <= known
+
+
+L29_ORGANIZE = "To organize in 2025, in an in-person"  # OP8(d), the last sub-paragraph
+
+
+@needs_corpus
+@pytest.mark.parametrize("anchor, found", [
+    ("8. ", []),  # the paragraph with all its sub-paragraphs
+    ("(d) ", []),  # the sub-paragraph, above its letter
+    ("(c) ", [("RES902", "<!-- reslint"), ("CCW405", "To organize in 2024")]),
+])
+def test_corpus_disable_next_line_and_sub_paragraphs(capsys, tmp_path, anchor, found):
+    """A/C.1/80/L.29 with OP8(d) organizing the activities a year early (CCW405)."""
+    text = (CORPUS / "A_C.1_80_L.29.md").read_text(encoding="utf-8")
+    assert text.count(L29_ORGANIZE) == 1
+    lines = text.replace(L29_ORGANIZE, "To organize in 2024, in an in-person").split("\n")
+    at = next(i for i, t in enumerate(lines) if t.startswith(anchor))
+    path = tmp_path / "A_C.1_80_L.29.md"
+    path.write_text("\n".join([*lines[:at], "<!-- reslint-disable-next-line CCW405 -->",
+                               *lines[at:]]), encoding="utf-8")
+    capsys.readouterr()
+    code = main(["check", str(path), "--previous", str(CORPUS / "A_RES_79_75.md"),
+                 "--format", "json"])
+    result = rules_lines(json.loads(capsys.readouterr().out))
+    assert (code, result) == (1 if found else 0, [(r, line_of(path, s)) for r, s in found])
