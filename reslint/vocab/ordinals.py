@@ -66,9 +66,10 @@ _BELOW_100 = (
     rf"(?:{alternation(TENS)}{SEP}{alternation(UNIT_ORDINALS)}"
     rf"|{alternation(TENS_ORDINALS)}|{alternation(TEEN_ORDINALS)}|{alternation(UNIT_ORDINALS)})"
 )
+# "one hundred (and)" is an optional prefix of the words below 100, so that long
+# alternation is written (and compiled, in every pattern that embeds this one) only once.
 _ORDINAL_BODY = (
-    rf"(?:one{SEP}hundred{SEP}(?:and{SEP})?{_BELOW_100}"
-    rf"|(?:one|two){SEP}hundredth|{_BELOW_100})"
+    rf"(?:(?:one|two){SEP}hundredth|(?:one{SEP}hundred{SEP}(?:and{SEP})?)?{_BELOW_100})"
 )
 
 ORDINAL_WORD_PATTERN: str = rf"(?i:\b{_ORDINAL_BODY}\b)"
