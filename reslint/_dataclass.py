@@ -57,6 +57,11 @@ def _fields_of(cls: type) -> tuple[Field, ...]:
 
 def _init(self: Any, *args: Any, **kwargs: Any) -> None:
     fields = self.__reslint_fields__
+    if not kwargs and len(args) == len(fields):  # the common case: every field given
+        put = object.__setattr__
+        for f, value in zip(fields, args, strict=True):
+            put(self, f.name, value)
+        return
     name = type(self).__name__
     if len(args) > len(fields):
         raise TypeError(f"{name}() takes {len(fields)} arguments ({len(args)} given)")

@@ -12,15 +12,54 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 
+_put = object.__setattr__
+
+
+def _initializer(class_name: str, names: tuple[str, ...]) -> Any:
+    """An __init__ for these field names: unrolled for the common sizes (the expression
+    AST is rebuilt from the pack cache on every run: thousands of nodes)."""
+    if len(names) == 2:
+        n0, n1 = names
+
+        def init2(self: Any, a: Any, b: Any) -> None:
+            _put(self, n0, a)
+            _put(self, n1, b)
+
+        return init2
+    if len(names) == 3:
+        n0, n1, n2 = names
+
+        def init3(self: Any, a: Any, b: Any, c: Any) -> None:
+            _put(self, n0, a)
+            _put(self, n1, b)
+            _put(self, n2, c)
+
+        return init3
+    if len(names) == 4:
+        n0, n1, n2, n3 = names
+
+        def init4(self: Any, a: Any, b: Any, c: Any, d: Any) -> None:
+            _put(self, n0, a)
+            _put(self, n1, b)
+            _put(self, n2, c)
+            _put(self, n3, d)
+
+        return init4
+
+    def init(self: Any, *args: Any) -> None:
+        if len(args) != len(names):
+            raise TypeError(f"{class_name} takes {len(names)} arguments ({len(args)} given)")
+        for name, value in zip(names, args, strict=True):
+            _put(self, name, value)
+
+    return init
+
+
 def record(cls: type[T]) -> type[T]:
     names = tuple(getattr(cls, "__annotations__", {}))
     body = {k: v for k, v in cls.__dict__.items() if k not in ("__dict__", "__weakref__")}
 
-    def __init__(self: Any, *args: Any) -> None:
-        if len(args) != len(names):
-            raise TypeError(f"{cls.__name__} takes {len(names)} arguments ({len(args)} given)")
-        for name, value in zip(names, args, strict=True):
-            object.__setattr__(self, name, value)
+    __init__ = _initializer(cls.__name__, names)
 
     def __setattr__(self: Any, name: str, value: Any) -> None:
         raise AttributeError(f"{cls.__name__} is immutable")
