@@ -45,14 +45,17 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"reslint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # Each sub-parser costs a few ms (argparse looks up translations): when the command
+    # is known, only its own is built; `reslint --help` lists them all.
     for name, help_text in COMMANDS.items():
+        if only is not None and name != only:
+            continue
         p = sub.add_parser(name, help=help_text, description=help_text)
-        if only is None or name == only:
-            try:
-                module = _command_module(name)
-            except ModuleNotFoundError:
-                continue
-            module.add_arguments(p)
+        try:
+            module = _command_module(name)
+        except ModuleNotFoundError:
+            continue
+        module.add_arguments(p)
     return parser
 
 
