@@ -18,7 +18,6 @@ from reslint._dataclass import dataclass
 DATE, SYMBOL, RESOLUTION, ORDINAL, NUMBER, WORD, PUNCT = (
     "date", "symbol", "resolution", "ordinal", "number", "word", "punct",
 )  # fmt: skip
-TECHNICAL_KINDS = frozenset({DATE, SYMBOL, RESOLUTION, ORDINAL, NUMBER})
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,6 @@ from reslint.vocab.symbols import (
 CITATION = re.compile(
     rf"(?P<sym>{RESOLUTION_NUMBER_PATTERN})(?:\s+of\s+(?P<date>{DATE_PATTERN}))?"
 )
-SC_CITATION = re.compile(rf"Security Council resolutions?[^.;]*?(?P<sym>{SC_RESOLUTION_PATTERN})")
 DOCUMENT = re.compile(DOCUMENT_SYMBOL_PATTERN)
 SC_ANY = re.compile(SC_RESOLUTION_PATTERN)
 # The list must open the paragraph: "Recalling (also) its (relevant) resolution(s) …".

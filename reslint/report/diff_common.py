@@ -6,11 +6,6 @@ from __future__ import annotations
 from reslint._dataclass import dataclass
 from reslint.diff.model import Hunk, ParagraphDiff
 
-STATUS_WORDS = {
-    "unchanged": "unchanged", "changed": "changed", "added": "added",
-    "deleted": "deleted", "moved": "moved",
-}  # fmt: skip
-
 
 @dataclass(frozen=True)
 class Segment:

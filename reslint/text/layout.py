@@ -32,7 +32,6 @@ MD_FOOTNOTE = re.compile(
 OPERATIVE_START = re.compile(r"^\s*\d{1,3}\.(?:\s|$)")
 SUB_START = re.compile(r"^\s*\((?:[a-z]{1,2}|[ivxl]{1,6})\)(?:\s|$)")
 FORMULA = re.compile(r"The\s+General\s+Assembly")
-LEAD_WORD = re.compile(r"^\*?[A-Z][a-z]+")
 # Words that open a preambular paragraph.  After a line ending with a comma, a line that
 # starts with one of them starts a new paragraph even without a blank line between (PDF
 # extraction sometimes loses it); mid-sentence these words are not capitalised.

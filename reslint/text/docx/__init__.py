@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from reslint.model import Document
 
-TRACKED_MODES = ("accepted", "original")
 
 
 def is_docx(path: str) -> bool:
