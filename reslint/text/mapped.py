@@ -4,12 +4,14 @@ Every normalisation step (dropping page furniture, joining hard-wrapped lines, s
 Markdown, lifting footnote markers out) produces a new `MappedText` whose characters still
 point at offsets of the original file.  Rules match the clean text; findings map back.
 
-One offset per character is the simplest map that survives arbitrary edits; input size is
-capped (see reslint.text.source.MAX_BYTES) so memory stays bounded.
+One offset per character is the simplest map that survives arbitrary edits.  Joined maps
+are machine-integer arrays (8 bytes a character, not a Python int object each), and input
+size is capped (see reslint.text.source.MAX_BYTES), so memory stays bounded.
 """
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable
 from typing import Any
 
@@ -19,7 +21,7 @@ from reslint._dataclass import dataclass
 @dataclass(frozen=True)
 class MappedText:
     text: str
-    offsets: tuple[int, ...] | list[int]  # original offset of each character
+    offsets: range | array | list[int]  # original offset of each character
 
     @classmethod
     def original(cls, text: str, start: int) -> MappedText:
@@ -29,11 +31,11 @@ class MappedText:
     @classmethod
     def synthetic(cls, text: str, at: int) -> MappedText:
         """Inserted characters (a space that joins two lines): all point at `at`."""
-        return cls(text, [at] * len(text))
+        return cls(text, array("q", [at]) * len(text))
 
     @classmethod
     def join(cls, parts: list[MappedText]) -> MappedText:
-        offsets: list[int] = []
+        offsets = array("q")
         for part in parts:
             offsets.extend(part.offsets)
         return cls("".join(p.text for p in parts), offsets)
