@@ -213,3 +213,23 @@ def test_sarif_validates(capsys, erred):
     jsonschema.Draft4Validator(schema).validate(json.loads(out))
     results = json.loads(out)["runs"][0]["results"]
     assert "RES604" in {r["ruleId"] for r in results}
+
+
+def test_a_folder_checks_its_drafts(capsys, tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.md").write_text("not a draft", encoding="utf-8")
+    (tmp_path / "a.txt").write_bytes(SEED_78_32.read_bytes())
+    (tmp_path / "sub" / "b.md").write_bytes(SEED_78_32.read_bytes())
+    (tmp_path / "notes.yaml").write_text("x: 1\n", encoding="utf-8")
+    code = main(["check", str(tmp_path), "--previous", str(SEED_76_47), "--format", "json"])
+    out = capsys.readouterr().out
+    assert code == 0
+    paths = {f["path"] for f in json.loads(out)}
+    assert paths == {str(tmp_path / "a.txt"), str(tmp_path / "sub" / "b.md")}
+
+
+def test_a_folder_without_drafts_exits_2(capsys, tmp_path):
+    assert main(["check", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        f"reslint: {tmp_path}: a folder with no draft (.md, .markdown, .txt, .docx)\n")

@@ -19,7 +19,8 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def add_arguments(c: argparse.ArgumentParser) -> None:
-    c.add_argument("files", nargs="+", metavar="DRAFT")
+    c.add_argument("files", nargs="+", metavar="DRAFT",
+                   help="draft files, or folders (their .md, .markdown, .txt and .docx files)")
     c.add_argument("--previous", help="the previous resolution (a path, or git:REV:PATH)")
     c.add_argument("--format", default="full",
                    help="full (or text), concise, json, sarif, github, junit, markdown")
@@ -209,6 +210,7 @@ def run(args: argparse.Namespace) -> int:
     findings: list[Finding] = []
     infos = {}
     fixed = 0  # findings --fix removed
+    args.files = expand_paths(args.files)
     for path in args.files:
         config = config_for(path, args.config)
         ruleset = cache.get(config)
@@ -240,6 +242,28 @@ def run(args: argparse.Namespace) -> int:
     else:  # after --diff, stdout holds the patch alone
         (sys.stderr if args.diff else sys.stdout).write(report)
     return exit_code(findings, args.fail_on or "warning", args.exit_zero)
+
+
+DRAFT_SUFFIXES = (".md", ".markdown", ".txt", ".docx")
+
+
+def expand_paths(paths: list[str]) -> list[str]:
+    """Files as given; a folder gives its drafts (recursively, sorted, hidden folders and
+    files skipped), as ruff and yamllint do.  A folder with no draft is a usage error."""
+    out: list[str] = []
+    for path in paths:
+        if not os.path.isdir(path):
+            out.append(path)
+            continue
+        found = []
+        for folder, dirs, names in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            found += [os.path.join(folder, n) for n in sorted(names)
+                      if n.lower().endswith(DRAFT_SUFFIXES) and not n.startswith(".")]
+        if not found:
+            raise UsageError(f"{path}: a folder with no draft (.md, .markdown, .txt, .docx)")
+        out += found
+    return out
 
 
 def _fixable(findings: list[Finding]) -> int:
