@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 
 from reslint._dataclass import dataclass
 from reslint.config import Config
@@ -225,7 +224,8 @@ def display_path(path: str | None) -> str:
         rel = os.path.relpath(path)
     except ValueError:
         return path
-    return path if rel.startswith("..") else Path(rel).as_posix()
+    # Path(rel).as_posix() without importing pathlib: relpath's result is already normal
+    return path if rel.startswith("..") else rel.replace(os.sep, "/")
 
 
 def _sentence(parts: list[str]) -> str:

@@ -14,28 +14,33 @@ is found from ``__file__`` (``importlib.resources`` would cost start-up for noth
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pathlib costs ~4 ms to import: a plain check uses the str forms
+    from pathlib import Path
 
 _PACKAGE = "reslint"
-_PACKAGE_DIR = Path(__file__).resolve().parent
-_SOURCE_ROOT = _PACKAGE_DIR.parent
+_PACKAGE_DIR = os.path.dirname(os.path.realpath(__file__))
+_SOURCE_ROOT = os.path.dirname(_PACKAGE_DIR)
 
 
-def _package_path(*parts: str) -> Path | None:
-    """The path of `parts` inside the installed package, or None when it is absent."""
-    path = _PACKAGE_DIR.joinpath(*parts)
-    return path if path.exists() else None
-
-
-def builtin_rules_dir() -> Path:
+def builtin_rules_path() -> str:
     """The folder of the built-in rule packs (``rules/*.yaml``, ``rules/<series>/...``).
 
     Falls back to ``<checkout>/rules``; if neither exists (a broken install), that
     fallback path is returned anyway so the caller's error names a real location."""
-    found = _package_path("rules")
-    if found is not None and found.is_dir():
+    found = os.path.join(_PACKAGE_DIR, "rules")
+    if os.path.isdir(found):
         return found
-    return _SOURCE_ROOT / "rules"
+    return os.path.join(_SOURCE_ROOT, "rules")
+
+
+def builtin_rules_dir() -> Path:
+    """`builtin_rules_path` as a Path."""
+    from pathlib import Path
+
+    return Path(builtin_rules_path())
 
 
 def rules_schema_path() -> Path:
@@ -43,7 +48,9 @@ def rules_schema_path() -> Path:
 
     It is ordinary package data, so it sits in the same place in a checkout and in a
     wheel; the fallback only matters if the package folder was moved."""
-    found = _package_path("schema", "rules.schema.json")
-    if found is not None and found.is_file():
-        return found
-    return _SOURCE_ROOT / _PACKAGE / "schema" / "rules.schema.json"
+    from pathlib import Path
+
+    found = os.path.join(_PACKAGE_DIR, "schema", "rules.schema.json")
+    if os.path.isfile(found):
+        return Path(found)
+    return Path(_SOURCE_ROOT, _PACKAGE, "schema", "rules.schema.json")
