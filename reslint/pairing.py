@@ -20,8 +20,9 @@ from reslint._dataclass import dataclass
 from reslint.config import Config
 from reslint.errors import ReslintError
 from reslint.model import Document
+from reslint.vocab._words import lazy_regex
 
-DIRECTIVE = re.compile(r"^\s*<!--\s*reslint:\s*previous\s*=\s*(?P<path>.+?)\s*-->\s*$")
+DIRECTIVE = lazy_regex(r"^\s*<!--\s*reslint:\s*previous\s*=\s*(?P<path>.+?)\s*-->\s*$")
 LIBRARY_SUFFIXES = (".md", ".markdown", ".txt")
 
 
@@ -72,7 +73,7 @@ def in_file_previous(draft: Document) -> tuple[int, str] | None:
     if "reslint:" not in text:
         return None
     for number, (_, line) in enumerate(draft.source.lines(), 1):
-        if m := DIRECTIVE.match(line):
+        if m := DIRECTIVE().match(line):
             return number, m.group("path")
     return None
 
@@ -187,7 +188,7 @@ def _entry(path: str, max_size: int | None) -> _Entry | None:
 
 
 _MENTIONS: dict[tuple[str, int, int, tuple[str, ...]], bool] = {}
-_MARKUP = re.compile(r"[*_\\#>]+")
+_MARKUP = lazy_regex(r"[*_\\#>]+")
 
 
 def _mentions(path: str, keys: list[str]) -> bool:
@@ -198,21 +199,21 @@ def _mentions(path: str, keys: list[str]) -> bool:
         key = (path, stat.st_mtime_ns, stat.st_size, tuple(keys))
         if key not in _MENTIONS:
             with open(path, encoding="utf-8", errors="replace") as handle:
-                text = _key(_MARKUP.sub(" ", handle.read()))
-            _MENTIONS[key] = any(_key(_MARKUP.sub(" ", k)) in text for k in keys)
+                text = _key(_MARKUP().sub(" ", handle.read()))
+            _MENTIONS[key] = any(_key(_MARKUP().sub(" ", k)) in text for k in keys)
         return _MENTIONS[key]
     except OSError:
         return False
 
 
-_DASHES = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u00ad-]+")
+_DASHES = lazy_regex(r"[\u2010\u2011\u2012\u2013\u2014\u00ad-]+")
 
 
 def _key(title: str | None) -> str:
     """Titles compared as words: case, spacing, hyphen forms and end punctuation aside."""
     if not title:
         return ""
-    text = _DASHES.sub("-", title.replace("\u00a0", " "))
+    text = _DASHES().sub("-", title.replace("\u00a0", " "))
     return " ".join(re.sub(r"\s*-\s*", "-", text).split()).strip(" .;:,").casefold()
 
 

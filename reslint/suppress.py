@@ -42,20 +42,21 @@ comment lines).
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from reslint._dataclass import dataclass, field
 from reslint.model import Document, Finding, Span
+from reslint.vocab._words import lazy_regex
 
-DIRECTIVE = re.compile(
+# compiled on first use: most drafts hold no directive (a cheap test finds that first)
+DIRECTIVE = lazy_regex(
     r"^(?P<indent>\s*)<!--\s*reslint-(?P<kind>disable-next-line|disable-file|disable|enable)"
     r"(?=[\s-]|$)(?P<args>.*?)-->\s*$"
 )
-REASON = re.compile(r"(?:^|\s)--(?:\s|$)")
-TOKEN = re.compile(r"[^\s,]+")
+REASON = lazy_regex(r"(?:^|\s)--(?:\s|$)")
+TOKEN = lazy_regex(r"[^\s,]+")
 # a paragraph number or sub-paragraph letter alone on its line, as PDF text has them
-NUMBER_LINE = re.compile(r"^\s*(?:\d{1,3}\.|\(?[a-z]{1,5}\))\s*$")
+NUMBER_LINE = lazy_regex(r"^\s*(?:\d{1,3}\.|\(?[a-z]{1,5}\))\s*$")
 ALL = "*"
 # the rules that report the suppressions' own problems, by their (stable) names: their
 # findings are known only here, so they are settled here rather than by the engine
@@ -168,17 +169,17 @@ def read_directives(doc: Document, known: dict[str, str]) -> Directives:
     for index, (start, text) in enumerate(lines):
         if "reslint-" not in text:
             continue
-        m = DIRECTIVE.match(text)
+        m = DIRECTIVE().match(text)
         if not m:
             continue
         number = index + 1
         kind = m.group("kind")
         args = m.group("args")
-        reason_at = REASON.search(args)
+        reason_at = REASON().search(args)
         reason = (args[reason_at.end():].strip() or None) if reason_at else None
         args_end = m.start("args") + (reason_at.start() if reason_at else len(args))
         tokens = []  # (token, its code or None when unknown, its span)
-        for t in TOKEN.finditer(text, m.start("args"), args_end):
+        for t in TOKEN().finditer(text, m.start("args"), args_end):
             span = source.span(start + t.start(), start + t.end())
             code = t.group() if t.group() in known else by_name.get(t.group())
             if code is None:
@@ -276,7 +277,7 @@ def _next_block(lines: list[tuple[int, str]], index: int,
         return first, first
     if first in blocks:
         return first, blocks[first]
-    if NUMBER_LINE.match(lines[first - 1][1]):
+    if NUMBER_LINE().match(lines[first - 1][1]):
         text_line = _next_content_line(lines, first - 1)
         if text_line in blocks:
             return first, blocks[text_line]

@@ -14,6 +14,7 @@ import re
 from reslint.model import Heading
 from reslint.text.inline import clean_block
 from reslint.text.mapped import MappedText
+from reslint.vocab._words import lazy_regex
 from reslint.vocab.dates import DATE_PATTERN, parse_date
 from reslint.vocab.ordinals import ORDINAL_WORD_PATTERN, ordinal_to_int
 
@@ -166,7 +167,7 @@ NAMES_WITH_AND = (
     "United Kingdom of Great Britain and Northern Ireland",
     "Heard Island and McDonald Islands",
 )
-_AND_NAME = re.compile(
+_AND_NAME = lazy_regex(  # for drafts only: compiled on first use
     "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in NAMES_WITH_AND), re.IGNORECASE
 )
 
@@ -175,7 +176,7 @@ def _split_names(names: str) -> list[str]:
     """ "X, Y and Z" -> [X, Y, Z]; names such as "Trinidad and Tobago" stay whole."""
     names = " ".join(names.split())
     # Protect the " and " inside known names, then split on ", " and the last " and ".
-    protected = _AND_NAME.sub(lambda m: m.group().replace(" and ", " \x00 "), names)
+    protected = _AND_NAME().sub(lambda m: m.group().replace(" and ", " \x00 "), names)
     items = [n.strip() for n in protected.split(",")]
     head, sep, last = items[-1].rpartition(" and ")
     if sep:

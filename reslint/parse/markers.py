@@ -15,15 +15,17 @@ from reslint._dataclass import dataclass
 from reslint.text.inline import RawMarker
 from reslint.text.layout import FootnoteText
 from reslint.text.mapped import MappedText
+from reslint.vocab._words import lazy_regex
 
-NUMBER = re.compile(r"\d{1,3}(?![\d/])")
+# compiled on first use: only footnotes without marked-up markers need them
+NUMBER = lazy_regex(r"\d{1,3}(?![\d/])")
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)"
 )
 # "2 November 20226": a marker glued to the year of a date (the PDF lost the superscript).
-YEAR_GLUED = re.compile(rf"\b\d{{1,2}}\s+{MONTH}\s+(?:19|20)\d\d(?P<num>\d{{1,2}})(?![\d/])")
-ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|s)\b")
+YEAR_GLUED = lazy_regex(rf"\b\d{{1,2}}\s+{MONTH}\s+(?:19|20)\d\d(?P<num>\d{{1,2}})(?![\d/])")
+ORDINAL_SUFFIX = lazy_regex(r"(?:st|nd|rd|th|s)\b")
 GLUE_BEFORE = set(",;:)]”’\"")
 NOT_BEFORE = {
     "article", "articles", "paragraph", "paragraphs", "para", "paras", "action", "actions",
@@ -61,10 +63,10 @@ def find_candidates(blocks: list[MappedText]) -> list[Candidate]:
     for b, block in enumerate(blocks):
         text = block.text
         found: list[Candidate] = []
-        for m in YEAR_GLUED.finditer(text):
+        for m in YEAR_GLUED().finditer(text):
             s, e = m.start("num"), m.end("num")
             found.append(Candidate(b, s, e, int(m.group("num")), block.offsets[s], True))
-        for m in NUMBER.finditer(text):
+        for m in NUMBER().finditer(text):
             c = _candidate(text, m.start(), m.end())
             if c is not None:
                 glued, keep = c
@@ -94,7 +96,7 @@ def _candidate(text: str, s: int, e: int) -> tuple[bool, bool] | None:
     if nxt and not (nxt.isspace() or nxt in ",;.:)]"):
         # "Parties, 8and welcomes": a detached marker the PDF glued to the next word
         if not (nxt.islower() and prev == " " and text[s - 2 : s - 1] in (",", ";", ")")
-                and not ORDINAL_SUFFIX.match(text, e)):
+                and not ORDINAL_SUFFIX().match(text, e)):
             return None
         keep_space = True
     if nxt in ",." and text[e + 1 : e + 2].isdigit():

@@ -14,15 +14,18 @@ import re
 from reslint._dataclass import dataclass, field
 from reslint.text.mapped import MappedText
 from reslint.text.source import SourceText
+from reslint.vocab._words import lazy_regex
 
 PAGE_MARKER = re.compile(r"^\s*(\d{1,3})\s*/\s*(\d{1,3})\s*$")
 JOB_NUMBER = re.compile(r"^\s*\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?\s*$")
 BARCODE = re.compile(r"^\s*\*\d{7,}\*\s*$")
-SYMBOL_LINE = re.compile(r"^\s*[A-Z]+/[A-Z0-9./\-]+(?:\s*\([A-Z]+\))?\s*$")
+# Patterns that only some layouts need (PDF pages, no enacting formula) compile on first
+# use: compiling them all costs every run a few milliseconds.
+SYMBOL_LINE = lazy_regex(r"^\s*[A-Z]+/[A-Z0-9./\-]+(?:\s*\([A-Z]+\))?\s*$")
 FOOTNOTE_RULE = re.compile(r"^\s*_{5,}\s*$")
 HR_LINE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
-PDF_FOOTNOTE = re.compile(r"^\s*(\d{1,3})(?:\s+|(?=[A-Z*]))(\S.*)$")
+PDF_FOOTNOTE = lazy_regex(r"^\s*(\d{1,3})(?:\s+|(?=[A-Z*]))(\S.*)$")
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT_TO_INT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 MD_FOOTNOTE = re.compile(
@@ -42,10 +45,10 @@ PREAMBLE_LEADS = (
     "Desiring|Encouraged|Guided|Honouring|Reiterating|Re-emphasizing|Gravely|Appreciating|"
     "Commending|Cognizant|Welcoming|Highlighting|Acknowledging|Reaffirming"
 )
-BODY_START = re.compile(rf"^\s*(?:\*?(?:{PREAMBLE_LEADS})\b|1\.\s)")
+BODY_START = lazy_regex(rf"^\s*(?:\*?(?:{PREAMBLE_LEADS})\b|1\.\s)")
 PREAMBLE_START = re.compile(rf"^\*?(?:{PREAMBLE_LEADS})\b")
 # A paragraph's closing punctuation, possibly followed by its footnote marker.
-ENDED = re.compile(r"[,;.:]\*?(?:\s*\d{1,3}|<sup>\d{1,3}</sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\[\^\d{1,3}\])?$")
+ENDED = lazy_regex(r"[,;.:]\*?(?:\s*\d{1,3}|<sup>\d{1,3}</sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\[\^\d{1,3}\])?$")
 
 
 @dataclass
@@ -100,7 +103,7 @@ def _page_furniture(lines: list[tuple[int, str]], skip: set[int]) -> list[int]:
             if t == "":  # pages were joined with an empty line
                 cluster.append(j)
                 break
-            if _is_blank(t) or SYMBOL_LINE.match(t) or JOB_NUMBER.match(t) or _header_like(t):
+            if _is_blank(t) or SYMBOL_LINE().match(t) or JOB_NUMBER.match(t) or _header_like(t):
                 cluster.append(j)
                 j -= 1
                 continue
@@ -108,7 +111,7 @@ def _page_furniture(lines: list[tuple[int, str]], skip: set[int]) -> list[int]:
         j = i + 1
         while j < len(lines) and j - i <= 3:
             t = lines[j][1]
-            if JOB_NUMBER.match(t) or SYMBOL_LINE.match(t):
+            if JOB_NUMBER.match(t) or SYMBOL_LINE().match(t):
                 cluster.append(j)
                 j += 1
                 continue
@@ -160,7 +163,7 @@ def _lift_footnotes(
                 in_block, current = False, None  # page break ends the footnote area
                 continue
             skip.add(i)
-            m = PDF_FOOTNOTE.match(text)
+            m = PDF_FOOTNOTE().match(text)
             if m and (not out or int(m.group(1)) <= out[-1].number + 3):
                 offset = start + m.start(2)
                 current = FootnoteText(
@@ -224,7 +227,7 @@ def _split_heading(
             return chunks, i + 1
     # No enacting formula: the body starts at the first paragraph that opens like one.
     for i, (_, text) in enumerate(lines):
-        if i not in skip and BODY_START.match(text):
+        if i not in skip and BODY_START().match(text):
             return _split_heading(lines[:i], skip)[0], i
     if current:
         chunks.append(current)
@@ -289,7 +292,7 @@ def _continues(
         return True
     if page_break:
         # The paragraph goes on after the page break unless it had ended.
-        return not ENDED.search(last) or stripped[:1].islower()
+        return not ENDED().search(last) or stripped[:1].islower()
     return False
 
 
