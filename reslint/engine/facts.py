@@ -13,10 +13,9 @@ from typing import Any
 from reslint.model import Citation, Document, Paragraph, Span
 from reslint.vocab.dates import parse_date, parse_date_range
 from reslint.vocab.numbers import parse_number
-from reslint.vocab.ordinals import ORDINAL_WORD_PATTERN, ordinal_to_int
+from reslint.vocab.ordinals import SESSION_PHRASE, ordinal_to_int, word_char_at
 from reslint.vocab.symbols import parse_symbol
 
-SESSION_MENTION = re.compile(rf"\b(?P<word>{ORDINAL_WORD_PATTERN})\s+session\b", re.IGNORECASE)
 RECALLED_NOUN = re.compile(r"\bresolutions?\b")
 SHORT_SYMBOL = re.compile(r"^A/RES/(.+)$")
 
@@ -154,7 +153,10 @@ def document_facts(doc: Document) -> dict[str, Any]:
 def _session_mentions(doc: Document) -> list[dict[str, Any]]:
     out = []
     for p in doc.paragraphs():
-        for m in SESSION_MENTION.finditer(p.text):
+        # "… ordinal session" as a whole word, no "special" between
+        for m in SESSION_PHRASE().finditer(p.text):
+            if m.group("special") is not None or word_char_at(p.text, m.end()):
+                continue
             start = p.clean_start + m.start("word")
             end = p.clean_start + m.end("word")
             out.append({

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from reslint.model import Citation, Paragraph, Span, SymbolRef
 from reslint.vocab.dates import DATE_PATTERN, parse_date
-from reslint.vocab.ordinals import ORDINAL_WORD_PATTERN, ordinal_to_int
+from reslint.vocab.ordinals import SESSION_PHRASE, ordinal_to_int
 from reslint.vocab.symbols import (
     DOCUMENT_SYMBOL_PATTERN,
     RESOLUTION_NUMBER_PATTERN,
@@ -28,9 +28,9 @@ ITS_RESOLUTIONS = re.compile(
     r"resolutions?\b"
 )
 LIST_END = re.compile(r"\b(?:and\s+(?:its|the|other|all|relevant)\b|Security Council|decisions?\b)")
-NEXT_SESSION = re.compile(
-    rf"provisional agenda of its\s+(?P<word>{ORDINAL_WORD_PATTERN})\s+session", re.IGNORECASE
-)
+# "provisional agenda of its eighty-first session": this, then the session phrase (no
+# "special" in it) right after
+PROVISIONAL_AGENDA = re.compile(r"provisional agenda of its\s+", re.IGNORECASE)
 
 SpanOf = Callable[[Paragraph, int, int], Span]
 
@@ -111,6 +111,8 @@ def find_next_session(
     paragraphs: list[Paragraph], span_of: SpanOf
 ) -> tuple[int | None, Span | None]:
     for p in reversed(paragraphs):
-        for m in NEXT_SESSION.finditer(p.text):
-            return ordinal_to_int(m.group("word")), span_of(p, m.start("word"), m.end("word"))
+        for lead in PROVISIONAL_AGENDA.finditer(p.text):
+            m = SESSION_PHRASE().match(p.text, lead.end())
+            if m is not None and m.group("special") is None:
+                return ordinal_to_int(m.group("word")), span_of(p, m.start("word"), m.end("word"))
     return None, None

@@ -16,13 +16,11 @@ from reslint.text.inline import clean_block
 from reslint.text.mapped import MappedText
 from reslint.vocab._words import lazy_regex
 from reslint.vocab.dates import DATE_PATTERN, parse_date
-from reslint.vocab.ordinals import ORDINAL_WORD_PATTERN, ordinal_to_int
+from reslint.vocab.ordinals import SESSION_PHRASE, ordinal_to_int, word_char_at
 
-SESSION = re.compile(
-    rf"^(?:(?:Resumed|Special|Emergency special)\s+)?(?P<word>{ORDINAL_WORD_PATTERN})\s+"
-    r"(?:special\s+|emergency\s+special\s+)?session\b",
-    re.IGNORECASE,
-)
+# "Seventy-eighth session", "Resumed tenth emergency special session": the optional
+# prefix, then reslint.vocab.ordinals.SESSION_PHRASE and a word boundary (see _session).
+SESSION_PREFIX = re.compile(r"(?:Resumed|Special|Emergency special)\s+", re.IGNORECASE)
 _ITEM = r"\d+(?:\s*\([a-z]{1,3}\))?"
 AGENDA = re.compile(rf"^Agenda items?\s+(?P<item>{_ITEM}(?:(?:,\s*|\s+and\s+){_ITEM})*)")
 ADOPTED = re.compile(
@@ -113,7 +111,7 @@ def _line_fields(chunk: list[MappedText], heading: Heading, span_of) -> None:
                 heading.symbol = m.group("sym")
                 heading.symbol_span = span_of(line, 0, len(text))
             continue
-        if m := SESSION.match(text):
+        if m := _session(text):
             heading.session_word = m.group("word")
             heading.session = ordinal_to_int(m.group("word"))
             heading.session_span = span_of(line, m.start("word"), m.end("word"))
@@ -136,6 +134,17 @@ def _line_fields(chunk: list[MappedText], heading: Heading, span_of) -> None:
             in_item = True
     if item_lines and heading.item_title is None:
         heading.item_title = " ".join(_join(item_lines).text.split())
+
+
+def _session(text: str) -> re.Match[str] | None:
+    """The session line: what `^(?:(?:Resumed|Special|Emergency special)\\s+)?` + the
+    session phrase + `\\b` matches (with the prefix if that matches, else without)."""
+    prefix = SESSION_PREFIX.match(text)
+    for start in ((prefix.end(), 0) if prefix else (0,)):
+        m = SESSION_PHRASE().match(text, start)
+        if m is not None and not word_char_at(text, m.end()):
+            return m
+    return None
 
 
 def _clean(line: MappedText) -> MappedText:

@@ -79,6 +79,25 @@ It also matches "two hundred and first" etc. (>200) only as far as "first": thos
 UN session numbers and `ordinal_to_int` is the judge of the value anyway.
 """
 
+SESSION_PHRASE = lazy_regex(
+    rf"(?P<word>{ORDINAL_WORD_PATTERN})\s+(?P<special>special\s+|emergency\s+special\s+)?session",
+    re.IGNORECASE,
+)
+"""An ordinal word, then "session" ("special" or "emergency special" may come between).
+
+The heading, the next-session paragraph and the session mentions all look for this phrase;
+they share one compiled pattern (the ordinal alternation costs ~2 ms to compile each time
+it is embedded) and add their own context around it: `word_char_at` stands in for a
+closing `\\b`.  No ordinal word is a prefix of a longer one, so the word a match reads is
+the one a pattern with that context around it would read."""
+
+
+def word_char_at(text: str, index: int) -> bool:
+    """Whether `text[index]` exists and is a word character (`\\w`), i.e. whether a `\\b`
+    after a word ending at `index` would fail."""
+    return index < len(text) and (text[index].isalnum() or text[index] == "_")
+
+
 # Ordinal words (not the tens on their own) that may follow a cardinal word inside one
 # ordinal: "seventy|-ninth", "one| hundredth", "one hundred| and twenty-third".
 ORDINAL_TAIL_PATTERN: str = (
