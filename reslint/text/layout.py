@@ -15,6 +15,7 @@ from reslint._dataclass import dataclass, field
 from reslint.text.mapped import MappedText
 from reslint.text.source import SourceText
 from reslint.vocab._words import lazy_regex
+from reslint.vocab.ordinals import word_char_at
 
 PAGE_MARKER = re.compile(r"^\s*(\d{1,3})\s*/\s*(\d{1,3})\s*$")
 JOB_NUMBER = re.compile(r"^\s*\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?\s*$")
@@ -46,7 +47,7 @@ PREAMBLE_LEADS = (
     "Commending|Cognizant|Welcoming|Highlighting|Acknowledging|Reaffirming"
 )
 BODY_START = lazy_regex(rf"^\s*(?:\*?(?:{PREAMBLE_LEADS})\b|1\.\s)")
-PREAMBLE_START = re.compile(rf"^\*?(?:{PREAMBLE_LEADS})\b")
+_PREAMBLE_WORDS = tuple(PREAMBLE_LEADS.split("|"))
 # A paragraph's closing punctuation, possibly followed by its footnote marker.
 ENDED = lazy_regex(r"[,;.:]\*?(?:\s*\d{1,3}|<sup>\d{1,3}</sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\[\^\d{1,3}\])?$")
 
@@ -234,6 +235,13 @@ def _split_heading(
     return chunks, len(lines)
 
 
+def _opens_preamble(text: str) -> bool:
+    """What `^\\*?(?:PREAMBLE_LEADS)\\b` matches: an optional "*", one of the words, a word
+    boundary.  Tested in Python: that alternation costs ~1 ms to compile, on every run."""
+    rest = text[1:] if text.startswith("*") else text
+    return any(rest.startswith(w) and not word_char_at(rest, len(w)) for w in _PREAMBLE_WORDS)
+
+
 def _split_stars(line: MappedText) -> list[MappedText]:
     """Split at runs of two or more asterisks: converters glue heading fields with them."""
     parts: list[MappedText] = []
@@ -286,7 +294,7 @@ def _continues(
         SUB_START.match(last + " ") and len(last) <= 7
     ):
         return True  # a paragraph number alone on its line
-    if last.endswith(",") and PREAMBLE_START.match(stripped):
+    if last.endswith(",") and _opens_preamble(stripped):
         return False  # a new preambular paragraph on the very next line
     if not blank and not page_break:
         return True

@@ -73,12 +73,13 @@ NUMBER_PATTERN: str = rf"(?:{DIGITS_PATTERN}|{NUMBER_WORD_PATTERN})"
 """A number in digits or in words; no capturing groups."""
 
 _DIGITS_RE = lazy_regex(_DIGITS_BODY)
-_SEPARATORS_RE = lazy_regex(f"[{_THOUSANDS}]")
+# str.translate, not a regex: a class of these four characters compiles slowly (~0.5 ms)
+_NO_SEPARATORS = str.maketrans("", "", _THOUSANDS)
 
 
 def parse_number(text: str) -> int | None:
     """Read "1,234", "1\u00a0234", "178" or "twenty-one"; None for anything else."""
     stripped = text.strip()
     if _DIGITS_RE().fullmatch(stripped):
-        return int(_SEPARATORS_RE().sub("", stripped))
+        return int(stripped.translate(_NO_SEPARATORS))
     return words_to_int(stripped)
