@@ -76,6 +76,16 @@ def cached(files: list[str], plugins: list[str], build: Callable[[], Any]) -> An
     return value
 
 
+KEEP = 4  # compiled sets kept in the cache folder
+
+
+def _mtime(path: str) -> float:
+    try:
+        return os.stat(path).st_mtime
+    except OSError:
+        return 0.0
+
+
 def _store(folder: str, path: str, value: Any) -> None:
     import pickle
 
@@ -85,9 +95,13 @@ def _store(folder: str, path: str, value: Any) -> None:
         with open(tmp, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-        for name in os.listdir(folder):  # one compiled set at a time
-            old = os.path.join(folder, name)
-            if name.startswith("packs-") and name.endswith(".pickle") and old != path:
+        # Keep the few most recent sets: two installs (a venv and a checkout, or two
+        # repositories' configurations) then do not evict each other on every run.
+        stored = [os.path.join(folder, n) for n in os.listdir(folder)
+                  if n.startswith("packs-") and n.endswith(".pickle")]
+        stored.sort(key=_mtime, reverse=True)
+        for old in stored[KEEP:]:
+            if old != path:
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(old)
     except Exception:  # a read-only home or a full disk must not fail the check

@@ -61,7 +61,17 @@ def test_an_edited_rule_file_is_compiled_again(cache_folder: Path, tmp_path: Pat
     packs = load_packs([path])
     rule = next(r for p in packs for r in p.rules if r.code == "MINE001")
     assert rule.raw["message"] == "two, longer"
-    assert len(list(cache_folder.glob("packs-*.pickle"))) == 1  # the old one is gone
+    assert len(list(cache_folder.glob("packs-*.pickle"))) == 2  # both kept (up to KEEP)
+
+
+def test_only_the_most_recent_sets_are_kept(cache_folder: Path, tmp_path: Path) -> None:
+    path = pack_file(tmp_path, "v0")
+    for i in range(cache.KEEP + 3):
+        pack_file(tmp_path, f"v{i}, " + "x" * i)  # a new size: a new key each time
+        load_packs([path])
+    assert len(list(cache_folder.glob("packs-*.pickle"))) == cache.KEEP
+    again = load_packs([path])  # the latest is among those kept
+    assert any(r.code == "MINE001" for p in again for r in p.rules)
 
 
 def test_a_corrupt_cache_file_is_ignored(cache_folder: Path, tmp_path: Path) -> None:
