@@ -55,6 +55,7 @@ class Footnote:
     text: str
     span: Span
     markers: list[Marker] = field(default_factory=list)
+    missing: bool = False  # a marker whose footnote text the document lacks
 
 
 @dataclass

@@ -119,7 +119,7 @@ def document_facts(doc: Document) -> dict[str, Any]:
         "last_operative": operative[-1] if operative else None,
         "footnotes": [
             {"number": f.number, "text": f.text, "span": f.span,
-             "missing": getattr(f, "missing", False),
+             "missing": f.missing,
              "markers": [{"number": m.number, "span": m.span, "style": m.style}
                          for m in f.markers]}
             for f in doc.footnotes

@@ -139,7 +139,7 @@ def renumber_footnotes(doc: Document, target: Any, text: str) -> list[Edit] | No
     markers = sorted((m for f in doc.footnotes for m in f.markers), key=lambda m: m.span.start)
     for m in markers:
         new.setdefault(m.number, len(new) + 1)
-    texts = [f for f in doc.footnotes if not getattr(f, "missing", False)]
+    texts = [f for f in doc.footnotes if not f.missing]
     if {f.number for f in texts} != set(new):
         return None  # a text without a marker or a marker without a text: not a renumbering
     src = doc.source.text

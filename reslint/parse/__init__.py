@@ -77,13 +77,14 @@ def parse_source(source: SourceText) -> Document:
     if not markers and layout.footnotes:
         blocks, markers = resolve_plain_markers(blocks, layout.footnotes, layout.page_breaks)
 
-    paragraphs = _paragraphs(blocks, italics, markdown=not layout.is_pdf)
+    sub_texts: dict[int, MappedText] = {}
+    paragraphs = _paragraphs(blocks, italics, not layout.is_pdf, sub_texts)
     preamble = [p for p, _ in paragraphs if p.kind == "preamble"]
     operative = [p for p, _ in paragraphs if p.kind == "operative"]
     flat: list[tuple[Paragraph, MappedText]] = []
     for p, text in paragraphs:
         flat.append((p, text))
-        flat.extend(_subs(p, paragraphs))
+        flat.extend(_subs(p, sub_texts))
     parts: list[MappedText] = []
     pos = 0
     for p, text in flat:
@@ -104,11 +105,9 @@ def parse_source(source: SourceText) -> Document:
     recalled, recalled_span = find_recalled(every, citations, para_span)
     next_session, next_span = find_next_session(operative, para_span)
     footnotes = _footnotes(notes, markers, span, mapped_span)
-    symbols = find_symbols(
-        every,
-        [(fn, text.text) for fn, text in zip(footnotes, (t for _, t in notes), strict=False)],
-        para_span, lambda fn, s, e: _fn_span(notes, fn, s, e, mapped_span),
-    )
+    # _footnotes keeps the order of `notes` (orphan markers come after): pair them up.
+    noted = [(fn, text) for fn, (_, text) in zip(footnotes, notes, strict=False)]
+    symbols = find_symbols(every, noted, para_span, mapped_span)
     problems = []
     if formula is None:
         problems.append('no enacting formula "The General Assembly,"')
@@ -126,8 +125,11 @@ def parse_source(source: SourceText) -> Document:
 
 
 def _paragraphs(
-    blocks: list[MappedText], italics: list[str | None], markdown: bool
+    blocks: list[MappedText], italics: list[str | None], markdown: bool,
+    sub_texts: dict[int, MappedText],
 ) -> list[tuple[Paragraph, MappedText]]:
+    """Top-level paragraphs with their mapped texts; sub-paragraphs go into their parent,
+    their mapped texts into `sub_texts` (by id)."""
     out: list[tuple[Paragraph, MappedText]] = []
     seen_operative = False
     pp = 0
@@ -141,7 +143,7 @@ def _paragraphs(
             sub = Paragraph("sub", f"{target.label}({raw.number})", raw.number, raw.lead,
                             raw.lead_italic, raw.text.text, Span(0, 0, 0, 0))
             target.subparagraphs.append(sub)
-            sub._mapped = raw.text  # type: ignore[attr-defined]
+            sub_texts[id(sub)] = raw.text
             continue
         if raw.kind == "operative":
             seen_operative = True
@@ -155,19 +157,12 @@ def _paragraphs(
     return out
 
 
-def _subs(p: Paragraph, _all) -> list[tuple[Paragraph, MappedText]]:
+def _subs(p: Paragraph, sub_texts: dict[int, MappedText]) -> list[tuple[Paragraph, MappedText]]:
     out: list[tuple[Paragraph, MappedText]] = []
     for sub in p.subparagraphs:
-        out.append((sub, sub._mapped))  # type: ignore[attr-defined]
-        out.extend(_subs(sub, _all))
+        out.append((sub, sub_texts[id(sub)]))
+        out.extend(_subs(sub, sub_texts))
     return out
-
-
-def _fn_span(notes, fn: Footnote, s: int, e: int, mapped_span) -> Span:
-    for raw, text in notes:
-        if raw.number == fn.number:
-            return mapped_span(text, s, e)
-    return fn.span
 
 
 def _footnotes(notes, markers: list[RawMarker], span, mapped_span) -> list[Footnote]:
@@ -184,8 +179,7 @@ def _footnotes(notes, markers: list[RawMarker], span, mapped_span) -> list[Footn
         if target is not None:
             target.markers.append(marker)
         else:
-            orphan = Footnote(mk.number, "", marker.span, [marker])
-            orphan.missing = True  # type: ignore[attr-defined]
+            orphan = Footnote(mk.number, "", marker.span, [marker], missing=True)
             out.append(orphan)
             by_number[mk.number] = orphan
     return out

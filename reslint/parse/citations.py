@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from reslint.model import Citation, Paragraph, Span, SymbolRef
+from reslint.model import Citation, Footnote, Paragraph, Span, SymbolRef
+from reslint.text.mapped import MappedText
 from reslint.vocab.dates import DATE_PATTERN, parse_date
 from reslint.vocab.ordinals import SESSION_PHRASE, ordinal_to_int
 from reslint.vocab.symbols import (
@@ -88,13 +89,16 @@ def find_recalled(
     return recalled, whole
 
 
-def find_symbols(paragraphs: list[Paragraph], footnote_texts, span_of: SpanOf,
-                 footnote_span_of) -> list[SymbolRef]:
+def find_symbols(paragraphs: list[Paragraph], footnotes: list[tuple[Footnote, MappedText]],
+                 span_of: SpanOf, mapped_span: Callable[[MappedText, int, int], Span]
+                 ) -> list[SymbolRef]:
+    """Document symbols in the paragraphs and in the footnote texts (each footnote with
+    its own mapped text, so that two footnotes of the same number keep their places)."""
     out: list[SymbolRef] = []
     for p in paragraphs:
         _symbols_in(p.text, lambda s, e, p=p: span_of(p, s, e), p.label, out)
-    for fn, text in footnote_texts:
-        _symbols_in(text, lambda s, e, fn=fn: footnote_span_of(fn, s, e), f"FN{fn.number}", out)
+    for fn, text in footnotes:
+        _symbols_in(text.text, lambda s, e, t=text: mapped_span(t, s, e), f"FN{fn.number}", out)
     return out
 
 

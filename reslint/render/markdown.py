@@ -116,7 +116,7 @@ def render_markdown(doc: Document, heading: HeadingParts | None = None) -> str:
             line += f"  \n*{format_date(date.fromisoformat(doc.meeting.date))}*"
         blocks.append(line)
     for fn in doc.footnotes:
-        if getattr(fn, "missing", False):
+        if fn.missing:
             continue
         blocks.append(f"[^{fn.number}]: {escape(fn.text)}")
     return "\n\n".join(blocks) + "\n"
