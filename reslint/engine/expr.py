@@ -784,6 +784,25 @@ def render(
     )
 
 
+def render_complete(
+    template: Template,
+    env: Mapping[str, Any],
+    functions: Functions | None = None,
+) -> str | None:
+    """Like `render`, but None when a hole is null: a fix built from a missing fact would
+    write "?" into the drafter's file."""
+    evaluator = _Evaluator(env, _registry(functions))
+    out = []
+    for part in template.parts:
+        if not isinstance(part, str):
+            value = evaluator.run(part)
+            if value is None:
+                return None
+            part = _format(value)
+        out.append(part)
+    return "".join(out)
+
+
 # --- built-in functions -------------------------------------------------------------
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -150,8 +149,8 @@ def _fix(rule: Rule, ctx: Context, scope: dict[str, Any]) -> Fix | None:
     target = ctx._evaluate(rule, rule.exprs["fix.replace"], scope)
     if target is None:
         return None
-    text = ex.render(rule.fix_template, scope, FUNCTIONS)
-    if "?" in text and re.search(r"(?<!\w)\?(?!\w)", text):
+    text = ex.render_complete(rule.fix_template, scope, FUNCTIONS)
+    if text is None:
         return None  # a fact was missing: no fix is better than a wrong one
     using = rule.fix.get("using")
     if using:

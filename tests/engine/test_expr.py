@@ -521,3 +521,14 @@ def test_template_extra_functions() -> None:
 def test_template_runtime_error_is_expr_error() -> None:
     with pytest.raises(ExprError):
         render(parse_template("{s - 1}"), ENV)
+
+
+def test_render_complete_is_none_when_a_hole_is_null() -> None:
+    from reslint.engine.expr import parse_template, render_complete
+
+    template = parse_template("{ordinal} session, a total of {n}")
+    assert render_complete(template, {"ordinal": "eightieth", "n": 3}) == (
+        "eightieth session, a total of 3")
+    assert render_complete(template, {"ordinal": None, "n": 3}) is None
+    # a literal question mark is text like any other
+    assert render_complete(parse_template("? {n}"), {"n": 1}) == "? 1"
