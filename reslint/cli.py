@@ -17,9 +17,7 @@ import sys
 from collections.abc import Sequence
 
 from reslint import __version__
-from reslint.errors import ReslintError, UsageError
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+from reslint.errors import EXIT_ERROR, ReslintError, UsageError
 
 # name -> one-line help; the module reslint.commands.<name> implements it.
 COMMANDS = {

@@ -1,6 +1,9 @@
 """Errors a user sees as one line, exit 2: every command catches this one base class."""
 
 
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2  # no failing finding, some, unusable input
+
+
 class ReslintError(Exception):
     """An error with a message fit for the user (it names the file, and the line)."""
 

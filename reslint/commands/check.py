@@ -12,13 +12,12 @@ from reslint._dataclass import dataclass
 from reslint.commands.options import add_max_size, add_tracked
 from reslint.config import Config, config_for
 from reslint.engine.ruleset import Pack, Rule, rule_files
-from reslint.errors import UsageError
+from reslint.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from reslint.model import Document, Finding, severity_rank
 
 if TYPE_CHECKING:  # pathlib costs ~4 ms to import: the check itself works on str paths
     from pathlib import Path
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def add_arguments(c: argparse.ArgumentParser) -> None:
