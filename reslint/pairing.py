@@ -20,6 +20,7 @@ from reslint._dataclass import dataclass
 from reslint.config import Config
 from reslint.errors import ReslintError
 from reslint.model import Document
+from reslint.paths import display_path
 from reslint.vocab._words import lazy_regex
 
 DIRECTIVE = lazy_regex(r"^\s*<!--\s*reslint:\s*previous\s*=\s*(?P<path>.+?)\s*-->\s*$")
@@ -215,18 +216,6 @@ def _key(title: str | None) -> str:
         return ""
     text = _DASHES().sub("-", title.replace("\u00a0", " "))
     return " ".join(re.sub(r"\s*-\s*", "-", text).split()).strip(" .;:,").casefold()
-
-
-def display_path(path: str | None) -> str:
-    """A path as the user typed it: relative to the working folder when inside it."""
-    if not path or path.startswith("git:"):
-        return path or ""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:
-        return path
-    # Path(rel).as_posix() without importing pathlib: relpath's result is already normal
-    return path if rel.startswith("..") else rel.replace(os.sep, "/")
 
 
 def _sentence(parts: list[str]) -> str:

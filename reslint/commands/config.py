@@ -14,6 +14,11 @@ import sys
 from typing import Any
 
 from reslint.commands.options import add_max_size
+from reslint.lint import Linter
+from reslint.pairing import find_previous
+from reslint.parse import parse_file
+from reslint.paths import display_path
+from reslint.text.source import InputError
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -42,15 +47,9 @@ def effective(path: str, explicit: str | None, given: str | None, max_size: int
               ) -> dict[str, Any]:
     """What `reslint check` would use for `path`, as plain data: only the packs that apply
     to this draft (by its title) and their rules."""
-    from reslint.commands.check import RulesetCache
-    from reslint.config import config_for
-    from reslint.pairing import display_path, find_previous
-    from reslint.parse import parse_file
-    from reslint.text.source import InputError
-
-    config = config_for(path, explicit)
-    cache = RulesetCache(argparse.Namespace(rules=[], select=None, ignore=None))
-    ruleset = cache.get(config)
+    linter = Linter(config=explicit, max_size=max_size)
+    config = linter.config(path)
+    ruleset = linter.ruleset(config)
     packs = ruleset.packs
     settings: dict[str, Any] = {}
     for pack in packs:

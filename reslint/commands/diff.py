@@ -13,6 +13,8 @@ import sys
 
 from reslint.commands.options import add_max_size
 from reslint.errors import UsageError
+from reslint.lint import Linter
+from reslint.model import Document, Finding
 
 FORMATS = ("text", "markdown", "html", "json")
 
@@ -48,16 +50,12 @@ def expectation_for(previous: object) -> object | None:
     return RolloverExpectation.build(rollover, previous)
 
 
-def check_findings(previous: str, draft: str, config_path: str | None, max_size: int) -> list:
+def check_findings(previous: str, draft: str, config_path: str | None, max_size: int,
+                   document: Document | None = None) -> list[Finding]:
     """The findings `reslint check DRAFT --previous PREVIOUS` reports, in process."""
-    from reslint.commands.check import Ruleset, check_file, load_packs, select_rules
-    from reslint.config import config_for
-
-    config = config_for(draft, config_path)
-    packs = load_packs(list(config.packs), config.plugins)
-    ruleset = Ruleset(packs, select_rules(packs, config.select, config.ignore))
-    _, findings = check_file(draft, previous, ruleset, config, max_size)
-    return sorted(findings, key=lambda f: f.sort_key())
+    linter = Linter(config=config_path, max_size=max_size)
+    result = linter.check_file(draft, previous, document=document)
+    return sorted(result.findings, key=lambda f: f.sort_key())
 
 
 def attach(diff: object, findings: list) -> None:
@@ -87,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     draft = parse_file(args.draft, args.max_size)
     diff = diff_documents(previous, draft, expectation_for(previous))
     attach(diff, [] if args.no_check else
-           check_findings(args.previous, args.draft, args.config, args.max_size))
+           check_findings(args.previous, args.draft, args.config, args.max_size, draft))
     module = importlib.import_module(f"reslint.report.diff_{fmt}")
     report = module.render(diff)
     if args.output_file:

@@ -9,6 +9,8 @@ import textwrap
 from pathlib import Path
 
 from reslint.engine.ruleset import Rule
+from reslint.lint import find_rule, load_packs
+from reslint.paths import display_path
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -18,8 +20,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reslint.commands.check import load_packs
-
     packs = load_packs(args.rules)
     rules = [r for p in packs for r in p.rules]
     rule = find_rule(rules, args.rule)
@@ -27,21 +27,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def find_rule(rules: list[Rule], wanted: str) -> Rule:
-    from reslint.engine.schema import did_you_mean
-    from reslint.errors import UsageError
-
-    for rule in rules:
-        if wanted in (rule.code, rule.name) or wanted.upper() == rule.code:
-            return rule
-    choices = [r.code for r in rules] + [r.name for r in rules]
-    raise UsageError(f"unknown rule {wanted!r}{did_you_mean(wanted, choices)} "
-                     "(list them with 'reslint rules')")
-
-
 def explain(rule: Rule, rules: list[Rule]) -> str:
-    from reslint.commands.rules import shown_path
-
     fixable = "fixable" if rule.fix else "not fixable"
     out = [f"{rule.code} {rule.name} ({rule.pack} pack, {rule.severity}, {fixable})", "",
            rule.summary, ""]
@@ -55,7 +41,7 @@ def explain(rule: Rule, rules: list[Rule]) -> str:
     out += ["Fails:", _indent(fail or "(no example: the rule has no 'examples' and no test "
                               "case that expects it)"), ""]
     out += ["Passes:", _indent(passing or "(no example)"), ""]
-    out += [f"Defined in {shown_path(rule.source)}:{rule.line}:", "", rule_yaml(rule, rules)]
+    out += [f"Defined in {display_path(rule.source)}:{rule.line}:", "", rule_yaml(rule, rules)]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -80,7 +66,6 @@ def rule_yaml(rule: Rule, rules: list[Rule]) -> str:
 def examples_from_tests(rule: Rule, rules: list[Rule]) -> dict[str, str]:
     """A failing example: the line an `expect:` of the rule points at in its pack's tests;
     a passing one: the line an `ok:` points at.  Each shown with its file and line."""
-    from reslint.commands.rules import shown_path
     from reslint.ruletest.annotations import read_annotations
     from reslint.ruletest.case import SUFFIXES
 
@@ -97,7 +82,7 @@ def examples_from_tests(rule: Rule, rules: list[Rule]) -> dict[str, str]:
             key = "fail" if e.kind == "expect" else "pass"
             if e.rule == rule.code and key not in found:
                 comment = lines[e.comment_line - 1].strip()
-                found[key] = (f"{shown_path(draft)}:{e.line}\n{comment}\n"
+                found[key] = (f"{display_path(draft)}:{e.line}\n{comment}\n"
                               f"{lines[e.line - 1].strip()}")
         if len(found) == 2:
             break

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-from pathlib import Path
 from typing import Any
+
+from reslint.lint import load_packs
+from reslint.paths import display_path
 
 COLUMNS = ("code", "name", "severity", "pack", "fixable", "summary")
 
@@ -21,8 +22,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def rule_rows(extra: list[str]) -> list[dict[str, Any]]:
     """One dict per rule of the built-in packs and `extra`: the COLUMNS, then the rationale,
     the check primitive and where the rule is defined."""
-    from reslint.commands.check import load_packs
-
     rows = []
     for pack in load_packs(extra):
         for r in pack.rules:
@@ -30,7 +29,7 @@ def rule_rows(extra: list[str]) -> list[dict[str, Any]]:
                 "code": r.code, "name": r.name, "severity": r.severity, "pack": r.pack,
                 "fixable": r.fix is not None, "summary": r.summary,
                 "rationale": r.rationale, "check": r.check,
-                "file": shown_path(r.source), "line": r.line,
+                "file": display_path(r.source), "line": r.line,
             })
     return rows
 
@@ -61,11 +60,3 @@ def _cell(value: Any) -> str:
         return "yes" if value else "no"
     return str(value)
 
-
-def shown_path(path: Path | str) -> str:
-    """A path relative to the working folder when it is inside it (as check prints)."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:  # another drive (Windows)
-        return str(path)
-    return str(path) if rel.startswith("..") else rel

@@ -6,6 +6,13 @@ from __future__ import annotations
 import argparse
 import sys
 
+from reslint.errors import UsageError
+from reslint.lint import Ruleset, load_packs
+from reslint.paths import display_path
+from reslint.resources import builtin_rules_dir
+from reslint.ruletest import discover
+from reslint.ruletest.case import run_case
+
 EXIT_OK, EXIT_FAILED = 0, 1
 
 
@@ -21,12 +28,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reslint.commands.check import Ruleset, builtin_rules_dir, load_packs
-    from reslint.commands.rules import shown_path
-    from reslint.errors import UsageError
-    from reslint.ruletest import discover
-    from reslint.ruletest.case import find_fixer, run_case
-
     builtin = builtin_rules_dir()
     plan = discover.plan(args.paths, builtin)
     packs = load_packs([*plan.extra_packs, *args.rules])
@@ -37,25 +38,19 @@ def run(args: argparse.Namespace) -> int:
     rules = [r for p in packs for r in p.rules]
     ruleset = Ruleset(packs, rules)
     names = {key: r.code for r in rules for key in (r.code, r.name)}
-    fixer = find_fixer()
     out = sys.stdout
     passed = failed = 0
     covered: set[str] = set()
-    notices: list[str] = []
     for case in found:
-        outcome = run_case(case, ruleset, names, shown_path(case.draft), fixer)
+        outcome = run_case(case, ruleset, names, display_path(case.draft))
         covered |= outcome.covered
-        notices.extend(outcome.notices)
         if outcome.passed:
             passed += 1
             if args.verbose:
-                out.write(f"ok {shown_path(case.folder)}\n")
+                out.write(f"ok {display_path(case.folder)}\n")
         else:
             failed += 1
             out.write("".join(line + "\n" for line in outcome.problems))
-    if notices:
-        out.write(f"note: {len(notices)} fix expectation(s) skipped: reslint has no fix "
-                  "applier yet\n")
     uncovered = []
     if args.coverage:
         tested = discover.tested_packs(plan, packs, found)

@@ -4,14 +4,19 @@ against the draft's expectation comments (and the fixed text, when there is one)
 from __future__ import annotations
 
 import difflib
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 from reslint._dataclass import dataclass, field
+from reslint.config import Config
+from reslint.engine.yamlload import load_yaml
 from reslint.errors import ReslintError
-from reslint.model import Finding
+from reslint.lint import Ruleset, fix_document, lint_document
+from reslint.model import Document, Finding
+from reslint.parse import parse_file, parse_source
+from reslint.paths import display_path
 from reslint.ruletest.annotations import Expectation, read_annotations
+from reslint.text.source import read_source
 
 SUFFIXES = (".md", ".txt")
 
@@ -55,30 +60,22 @@ class Outcome:
     case: Case
     problems: list[str] = field(default_factory=list)  # "path:line: message" lines
     covered: set[str] = field(default_factory=set)  # codes an expect was met for
-    notices: list[str] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
         return not self.problems
 
 
-def run_case(case: Case, ruleset: Any, names: dict[str, str], shown: str,
-             fixer: Any = None) -> Outcome:
+def run_case(case: Case, ruleset: Ruleset, names: dict[str, str], shown: str) -> Outcome:
     """`shown` is how the draft's path is printed (relative to the working folder)."""
-    from reslint.commands.check import check_file
-    from reslint.config import Config
-    from reslint.parse import parse_file
-    from reslint.text.source import MAX_BYTES, read_source
-
     outcome = Outcome(case)
     try:
         source = read_source(str(case.draft))
         expectations, problems = read_annotations([t for _, t in source.lines()], names)
         config = Config(settings=_read_settings(case.settings))
         previous = parse_file(str(case.previous)) if case.previous else None
-        # lint(document) checks a parsed text as `check` does: what the fix passes call
-        lint = partial(check_file, str(case.draft), previous, ruleset, config, MAX_BYTES, "")
-        draft, findings = lint(None)
+        draft = parse_source(source)
+        findings = lint_document(draft, previous, ruleset, config)
     except ReslintError as exc:
         outcome.problems.append(f"{shown}: cannot run the case: {exc}")
         return outcome
@@ -89,9 +86,9 @@ def run_case(case: Case, ruleset: Any, names: dict[str, str], shown: str,
     compare(expectations, findings, shown, outcome)
     if case.fixed is not None:
         try:
-            _check_fixed(case, draft, findings, lint, fixer, outcome)
+            _check_fixed(case, draft, findings, previous, ruleset, config, outcome)
         except Exception as exc:
-            outcome.problems.append(f"{_shown(case.fixed)}: cannot check the fixed text: "
+            outcome.problems.append(f"{display_path(case.fixed)}: cannot check the fixed text: "
                                     f"{type(exc).__name__}: {exc}")
     return outcome
 
@@ -140,27 +137,20 @@ def compare(expectations: list[Expectation], findings: list[Finding], shown: str
 def _read_settings(path: Path | None) -> dict[str, Any]:
     if path is None:
         return {}
-    from reslint.engine.yamlload import load_yaml
-
     located = load_yaml(str(path))
     if not isinstance(located.data, dict):
         raise located.error((), "case settings must be a mapping (setting: value)")
     return dict(located.data)
 
 
-def _check_fixed(case: Case, draft: Any, findings: list[Finding], lint: Any, fixer: Any,
+def _check_fixed(case: Case, draft: Document, findings: list[Finding],
+                 previous: Document | None, ruleset: Ruleset, config: Config,
                  outcome: Outcome) -> None:
     """The draft after every safe fix, pass after pass as `check --fix` does, must be
     `fixed.*` exactly (both decoded the same way)."""
-    from reslint.text.source import read_source
-
-    if fixer is None:
-        outcome.notices.append(f"{case.fixed}: fix expectations skipped: reslint has no fix "
-                               "applier yet (reslint check --fix)")
-        return
     assert case.fixed is not None
-    result = fixer(str(case.draft), draft, findings, lint, False)
-    shown = _shown(case.fixed)
+    result = fix_document(draft, findings, previous, ruleset, config)
+    shown = display_path(case.fixed)
     if result.refused:
         outcome.problems.append(f"{shown}: the draft was not fixed: {result.refused}")
         return
@@ -171,17 +161,3 @@ def _check_fixed(case: Case, draft: Any, findings: list[Finding], lint: Any, fix
         outcome.problems.append(f"{shown}: the fixed text differs:\n"
                                 + "".join("  " + line for line in diff).rstrip("\n"))
 
-
-def _shown(path: Path) -> str:
-    from reslint.commands.rules import shown_path
-
-    return shown_path(path)
-
-
-def find_fixer() -> Any:
-    """`reslint.fix.fix_text`, what `reslint check --fix` applies; None where it is absent."""
-    try:
-        from reslint.fix import fix_text
-    except ImportError:  # pragma: no cover - an older tree without --fix
-        return None
-    return fix_text

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reslint.commands.check import load_packs
 from reslint.engine import cache
+from reslint.lint import load_packs
 
 RULE = """\
 pack: mine
@@ -46,7 +46,7 @@ def test_second_load_comes_from_the_cache(cache_folder: Path, tmp_path: Path,
     def refuse(*args: object) -> None:
         raise AssertionError("compiled again although nothing changed")
 
-    monkeypatch.setattr("reslint.commands.check._compile_packs", refuse)
+    monkeypatch.setattr("reslint.lint._compile_packs", refuse)
     again = load_packs([path])
     assert [r.code for p in again for r in p.rules] == [r.code for p in first for r in p.rules]
 

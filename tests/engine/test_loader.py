@@ -260,8 +260,8 @@ def test_valid_custom_pack_api(tmp_path: Path) -> None:
 
 
 def test_builtin_packs_load_fast() -> None:
-    from reslint.commands.check import load_packs
     from reslint.engine import yamlload
+    from reslint.lint import load_packs
 
     assert yamlload.Loader.__name__ == "CSafeLoader"
     load_packs([])  # warm imports
