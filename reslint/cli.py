@@ -30,11 +30,19 @@ COMMANDS = {
     "next": "write the starting draft for the next session",
     "export": "render any input as clean Markdown",
     "diff": "what changed since the previous resolution",
+    "server": "run the language server (LSP, on stdio) for editors",
 }
 
 
 def _command_module(name: str):  # type: ignore[no-untyped-def]
     return importlib.import_module(f"reslint.commands.{name.replace('-', '_')}")
+
+
+def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and name in action.choices:
+            return action.choices[name]
+    return parser
 
 
 def _terminal_columns() -> int:
@@ -52,7 +60,7 @@ def _terminal_columns() -> int:
     return columns
 
 
-class _HelpFormatter(argparse.HelpFormatter):
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
     """argparse's own formatter, given the width argparse would ask shutil for.
 
     argparse builds a formatter for every add_argument (to check the metavar), and its
@@ -65,11 +73,22 @@ class _HelpFormatter(argparse.HelpFormatter):
         super().__init__(prog, indent_increment, max_help_position, width)
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+def build_parser(only: str | None = None, help_text: bool = True) -> argparse.ArgumentParser:
+    """`help_text=False` leaves out the epilogs (examples, exit codes, docs) that only
+    `--help` prints: a check does not build them."""
+    if help_text:
+        from reslint.helptext import epilog, main_epilog
+    else:
+        def epilog(name: str) -> str:
+            return ""
+
+        def main_epilog() -> str:
+            return ""
+
     parser = argparse.ArgumentParser(
         prog="reslint",
         description="Consistency linter for UN General Assembly draft resolutions.",
-        formatter_class=_HelpFormatter,
+        formatter_class=_HelpFormatter, epilog=main_epilog() or None,
     )
     parser.add_argument("--version", action="version", version=f"reslint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -79,7 +98,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         if only is not None and name != only:
             continue
         p = sub.add_parser(name, help=help_text, description=help_text,
-                           formatter_class=_HelpFormatter)
+                           formatter_class=_HelpFormatter, epilog=epilog(name) or None)
         try:
             module = _command_module(name)
         except ModuleNotFoundError:
@@ -88,12 +107,45 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _did_you_mean(word: str, choices: Sequence[str]) -> str:
+    from difflib import get_close_matches
+
+    close = get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _option_strings(parser: argparse.ArgumentParser) -> list[str]:
+    return [o for action in parser._actions for o in action.option_strings]
+
+
+def _unknown_options(parser: argparse.ArgumentParser, extras: list[str]) -> str:
+    """argparse's "unrecognized arguments", with a suggestion for a misspelt option."""
+    known = _option_strings(parser)
+    for extra in extras:
+        if extra.startswith("--"):
+            name = extra.split("=", 1)[0]
+            hint = _did_you_mean(name, [o for o in known if o.startswith("--")])
+            if hint:
+                return f"unknown option {name!r}{hint}"
+    return f"unrecognized arguments: {' '.join(extras)}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # Build only the chosen command's arguments: importing every command costs start-up.
     only = next((a for a in argv if not a.startswith("-")), None)
-    parser = build_parser(only if only in COMMANDS else None)
-    args = parser.parse_args(argv)
+    parser = build_parser(only if only in COMMANDS else None,
+                          help_text=not argv or "-h" in argv or "--help" in argv)
+    if only is not None and only not in COMMANDS:
+        parser.print_usage(sys.stderr)
+        print(f"reslint: error: unknown command {only!r}{_did_you_mean(only, list(COMMANDS))}"
+              " (run 'reslint --help' for the list)", file=sys.stderr)
+        return EXIT_ERROR
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        command = getattr(args, "command", None)
+        sub = _subparser(parser, command) if command else parser
+        sub.error(_unknown_options(sub, extras))  # prints its usage; exits 2
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR

@@ -196,15 +196,21 @@ def check_config_names(config: Config, packs: Sequence[Pack]) -> None:
 
 # --- one document ----------------------------------------------------------------------------
 
+def rules_for(ruleset: Ruleset, draft: Document) -> tuple[list[Pack], list[Rule]]:
+    """The packs that apply to this draft (by its title) and their selected rules: the
+    rules that run on it (what SARIF lists)."""
+    title, item = draft.heading.title, draft.heading.item_title
+    applicable = [p for p in ruleset.packs if p.applies_to(title, item)]
+    names = {p.name for p in applicable}
+    return applicable, [r for r in ruleset.rules if r.pack in names]
+
+
 def lint_document(draft: Document, previous: Document | None, ruleset: Ruleset,
                   config: Config, previous_reason: str = "") -> list[Finding]:
     """Run the rules on one parsed draft, apply its inline suppressions, then report the
     problems of those suppressions (the late `suppressions` rules) and the configured
     severities.  The findings come sorted."""
-    title, item = draft.heading.title, draft.heading.item_title
-    applicable = [p for p in ruleset.packs if p.applies_to(title, item)]
-    names = {p.name for p in applicable}
-    rules = [r for r in ruleset.rules if r.pack in names]
+    applicable, rules = rules_for(ruleset, draft)
     early = [r for r in rules if r.check != "suppressions"]
     late = [r for r in rules if r.check == "suppressions"]
     extra = {"previous_reason": previous_reason} if previous_reason else {}
@@ -246,7 +252,7 @@ class FileResult:
     path: str
     document: Document
     findings: list[Finding]
-    rules: dict[str, RuleInfo]  # every selected rule's description, by code
+    rules: dict[str, RuleInfo]  # the description of each rule that ran on it, by code
     previous: Document | None = None
     previous_reason: str = ""  # how the previous resolution was found, or why it was not
     fixed: int = 0
@@ -310,8 +316,8 @@ class Linter:
                                                                  tracked=self.tracked)
         prev, why = find_previous(path, previous, config, draft, self.max_size)
         findings = lint_document(draft, prev, ruleset, config, why)
-        result = FileResult(path, draft, findings, {r.code: r.info() for r in ruleset.rules},
-                            prev, why)
+        ran = rules_for(ruleset, draft)[1]
+        result = FileResult(path, draft, findings, {r.code: r.info() for r in ran}, prev, why)
         if fix is not None:
             if fix not in FIX_MODES:
                 raise ValueError(f"fix mode {fix!r}: expected one of {FIX_MODES}")

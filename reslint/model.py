@@ -201,6 +201,7 @@ class RuleInfo:
     rationale: str = ""
     pack: str = ""
     fixable: bool = False
+    help_uri: str = ""  # the rule's documentation (built-in rules: docs/rules.md#code)
 
 
 @dataclass

@@ -11,16 +11,24 @@ import sys
 from reslint import __version__
 from reslint.commands.options import add_max_size, add_tracked
 from reslint.errors import UsageError
-from reslint.lint import Linter, exit_code, expand_paths
-from reslint.model import Finding, RuleInfo
+from reslint.lint import FileResult, Linter, exit_code, expand_paths
+from reslint.model import Document, Finding, RuleInfo
 
 
 def add_arguments(c: argparse.ArgumentParser) -> None:
     c.add_argument("files", nargs="+", metavar="DRAFT",
-                   help="draft files, or folders (their .md, .markdown, .txt and .docx files)")
+                   help="draft files, or folders (their .md, .markdown, .txt and .docx "
+                   "files); - reads the draft from standard input")
     c.add_argument("--previous", help="the previous resolution (a path, or git:REV:PATH)")
     c.add_argument("--format", default="full",
-                   help="full (or text), concise, json, sarif, github, junit, markdown")
+                   help="full (or text), concise, json, sarif, github, gitlab, junit, markdown")
+    c.add_argument("--stdin-filename", metavar="PATH",
+                   help="the path of the draft read from standard input ('-'): used in "
+                   "messages, to find the configuration and to pair it")
+    c.add_argument("--statistics", action="store_true",
+                   help="print the number of findings per rule instead of the findings")
+    c.add_argument("--quiet", "-q", action="store_true",
+                   help="print the findings and nothing else (no summary)")
     c.add_argument("--output-file", "-o", help="write the report here instead of stdout")
     c.add_argument("--select", help="comma-separated codes, prefixes or names to run (only these)")
     c.add_argument("--ignore", help="comma-separated codes, prefixes or names to skip")
@@ -36,37 +44,114 @@ def add_arguments(c: argparse.ArgumentParser) -> None:
     add_tracked(c)
 
 
-def run(args: argparse.Namespace) -> int:
-    from reslint.report import Summary, render
+STDIN = "-"
 
+
+def run(args: argparse.Namespace) -> int:
+    from reslint.report import Summary, render, resolve_format
+
+    try:
+        fmt = resolve_format(args.format)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if args.files.count(STDIN) > 1:
+        raise UsageError("standard input ('-') can be read only once")
+    if args.stdin_filename and STDIN not in args.files:
+        raise UsageError("--stdin-filename names the draft read from standard input: "
+                         "give '-' as the draft")
     linter = Linter(config=args.config, rules=args.rules, select=_split(args.select),
                     ignore=_split(args.ignore), max_size=args.max_size, tracked=args.tracked)
     fix = "diff" if args.diff else "write" if args.fix else None
     findings: list[Finding] = []
     infos: dict[str, RuleInfo] = {}
     fixed = 0  # findings --fix removed
-    files = expand_paths(args.files)
-    for path in files:
-        result = linter.check_file(path, args.previous, fix=fix,
-                                   unsafe_fixes=args.unsafe_fixes)
+    files = [q for p in args.files for q in ([p] if p == STDIN else expand_paths([p]))]
+    checked: list[str] = []
+    for given in files:
+        if given == STDIN:
+            result = check_stdin(linter, args.stdin_filename or STDIN, args)
+        else:
+            result = linter.check_file(given, args.previous, fix=fix,
+                                       unsafe_fixes=args.unsafe_fixes)
         infos.update(result.rules)
         sys.stderr.write("".join(note + "\n" for note in result.notes))
         sys.stdout.write(result.patch)
         fixed += result.fixed
         findings.extend(result.findings)
-    try:
-        report = render(args.format, findings, infos, root=os.getcwd(), tool_version=__version__,
-                        summary=Summary(files=len(files), fixed=fixed,
+        checked.append(result.path)
+    fail_on = args.fail_on or "warning"
+    to_stderr = bool(args.diff or (args.fix and STDIN in files))
+    if args.statistics:
+        from reslint.report.statistics import render_statistics
+
+        report = render_statistics(findings, json_format=fmt == "json")
+    else:
+        colour = (fmt in ("full", "concise") and not args.output_file
+                  and wants_colour(sys.stderr if to_stderr else sys.stdout))
+        report = render(fmt, findings, infos, root=os.getcwd(), tool_version=__version__,
+                        summary=Summary(files=len(checked), fixed=fixed,
                                         fixable=0 if args.diff else _fixable(findings)),
-                        files=files)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+                        files=checked, quiet=args.quiet, fail_on=fail_on, colour=colour)
     if args.output_file:
         with open(args.output_file, "w", encoding="utf-8") as handle:
             handle.write(report)
-    else:  # after --diff, stdout holds the patch alone
-        (sys.stderr if args.diff else sys.stdout).write(report)
-    return exit_code(findings, args.fail_on or "warning", args.exit_zero)
+    else:  # after --diff, or --fix of standard input, stdout holds that text alone
+        (sys.stderr if to_stderr else sys.stdout).write(report)
+    return exit_code(findings, fail_on, args.exit_zero)
+
+
+def wants_colour(stream: object) -> bool:
+    """Colour as ruff and no-color.org decide it: NO_COLOR (non-empty) turns it off,
+    FORCE_COLOR (non-empty) turns it on, else only on a terminal (not TERM=dumb)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
+
+
+def read_stdin(name: str, max_size: int) -> Document:
+    """The draft piped in (`reslint check -`), decoded as a file is (BOM, UTF-16, line
+    endings kept) and parsed as if it were the file `name`."""
+    from reslint.parse import parse_source
+    from reslint.text.source import InputError, decode
+
+    if name.lower().endswith(".docx"):
+        raise UsageError(f"{name}: standard input takes Markdown or plain text, "
+                         "not a Word file (give the file's path instead)")
+    data = sys.stdin.buffer.read(max_size + 1)
+    if len(data) > max_size:
+        raise InputError(name, f"standard input is over the limit of {max_size:,} bytes "
+                         "(raise it with --max-size)")
+    return parse_source(decode(name, data))
+
+
+def check_stdin(linter: Linter, name: str, args: argparse.Namespace) -> FileResult:
+    """Check the draft on standard input as the file `name` (`--stdin-filename`: messages,
+    configuration, pairing).  `--fix -` writes the fixed draft to stdout (all of it, fixed
+    or not, as ruff does), `--diff -` the patch; nothing is written to `name`."""
+    from reslint.lint import fix_document
+
+    result = linter.check_file(name, args.previous, document=read_stdin(name, args.max_size))
+    if not (args.fix or args.diff):
+        return result
+    config = linter.config(name)
+    fixed = fix_document(result.document, result.findings, result.previous,
+                         linter.ruleset(config), config, result.previous_reason,
+                         args.unsafe_fixes)
+    if fixed.refused:
+        result.notes.append(f"{name}: not fixed: {fixed.refused}")
+    if args.diff:
+        if fixed.changed:
+            from reslint.fix import unified_diff
+
+            result.patch = unified_diff(name, fixed.original, fixed.text)
+        return result
+    result.patch = fixed.text if fixed.changed else result.document.source.text
+    if fixed.changed:
+        result.findings, result.fixed = fixed.findings, fixed.fixed
+    return result
 
 
 def _split(spec: str | None) -> list[str]:

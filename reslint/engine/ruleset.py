@@ -128,7 +128,16 @@ class Rule:
 
     def info(self) -> RuleInfo:
         return RuleInfo(self.code, self.name, self.severity, self.summary, self.rationale,
-                        self.pack, self.fix is not None)
+                        self.pack, self.fix is not None, help_uri(self))
+
+
+def help_uri(rule: Rule) -> str:
+    """The documentation of a built-in rule (the rule reference); "" for a user's pack."""
+    from reslint.links import rule_url
+    from reslint.resources import builtin_rules_path
+
+    builtin = builtin_rules_path() + os.sep  # rule files are found from it, path as given
+    return rule_url(rule.code) if rule.source.startswith(builtin) else ""
 
 
 @dataclass

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from reslint._dataclass import dataclass
 from reslint.model import Finding, RuleInfo
 
-FORMATS = ("full", "concise", "json", "sarif", "github", "junit", "markdown")
+FORMATS = ("full", "concise", "json", "sarif", "github", "gitlab", "junit", "markdown")
 ALIASES = {"text": "full"}
 
 
@@ -38,6 +38,9 @@ class Context:
     tool_version: str
     summary: Summary
     files: tuple[str, ...] = ()
+    colour: bool = False  # ANSI colour in the text formats (a terminal that wants it)
+    quiet: bool = False  # the findings only: no summary lines
+    fail_on: str = "warning"  # the lowest failing severity (JUnit failures, as the exit code)
 
 
 def resolve_format(fmt: str) -> str:
@@ -58,6 +61,9 @@ def render(
     tool_version: str,
     summary: Summary | None = None,
     files: Sequence[str] | None = None,
+    colour: bool = False,
+    quiet: bool = False,
+    fail_on: str = "warning",
 ) -> str:
     """Render `findings` in format `fmt` ("text" is an alias of "full").
 
@@ -65,6 +71,8 @@ def render(
     to.  `files` lists every checked file, so that formats can show clean files too
     (JUnit passing cases, the file count).  Without a `summary`, one is derived: the file
     count from `files` (or the paths in `findings`), fixable from findings with a safe fix.
+    `rules` should hold the rules that ran (SARIF lists them), `fail_on` the severity that
+    fails the run (JUnit counts only those findings as failures).
     """
     module = importlib.import_module(f"{__name__}.{resolve_format(fmt)}")
     checked = tuple(files or ())
@@ -72,7 +80,8 @@ def render(
         count = len(checked) if files is not None else len({f.path for f in findings})
         fixable = sum(1 for f in findings if f.fix is not None and f.fix.safe)
         summary = Summary(files=count, fixable=fixable)
-    ctx = Context(rules=rules, root=root, tool_version=tool_version, summary=summary, files=checked)
+    ctx = Context(rules=rules, root=root, tool_version=tool_version, summary=summary,
+                  files=checked, colour=colour, quiet=quiet, fail_on=fail_on)
     return module.render(list(findings), ctx)
 
 

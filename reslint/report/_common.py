@@ -66,15 +66,29 @@ def docx_location(finding: Finding) -> str | None:
             f"offset {finding.span.column - 1}")
 
 
-def headline(finding: Finding) -> str:
+# ANSI SGR codes, as ruff colours its text output: the path bold, the code and the
+# carets in the severity's colour.  Only `paint` writes them, and only when asked.
+_SGR = {"bold": "1", "red": "31", "yellow": "33", "cyan": "36", "blue": "34", "dim": "2"}
+SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def paint(text: str, style: str, colour: bool) -> str:
+    """`text` in an ANSI style ("bold", "red", "bold red"...), or unchanged without colour."""
+    if not colour or not text:
+        return text
+    codes = ";".join(_SGR[s] for s in style.split())
+    return f"\x1b[{codes}m{text}\x1b[0m"
+
+
+def headline(finding: Finding, colour: bool = False) -> str:
     """`path:line:col: CODE [severity] message`, the line every text format shares."""
     span = finding.span
+    hue = SEVERITY_COLOURS.get(finding.severity, "red")
+    tail = (f"{paint(finding.rule, 'bold ' + hue, colour)} "
+            f"[{paint(finding.severity, hue, colour)}] {one_line(finding.message)}")
     if (where := docx_location(finding)) is not None:
-        return f"{where}: {finding.rule} [{finding.severity}] {one_line(finding.message)}"
-    return (
-        f"{finding.path}:{span.line}:{span.column}: "
-        f"{finding.rule} [{finding.severity}] {one_line(finding.message)}"
-    )
+        return f"{paint(where, 'bold', colour)}: {tail}"
+    return f"{paint(finding.path, 'bold', colour)}:{span.line}:{span.column}: {tail}"
 
 
 def plural(count: int, word: str) -> str:
@@ -98,8 +112,12 @@ def verdict(findings: Sequence[Finding], summary: Summary) -> str:
     return f"Found {plural(len(findings), 'finding')} ({by_severity}) in {files}."
 
 
-def summary_lines(findings: Sequence[Finding], summary: Summary) -> list[str]:
-    """The closing lines of a text report: verdict, then what --fix can do or did."""
+def summary_lines(findings: Sequence[Finding], summary: Summary, quiet: bool = False
+                  ) -> list[str]:
+    """The closing lines of a text report: verdict, then what --fix can do or did;
+    none with --quiet (ruff's: the findings and nothing else)."""
+    if quiet:
+        return []
     lines = [verdict(findings, summary)]
     if summary.fixable > 0:
         lines.append(f"{summary.fixable} fixable with --fix.")

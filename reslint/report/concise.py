@@ -8,6 +8,6 @@ from reslint.report._common import headline, ordered, summary_lines
 
 
 def render(findings: list[Finding], ctx: Context) -> str:
-    lines = [headline(f) for f in ordered(findings)]
-    lines += summary_lines(findings, ctx.summary)
-    return "\n".join(lines) + "\n"
+    lines = [headline(f, ctx.colour) for f in ordered(findings)]
+    lines += summary_lines(findings, ctx.summary, ctx.quiet)
+    return "\n".join(lines) + "\n" if lines else ""

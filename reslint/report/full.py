@@ -12,7 +12,7 @@ import unicodedata
 
 from reslint.model import Finding
 from reslint.report import Context
-from reslint.report._common import headline, ordered, summary_lines
+from reslint.report._common import SEVERITY_COLOURS, headline, ordered, paint, summary_lines
 
 TAB_WIDTH = 4
 
@@ -48,7 +48,7 @@ def _draw(text: str) -> tuple[str, list[int]]:
     return "".join(out), starts
 
 
-def snippet(finding: Finding) -> list[str]:
+def snippet(finding: Finding, colour: bool = False) -> list[str]:
     """The gutter, source line and caret line under a finding's headline."""
     line = finding.source_line
     if not line:
@@ -62,17 +62,20 @@ def snippet(finding: Finding) -> list[str]:
     end_cell = starts[min(last, len(line))] + max(last - len(line), 0)
     carets = max(end_cell - starts[first], 1)
     number = str(span.line)
-    gutter = " " * (len(number) + 1) + "|"
+    gutter = paint(" " * (len(number) + 1) + "|", "blue", colour)
+    hue = SEVERITY_COLOURS.get(finding.severity, "red")
     return [
         gutter,
-        f"{number} | {drawn}".rstrip(),
-        f"{gutter} {' ' * starts[first]}{'^' * carets}",
+        f"{paint(number + ' |', 'blue', colour)} {drawn}".rstrip(),
+        f"{gutter} {' ' * starts[first]}{paint('^' * carets, 'bold ' + hue, colour)}",
         f"{' ' * (len(number) + 1)}= in {finding.paragraph}" if finding.paragraph else gutter,
     ]
 
 
 def render(findings: list[Finding], ctx: Context) -> str:
-    blocks = [[headline(f), *snippet(f)] for f in ordered(findings)]
+    blocks = [[headline(f, ctx.colour), *snippet(f, ctx.colour)] for f in ordered(findings)]
     lines = [line for block in blocks for line in (*block, "")]
-    lines += summary_lines(findings, ctx.summary)
-    return "\n".join(lines) + "\n"
+    lines += summary_lines(findings, ctx.summary, ctx.quiet)
+    while ctx.quiet and lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n" if lines else ""

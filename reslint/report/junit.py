@@ -1,6 +1,9 @@
 """The `junit` format: JUnit XML in the subset GitLab, Jenkins and others read.
 
-One <testsuite> per file and one failing <testcase> per finding.  GitLab keeps only the
+One <testsuite> per file and one <testcase> per finding.  A case fails only when its
+finding is at or above the failing severity (`--fail-on`, default warning), as the exit
+code does: an info finding is a passing case whose text is in <system-out>, so a CI
+dashboard never shows a red test for a run that passed.  GitLab keeps only the
 first of several test cases with the same classname and name, so names carry the
 position (`RES101@14:5`) and a `#2` suffix when even that repeats.  A file without
 findings gets one passing case, so the dashboard shows that it was checked.
@@ -12,7 +15,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from reslint.model import Finding
+from reslint.model import Finding, severity_rank
 from reslint.report import Context
 from reslint.report._common import checked_paths, headline, ordered
 
@@ -37,10 +40,14 @@ def case_names(findings: list[Finding]) -> list[str]:
     return names
 
 
-def _suite(path: str, findings: list[Finding]) -> ET.Element:
+def failing(finding: Finding, fail_on: str) -> bool:
+    return fail_on != "never" and severity_rank(finding.severity) >= severity_rank(fail_on)
+
+
+def _suite(path: str, findings: list[Finding], fail_on: str) -> ET.Element:
     suite = ET.Element("testsuite", name=_clean(path))
     suite.set("tests", str(max(len(findings), 1)))
-    suite.set("failures", str(len(findings)))
+    suite.set("failures", str(sum(failing(f, fail_on) for f in findings)))
     suite.set("errors", "0")
     suite.set("skipped", "0")
     if not findings:
@@ -55,8 +62,12 @@ def _suite(path: str, findings: list[Finding]) -> ET.Element:
             file=_clean(path),
             line=str(finding.span.line),
         )
-        failure = ET.SubElement(case, "failure", message=_clean(finding.message), type=finding.rule)
-        failure.text = _clean(headline(finding))
+        if failing(finding, fail_on):
+            failure = ET.SubElement(case, "failure", message=_clean(finding.message),
+                                    type=finding.rule)
+            failure.text = _clean(headline(finding))
+        else:
+            ET.SubElement(case, "system-out").text = _clean(headline(finding))
     return suite
 
 
@@ -65,9 +76,10 @@ def render(findings: list[Finding], ctx: Context) -> str:
     for f in ordered(findings):
         by_path[f.path].append(f)
     root = ET.Element("testsuites", name="reslint")
-    suites = [_suite(path, by_path[path]) for path in checked_paths(findings, ctx.files)]
+    suites = [_suite(path, by_path[path], ctx.fail_on)
+              for path in checked_paths(findings, ctx.files)]
     root.set("tests", str(sum(int(s.get("tests", "0")) for s in suites)))
-    root.set("failures", str(len(findings)))
+    root.set("failures", str(sum(int(s.get("failures", "0")) for s in suites)))
     root.set("errors", "0")
     root.extend(suites)
     ET.indent(root)

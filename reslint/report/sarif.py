@@ -43,6 +43,8 @@ def descriptor(rule: RuleInfo) -> dict[str, Any]:
         "help": {"text": help_text, "markdown": help_md},
         "defaultConfiguration": {"level": _level(rule.severity)},
     }
+    if rule.help_uri:
+        data["helpUri"] = rule.help_uri
     properties: dict[str, Any] = {"fixable": rule.fixable}
     if rule.pack:
         properties["tags"] = [rule.pack]
@@ -72,8 +74,9 @@ def _fingerprint(finding: Finding, uri: str, occurrence: int) -> str:
 
 
 def _rules(findings: list[Finding], known: dict[str, RuleInfo]) -> list[RuleInfo]:
-    """All known rules, plus a stand-in for any rule that fired without being known, so
-    that every result's ruleIndex points at a descriptor."""
+    """The rules that ran (the caller passes those only: a reviewer reads the list as what
+    was checked), plus a stand-in for any rule that fired without being known, so that
+    every result's ruleIndex points at a descriptor."""
     rules = dict(known)
     for f in findings:
         if f.rule not in rules:

@@ -20,7 +20,8 @@ def test_suites_cases_and_counts(findings, rules):
     twin = Finding(**{**findings[2].__dict__, "message": "Resolution 77/1 is not recalled"})
     root = _junit([*findings, twin], rules, files=[DRAFT, OTHER, "drafts/clean.md"])
     assert root.tag == "testsuites"
-    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("5", "4", "0")
+    # the info finding (RES310 in OTHER) is a passing case: it does not fail the run
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("5", "3", "0")
     suites = {s.get("name"): s for s in root.iter("testsuite")}
     assert list(suites) == [DRAFT, OTHER, "drafts/clean.md"]
     draft = suites[DRAFT]
@@ -58,3 +59,24 @@ def test_text_xml_cannot_hold_is_replaced(rules):
     failure = root.find("testsuite/testcase/failure")
     assert failure is not None
     assert failure.get("message") == "page\ufffdbreak & <sup>"
+
+
+def _failing(root: ET.Element) -> list[str]:
+    return [c.get("name") for c in root.iter("testcase") if c.find("failure") is not None]
+
+
+def test_only_findings_at_or_above_fail_on_are_failures(findings, rules):
+    def junit(fail_on: str) -> ET.Element:
+        out = render("junit", findings, rules, root=".", tool_version="0.1.0",
+                     fail_on=fail_on)
+        return ET.fromstring(out.encode("utf-8"))
+
+    assert _failing(junit("warning")) == ["RES101@3:16", "RES205@7:4"]
+    assert _failing(junit("error")) == ["RES101@3:16"]
+    assert _failing(junit("info")) == ["RES101@3:16", "RES205@7:4", "RES310@12:1"]
+    assert _failing(junit("never")) == []
+    root = junit("warning")
+    info = next(c for c in root.iter("testcase") if c.get("name") == "RES310@12:1")
+    assert info.findtext("system-out") == (
+        "drafts/b.md:12:1: RES310 [info] Footnote 3 is never referenced")
+    assert root.get("failures") == "2"
