@@ -293,7 +293,7 @@ def test_junit_info_finding_is_not_a_failure(capsys):
 
 
 def test_sarif_lists_the_rules_that_ran_with_help_uri(capsys, draft):
-    from reslint.commands.check import load_packs
+    from reslint.lint import load_packs
     from reslint.parse import parse_file
 
     _, out, _ = run(capsys, "check", str(draft), "--previous", str(PREVIOUS),
@@ -318,7 +318,7 @@ def test_sarif_lists_the_rules_that_ran_with_help_uri(capsys, draft):
 
 def test_rule_reference_has_every_builtin_rule():
     """helpUri points into docs/rules.md: every built-in rule needs its anchor there."""
-    from reslint.commands.check import load_packs
+    from reslint.lint import load_packs
 
     text = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
     missing = [r.code for p in load_packs([]) for r in p.rules
