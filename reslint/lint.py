@@ -197,10 +197,10 @@ def check_config_names(config: Config, packs: Sequence[Pack]) -> None:
 # --- one document ----------------------------------------------------------------------------
 
 def rules_for(ruleset: Ruleset, draft: Document) -> tuple[list[Pack], list[Rule]]:
-    """The packs that apply to this draft (by its title) and their selected rules: the
+    """The packs that apply to this draft (by its kind and title) and their selected rules: the
     rules that run on it (what SARIF lists)."""
     title, item = draft.heading.title, draft.heading.item_title
-    applicable = [p for p in ruleset.packs if p.applies_to(title, item)]
+    applicable = [p for p in ruleset.packs if p.applies_to(title, item, draft.kind)]
     names = {p.name for p in applicable}
     return applicable, [r for r in ruleset.rules if r.pack in names]
 

@@ -165,6 +165,7 @@ class Document:
     clean_map: Any  # reslint.text.sourcemap.OffsetMap over `clean`
     problems: list[str] = field(default_factory=list)  # what did not parse cleanly
     changes: list[TrackedChange] = field(default_factory=list)  # Word tracked changes
+    amendment: Amendment | None = None  # kind "amendment": what it asks (preamble etc. empty)
 
     @property
     def session(self) -> int | None:
@@ -172,6 +173,73 @@ class Document:
 
     def paragraphs(self) -> list[Paragraph]:
         return [*self.preamble, *self.operative]
+
+
+@dataclass
+class Quote:
+    """Words an amendment quotes or a paragraph it proposes: the clean text (hard-wrapped
+    lines joined, markup and footnote markers out) and where it stands in the amendment."""
+
+    text: str
+    span: Span
+    lead_italic: bool | None = None  # new paragraphs only: None when the source cannot tell
+
+
+@dataclass
+class Place:
+    """The part of the draft an instruction names, by the draft's own numbering as issued.
+
+    `part` is "preamble", "operative", "title" or "everywhere" ("in the title, the
+    preambular paragraphs and the operative paragraphs", "throughout the text");
+    `number` the paragraph (28 for "the twenty-eighth preambular paragraph", 9 for
+    "operative paragraph 9", None for the title, -1 for "the last"); `sub` the
+    sub-paragraph labels below it (("b",) for "sub-paragraph (b) of operative paragraph 3")."""
+
+    part: str
+    number: int | None
+    text: str  # as written: "the twenty-eighth preambular paragraph"
+    span: Span
+    sub: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()  # "everywhere": the parts named ("title", "preamble", ...)
+
+
+@dataclass
+class Instruction:
+    """One thing an amendment asks.  `action` is "delete", "replace" or "insert" ("add" at
+    the end is an insert with position "end"); `target` is "words" (inside a paragraph or
+    the title) or "paragraph" (whole paragraphs deleted, replaced or inserted)."""
+
+    number: int | None  # the amendment's own numbering ("3."), None when unnumbered
+    action: str
+    target: str
+    place: Place | None
+    text: str  # the instruction as written, lines joined
+    span: Span  # the instruction's words (not the new paragraphs that follow)
+    old: Quote | None = None  # words deleted or replaced; a deleted paragraph's "reading"
+    new: list[Quote] = field(default_factory=list)  # words or paragraphs put in
+    position: str | None = None  # "after", "before", "end", "beginning"
+    anchor: Quote | None = None  # insert “X” after “anchor”
+    kind: str | None = None  # new paragraphs: "preamble" or "operative"
+    count: int | None = None  # "insert two new operative paragraphs": 2
+    problems: list[str] = field(default_factory=list)  # what did not read
+
+
+@dataclass
+class Amendment:
+    """An amendment to a draft (kind "amendment"): who tables it, what it amends, and each
+    instruction as data."""
+
+    sponsors: list[str]
+    draft_symbol: str | None  # "A/80/L.25"; None when named by its report
+    draft_symbol_span: Span | None
+    draft_name: str  # as written: "draft resolution A/80/L.25", "draft resolution IV
+    # recommended by the Third Committee in its report A/80/555"
+    report: str | None  # the report that recommends the draft, when named so
+    draft_number: str | None  # "IV", "4": the draft's number in that report
+    title: str | None  # the draft's title as the amendment repeats it
+    title_span: Span | None
+    instructions: list[Instruction] = field(default_factory=list)
+    span: Span | None = None  # the "…: amendment to draft resolution …" line
 
 
 @dataclass

@@ -77,6 +77,7 @@ def load_pack(path: str, plugins: dict[str, Primitive] | None = None,
         applies_always=bool(applies.get("always", not title)),
         title_pattern=_regex(located, ("applies_to", "title"), title) if title else None,
         settings=data.get("settings") or {}, lets=lets, extractors=own, rules=[],
+        kinds=tuple(applies.get("kind") or ("resolution", "draft")),
     )
     seen: dict[str, int] = {}
     for index, raw in enumerate(data["rules"]):

@@ -29,7 +29,9 @@ BOUND = {"item", "index", "previous_item", "key", "expected", "found", "match", 
          "marker", "first", "reason"}
 # previous_reason: how the previous resolution was found, or why not (RES001's message);
 # suppressions: the problems of the inline suppressions (the late `suppressions` check).
-ROOTS = {"draft", "previous", "settings", "previous_reason", "suppressions"}
+# amendment: what an amendment asks of the draft it amends, resolved against that draft
+# (reslint.amend.facts); null when the file checked is not an amendment.
+ROOTS = {"draft", "previous", "settings", "previous_reason", "suppressions", "amendment"}
 RULE_EXPRS = ("when", "for_each", "at")
 
 
@@ -151,8 +153,13 @@ class Pack:
     lets: list[tuple[str, Any]]
     extractors: dict[str, Extractor]
     rules: list[Rule]
+    # the document kinds the pack runs on (`applies_to: kind:`): amendments read otherwise
+    kinds: tuple[str, ...] = ("resolution", "draft")
 
-    def applies_to(self, title: str | None, item_title: str | None) -> bool:
+    def applies_to(self, title: str | None, item_title: str | None,
+                   kind: str | None = None) -> bool:
+        if kind is not None and kind not in self.kinds:
+            return False
         if self.applies_always:
             return True
         if self.title_pattern is None:

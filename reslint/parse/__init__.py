@@ -34,6 +34,11 @@ RESOLUTION_WORDS = re.compile(r"General\s+Assembly|draft\s+resolution", re.IGNOR
 
 
 def parse_source(source: SourceText) -> Document:
+    if "mendment" in source.text:  # an amendment to a draft reads otherwise
+        from reslint.parse.amendment import looks_like_amendment, parse_amendment
+
+        if looks_like_amendment(source.text):
+            return parse_amendment(source)
     if not RESOLUTION_WORDS.search(source.text):
         # A cheap, linear refusal before any layout work: every resolution and draft
         # names the General Assembly (or itself a draft resolution).

@@ -73,7 +73,16 @@ def document_to_json(doc: Document) -> dict[str, Any]:
             {"number": doc.meeting.number, "date": doc.meeting.date} if doc.meeting else None
         ),
         "problems": doc.problems,
+        **_amendment_json(doc),
     }
+
+
+def _amendment_json(doc: Document) -> dict[str, Any]:
+    if doc.amendment is None:
+        return {}
+    from reslint.parse.amendment import amendment_to_json
+
+    return {"amendment": amendment_to_json(doc.amendment)}
 
 
 def document_to_text(doc: Document) -> str:
@@ -86,6 +95,11 @@ def document_to_text(doc: Document) -> str:
     ]
     if h.sponsors:
         lines.append(f"  sponsors: {', '.join(h.sponsors)}")
+    if doc.amendment is not None:
+        from reslint.parse.amendment import amendment_to_text
+
+        lines.extend(amendment_to_text(doc.amendment))
+        return "\n".join(lines) + "\n"
     lines.append(f"  preamble: {len(doc.preamble)} paragraphs; operative: {len(doc.operative)}")
     for p in doc.paragraphs():
         lines.append(f"  {p.label:>5} line {p.span.line:>4}: [{p.lead}] {p.text[:70]}")
