@@ -31,8 +31,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DRAFT = ROOT / "tests" / "fixtures" / "002_6fba7e12700cdceb.txt"
-PREVIOUS = ROOT / "tests" / "fixtures" / "000_e973e94cc6f22ecb.txt"
+DRAFT = ROOT / "tests" / "fixtures" / "A_RES_78_32.txt"
+PREVIOUS = ROOT / "tests" / "fixtures" / "A_RES_76_47.txt"
 SESSIONS = {"seventy-eighth": 78, "seventy-ninth": 79, "eightieth": 80, "eighty-first": 81}
 
 

@@ -41,7 +41,7 @@ def measure(name: str, text: str, factor: int) -> None:
 
 def main() -> None:
     factors = [int(a) for a in sys.argv[1:]] or [1, 10, 100]
-    seed = (ROOT / "tests/fixtures/002_6fba7e12700cdceb.txt").read_text(encoding="utf-8")
+    seed = (ROOT / "tests/fixtures/A_RES_78_32.txt").read_text(encoding="utf-8")
     cases = [("seed-002", seed, "2. *Stresses*", "*42nd plenary")]
     pdf = ROOT.parent / "shared" / "corpus" / "A_RES_78_32.md"
     if pdf.exists():

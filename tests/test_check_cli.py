@@ -13,8 +13,8 @@ from reslint.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
-SEED_76_47 = FIXTURES / "000_e973e94cc6f22ecb.txt"
-SEED_78_32 = FIXTURES / "002_6fba7e12700cdceb.txt"
+SEED_76_47 = FIXTURES / "A_RES_76_47.txt"
+SEED_78_32 = FIXTURES / "A_RES_78_32.txt"
 SARIF_SCHEMA = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 
 FORMATS = ["full", "concise", "json", "sarif", "github", "junit", "markdown"]

@@ -16,8 +16,8 @@ from reslint.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
-PREVIOUS = FIXTURES / "000_e973e94cc6f22ecb.txt"
-DRAFT = FIXTURES / "002_6fba7e12700cdceb.txt"
+PREVIOUS = FIXTURES / "A_RES_76_47.txt"
+DRAFT = FIXTURES / "A_RES_78_32.txt"
 SARIF_SCHEMA = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 ESC = "\x1b["
 

@@ -17,8 +17,8 @@ from reslint.cli import main
 from reslint.errors import UsageError
 
 REPO = Path(__file__).resolve().parents[1]
-SEED_76_47 = REPO / "tests" / "fixtures" / "000_e973e94cc6f22ecb.txt"
-SEED_78_32 = REPO / "tests" / "fixtures" / "002_6fba7e12700cdceb.txt"
+SEED_76_47 = REPO / "tests" / "fixtures" / "A_RES_76_47.txt"
+SEED_78_32 = REPO / "tests" / "fixtures" / "A_RES_78_32.txt"
 
 
 @pytest.fixture

@@ -17,8 +17,8 @@ from reslint.pairing import find_previous
 from reslint.parse import parse_file
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SEED_76_47 = FIXTURES / "000_e973e94cc6f22ecb.txt"
-SEED_78_32 = FIXTURES / "002_6fba7e12700cdceb.txt"
+SEED_76_47 = FIXTURES / "A_RES_76_47.txt"
+SEED_78_32 = FIXTURES / "A_RES_78_32.txt"
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
 

@@ -24,8 +24,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
-DRAFT = FIXTURES / "002_6fba7e12700cdceb.txt"
-PREVIOUS = FIXTURES / "000_e973e94cc6f22ecb.txt"
+DRAFT = FIXTURES / "A_RES_78_32.txt"
+PREVIOUS = FIXTURES / "A_RES_76_47.txt"
 
 pytestmark = pytest.mark.slow
 

@@ -12,8 +12,8 @@ import pytest
 from reslint.cli import main
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SEED_76_47 = FIXTURES / "000_e973e94cc6f22ecb.txt"
-SEED_78_32 = FIXTURES / "002_6fba7e12700cdceb.txt"
+SEED_76_47 = FIXTURES / "A_RES_76_47.txt"
+SEED_78_32 = FIXTURES / "A_RES_78_32.txt"
 SLIP_OLD = "Convention on Cluster Munitions to ratify"
 SLIP_NEW = "Convention on Cluster Munitions² to ratify"  # RES504: marker 2 repeated
 OP1 = "1. *Urges* all States not parties"

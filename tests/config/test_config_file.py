@@ -14,8 +14,8 @@ from reslint.cli import main
 from reslint.config import glob_regex
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-SEED_76_47 = FIXTURES / "000_e973e94cc6f22ecb.txt"
-SEED_78_32 = FIXTURES / "002_6fba7e12700cdceb.txt"
+SEED_76_47 = FIXTURES / "A_RES_76_47.txt"
+SEED_78_32 = FIXTURES / "A_RES_78_32.txt"
 SLIP = ("Convention on Cluster Munitions to ratify", "Convention on Cluster Munitions² to ratify")
 SLIP_LINE = 47  # RES504 (warning): footnote marker 2 used again
 

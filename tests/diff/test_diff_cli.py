@@ -16,7 +16,7 @@ from reslint.cli import main
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"
 FIXTURES = ROOT / "tests" / "fixtures"
-PREV, DRAFT = FIXTURES / "000_e973e94cc6f22ecb.txt", FIXTURES / "002_6fba7e12700cdceb.txt"
+PREV, DRAFT = FIXTURES / "A_RES_76_47.txt", FIXTURES / "A_RES_78_32.txt"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus absent")
 
 

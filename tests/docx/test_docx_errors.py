@@ -94,7 +94,7 @@ def test_without_the_extra(tmp_path: Path):
 
 
 def test_markdown_never_imports_python_docx():
-    fixture = REPO / "tests" / "fixtures" / "002_6fba7e12700cdceb.txt"
+    fixture = REPO / "tests" / "fixtures" / "A_RES_78_32.txt"
     code = (
         "import sys\nfrom reslint.cli import main\n"
         f"main(['check', {str(fixture)!r}, '--format', 'concise'])\n"

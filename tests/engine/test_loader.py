@@ -15,8 +15,8 @@ from reslint.cli import main
 from reslint.engine.rules import load_pack, scalar_position
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-DRAFT = str(FIXTURES / "002_6fba7e12700cdceb.txt")
-PREVIOUS = str(FIXTURES / "000_e973e94cc6f22ecb.txt")
+DRAFT = str(FIXTURES / "A_RES_78_32.txt")
+PREVIOUS = str(FIXTURES / "A_RES_76_47.txt")
 
 HEAD = "pack: custom\nrules:\n"
 RULE = """\

@@ -21,8 +21,8 @@ from reslint.engine.yamlload import LocatedError
 pytestmark = pytest.mark.slow
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-DRAFT = FIXTURES / "002_6fba7e12700cdceb.txt"
-PREVIOUS = FIXTURES / "000_e973e94cc6f22ecb.txt"
+DRAFT = FIXTURES / "A_RES_78_32.txt"
+PREVIOUS = FIXTURES / "A_RES_76_47.txt"
 DIST = "reslint-demo-plugin"
 
 # A build backend of a few lines, so that installing needs neither network nor wheel.

@@ -17,7 +17,7 @@ from reslint.vocab.ordinals import ORDINAL_WORD_PATTERN, ordinal_to_int
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"
-SEED_76 = ROOT / "tests" / "fixtures" / "000_e973e94cc6f22ecb.txt"
+SEED_76 = ROOT / "tests" / "fixtures" / "A_RES_76_47.txt"
 
 SERIES = {
     "CCM": ["78_32", "79_58", "80_52"],

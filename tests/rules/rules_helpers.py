@@ -12,8 +12,8 @@ from reslint.cli import main
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures"
 CORPUS = REPO.parent / "shared" / "corpus"
-SEED_76_47 = FIXTURES / "000_e973e94cc6f22ecb.txt"
-SEED_78_32 = FIXTURES / "002_6fba7e12700cdceb.txt"
+SEED_76_47 = FIXTURES / "A_RES_76_47.txt"
+SEED_78_32 = FIXTURES / "A_RES_78_32.txt"
 
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
 
