@@ -56,6 +56,7 @@ class Footnote:
     span: Span
     markers: list[Marker] = field(default_factory=list)
     missing: bool = False  # a marker whose footnote text the document lacks
+    part: str = "resolution"  # or the annex that carries it: "Annex", "Annex II"
 
 
 @dataclass
@@ -96,6 +97,44 @@ class Paragraph:
     span: Span
     subparagraphs: list[Paragraph] = field(default_factory=list)
     clean_start: int = 0  # offset of `text` in Document.clean
+    section: str | None = None  # the key of the Section it stands in ("II", "II.A")
+    part: str = "resolution"  # or the annex it belongs to: "Annex", "Annex II"
+
+
+@dataclass
+class Section:
+    """A heading that divides the operative part (or an annex, or a Fifth Committee text
+    whose sections each carry a preamble): "IV" / "Illegal, unreported and unregulated
+    fishing", "B. Office of Investment Management", or a title alone.  Headings are
+    never paragraphs; `numbering` says whether the operative numbers of the part restart
+    at 1 in every section ("restarts") or run on across them ("continues")."""
+
+    key: str  # "II", "II.A"; "#3" for the third heading of its part when it has no number
+    number: str | None  # "II", "A", None
+    title: str | None
+    span: Span  # the whole heading (number and title)
+    level: int = 1
+    part: str = "resolution"
+    first: str | None = None  # label of the first paragraph under it
+
+
+@dataclass
+class Annex:
+    """An annex (`Annex`, `Annex II`) with its own title, preamble, numbered paragraphs,
+    sections and footnotes: outside the resolution's operative part, so counts and
+    structure rules of the resolution never see its paragraphs."""
+
+    key: str  # "Annex", "Annex II"
+    number: str | None  # "II", None for a lone "Annex"
+    title: str | None
+    span: Span  # the "Annex" line
+    title_span: Span | None = None
+    preamble: list[Paragraph] = field(default_factory=list)
+    operative: list[Paragraph] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+
+    def paragraphs(self) -> list[Paragraph]:
+        return [*self.preamble, *self.operative]
 
 
 @dataclass
@@ -121,10 +160,14 @@ class Heading:
 
 @dataclass
 class Meeting:
+    """The closing line: "50th (resumed) plenary meeting / 22 December 2023"."""
+
     number: int
     date: str | None
     span: Span
     date_span: Span | None = None
+    resumed: bool = False
+    line_span: Span | None = None  # the whole closing line, date included
 
 
 @dataclass
@@ -166,6 +209,10 @@ class Document:
     problems: list[str] = field(default_factory=list)  # what did not parse cleanly
     changes: list[TrackedChange] = field(default_factory=list)  # Word tracked changes
     amendment: Amendment | None = None  # kind "amendment": what it asks (preamble etc. empty)
+    sections: list[Section] = field(default_factory=list)  # of the resolution itself
+    annexes: list[Annex] = field(default_factory=list)
+    form: str = "resolution"  # what the text enacts: "resolution" or "decision"
+    revision: int | None = None  # 1 for A/C.3/80/L.5/Rev.1
 
     @property
     def session(self) -> int | None:

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import re
 
-from reslint.model import Document, Footnote, Marker, Meeting, Paragraph, Span
+from reslint.model import Annex, Document, Footnote, Marker, Meeting, Paragraph, Span
 from reslint.parse.citations import find_citations, find_next_session, find_recalled, find_symbols
 from reslint.parse.heading import parse_heading
 from reslint.parse.markers import resolve_plain_markers
-from reslint.parse.paragraphs import classify, is_roman
+from reslint.parse.structure import (
+    Parts,
+    Unit,
+    annex_title,
+    meeting_date,
+    read_part,
+    split_parts,
+)
 from reslint.text.inline import RawMarker, clean_block, italic_lead
 from reslint.text.layout import split_layout
 from reslint.text.mapped import MappedText
 from reslint.text.source import MAX_BYTES, InputError, SourceText, read_source
-from reslint.vocab.dates import DATE_PATTERN, parse_date
-
-MEETING = re.compile(
-    rf"^(?P<num>\d{{1,3}})(?:st|nd|rd|th)\s+plenary\s+meeting\b\s*(?P<date>{DATE_PATTERN})?",
-    re.IGNORECASE,
-)
 
 
 def parse_file(path: str, max_bytes: int = MAX_BYTES, tracked: str = "accepted") -> Document:
@@ -60,21 +61,11 @@ def parse_source(source: SourceText) -> Document:
     markers: list[RawMarker] = []
     blocks: list[MappedText] = []
     italics: list[str | None] = []
-    meeting: Meeting | None = None
     for raw in layout.blocks:
         italic = italic_lead(raw)
         clean = clean_block(raw, markers)
         if not clean.text:
             continue
-        if m := MEETING.match(clean.text):
-            date = parse_date(m.group("date")) if m.group("date") else None
-            meeting = Meeting(
-                int(m.group("num")),
-                date.isoformat() if date else None,
-                mapped_span(clean, m.start("num"), m.end("num")),
-                mapped_span(clean, m.start("date"), m.end("date")) if date else None,
-            )
-            break  # what follows the plenary line is an annex
         blocks.append(clean)
         italics.append(italic)
 
@@ -82,40 +73,49 @@ def parse_source(source: SourceText) -> Document:
     if not markers and layout.footnotes:
         blocks, markers = resolve_plain_markers(blocks, layout.footnotes, layout.page_breaks)
 
+    parts = split_parts([Unit(b, i) for b, i in zip(blocks, italics, strict=True)])
+    meeting = _meeting(parts, mapped_span)
+    markdown = not layout.is_pdf
     sub_texts: dict[int, MappedText] = {}
-    paragraphs = _paragraphs(blocks, italics, not layout.is_pdf, sub_texts)
+    body = read_part(parts.body.units, "resolution", markdown, mapped_span, sub_texts)
+    paragraphs = body.paragraphs
     preamble = [p for p, _ in paragraphs if p.kind == "preamble"]
     operative = [p for p, _ in paragraphs if p.kind == "operative"]
+    annexes, annex_paragraphs = _annexes(parts, markdown, mapped_span, sub_texts)
     flat: list[tuple[Paragraph, MappedText]] = []
-    for p, text in paragraphs:
+    for p, text in [*paragraphs, *annex_paragraphs]:
         flat.append((p, text))
         flat.extend(_subs(p, sub_texts))
-    parts: list[MappedText] = []
+    clean_parts: list[MappedText] = []
     pos = 0
     for p, text in flat:
-        if parts:
-            parts.append(MappedText.synthetic("\n", text.offsets[0] if text.offsets else 0))
+        if clean_parts:
+            clean_parts.append(MappedText.synthetic("\n", text.offsets[0] if text.offsets else 0))
             pos += 1
         p.clean_start = pos
         p.span = mapped_span(text, 0, len(text.text))
-        parts.append(text)
+        clean_parts.append(text)
         pos += len(text.text)
-    clean_map = MappedText.join(parts) if parts else MappedText("", [])
+    clean_map = MappedText.join(clean_parts) if clean_parts else MappedText("", [])
 
     def para_span(p: Paragraph, s: int, e: int) -> Span:
         return mapped_span(clean_map, p.clean_start + s, p.clean_start + e)
 
     every = [p for p, _ in flat]
+    own = [p for p in every if p.part == "resolution"]
     citations = find_citations(every, para_span)
-    recalled, recalled_span = find_recalled(every, citations, para_span)
+    recalled, recalled_span = find_recalled(own, citations, para_span)
     next_session, next_span = find_next_session(operative, para_span)
     footnotes = _footnotes(notes, markers, span, mapped_span)
+    _footnote_parts(footnotes, annexes)
     # _footnotes keeps the order of `notes` (orphan markers come after): pair them up.
     noted = [(fn, text) for fn, (_, text) in zip(footnotes, notes, strict=False)]
     symbols = find_symbols(every, noted, para_span, mapped_span)
     problems = []
     if formula is None:
         problems.append('no enacting formula "The General Assembly,"')
+    if parts.after_closing:
+        problems.append("text after the closing meeting line that no annex heads")
     if not preamble and not operative:
         raise InputError(source.path, "no resolution found: no preambular or operative paragraphs")
     kind = "draft" if _is_draft(heading) else "resolution"
@@ -126,40 +126,63 @@ def parse_source(source: SourceText) -> Document:
         recalled=recalled, recalled_span=recalled_span, symbols=symbols,
         next_session=next_session, next_session_span=next_span, meeting=meeting,
         clean=clean_map.text, clean_map=clean_map, problems=problems,
+        sections=body.sections, annexes=annexes,
     )
 
 
-def _paragraphs(
-    blocks: list[MappedText], italics: list[str | None], markdown: bool,
-    sub_texts: dict[int, MappedText],
-) -> list[tuple[Paragraph, MappedText]]:
-    """Top-level paragraphs with their mapped texts; sub-paragraphs go into their parent,
-    their mapped texts into `sub_texts` (by id)."""
-    out: list[tuple[Paragraph, MappedText]] = []
-    seen_operative = False
-    pp = 0
-    for block, italic in zip(blocks, italics, strict=True):
-        raw = classify(block, italic, seen_operative, markdown)
-        if raw.kind == "sub" and out:
-            parent = out[-1][0]
-            target = parent
-            if parent.subparagraphs and is_roman(raw.number or "", parent.subparagraphs[-1].number):
-                target = parent.subparagraphs[-1]
-            sub = Paragraph("sub", f"{target.label}({raw.number})", raw.number, raw.lead,
-                            raw.lead_italic, raw.text.text, Span(0, 0, 0, 0))
-            target.subparagraphs.append(sub)
-            sub_texts[id(sub)] = raw.text
-            continue
-        if raw.kind == "operative":
-            seen_operative = True
-            label = f"OP{raw.number}" if raw.number else "OP"
-        else:
-            pp += 1
-            label = f"PP{pp}"
-        para = Paragraph(raw.kind if raw.kind != "sub" else "preamble", label, raw.number,
-                         raw.lead, raw.lead_italic, raw.text.text, Span(0, 0, 0, 0))
-        out.append((para, raw.text))
-    return out
+def _meeting(parts: Parts, mapped_span) -> Meeting | None:
+    if parts.closing is None:
+        return None
+    clean, m = parts.closing
+    date = meeting_date(m.group("date")) if m.group("date") else None
+    return Meeting(
+        int(m.group("num")),
+        date,
+        mapped_span(clean, m.start("num"), m.end("num")),
+        mapped_span(clean, m.start("date"), m.end("date")) if date else None,
+        resumed=m.group("resumed") is not None,
+        line_span=mapped_span(clean, 0, m.end()),
+    )
+
+
+def _annexes(parts: Parts, markdown: bool, mapped_span, sub_texts: dict[int, MappedText]
+             ) -> tuple[list[Annex], list[tuple[Paragraph, MappedText]]]:
+    """Each annex with its title and paragraphs; and all their paragraphs, in order."""
+    annexes: list[Annex] = []
+    every: list[tuple[Paragraph, MappedText]] = []
+    for part in parts.annexes:
+        title_lines, first = annex_title(part)
+        reading = read_part(part.units[first:], part.key, markdown, mapped_span, sub_texts,
+                            annex=True)
+        title = None
+        title_span = None
+        if title_lines:
+            title = " ".join(" ".join(t.text for t in title_lines).split())
+            a = mapped_span(title_lines[0], 0, len(title_lines[0].text))
+            b = mapped_span(title_lines[-1], 0, len(title_lines[-1].text))
+            title_span = Span(a.line, a.column, b.end_line, b.end_column, a.start, b.end)
+        head = part.head
+        assert head is not None
+        annexes.append(Annex(
+            part.key, part.number, title, mapped_span(head, 0, len(head.text)), title_span,
+            preamble=[p for p, _ in reading.paragraphs if p.kind == "preamble"],
+            operative=[p for p, _ in reading.paragraphs if p.kind == "operative"],
+            sections=reading.sections,
+        ))
+        every.extend(reading.paragraphs)
+    return annexes, every
+
+
+def _footnote_parts(footnotes: list[Footnote], annexes: list[Annex]) -> None:
+    """A footnote belongs to the part where its first marker stands (else its text)."""
+    if not annexes:
+        return
+    starts = [(a.span.start, a.key) for a in annexes]
+    for fn in footnotes:
+        at = fn.markers[0].span.start if fn.markers else fn.span.start
+        for start, key in starts:
+            if at >= start:
+                fn.part = key
 
 
 def _subs(p: Paragraph, sub_texts: dict[int, MappedText]) -> list[tuple[Paragraph, MappedText]]:

@@ -62,10 +62,41 @@ def classify(
     elif m := SUB_LABEL.match(text.text):
         kind, number = "sub", m.group("label")
         text = text[m.end() :]
-    elif seen_operative:
+    elif seen_operative or (reads_operative(text.text) and text.text.endswith((";", ".", ":"))):
         kind = "operative"  # a single unnumbered operative paragraph, or a stray block
     lead = italic if italic and text.text.startswith(italic) else lead_words(text.text)
     return RawParagraph(kind, number, lead, bool(italic) if markdown else None, text)
+
+
+# Words before the verb or participle that open a paragraph ("Also requests", "Further
+# recalling", "Strongly condemns").
+LEAD_ADVERBS = frozenset((
+    "Also", "Further", "Again", "Once", "Strongly", "Firmly", "Fully", "Deeply", "Gravely",
+    "Seriously", "Profoundly", "Moreover", "Furthermore", "Reiterating", "Equally",
+))
+# Adjectives that open preambular paragraphs though they end like a verb.
+PREAMBLE_S_WORDS = frozenset(("Conscious", "Desirous", "Anxious", "Cognisant"))
+
+
+def reads_operative(text: str) -> bool:
+    """Whether an unnumbered paragraph opens like an operative one: a verb in the third
+    person ("Approves", "Also decides", "Takes note"), where a preambular one opens with a
+    participle or an adjective ("Recalling", "Deeply concerned", "Mindful")."""
+    words = text.split(None, 3)
+    k = 0
+    while k < len(words) - 1 and words[k] in LEAD_ADVERBS:
+        k += 1
+        if words[k - 1] == "Once" and words[k] == "again":
+            k += 1
+    if k >= len(words):
+        return False
+    word = words[k].rstrip(",;:")
+    if k:
+        word = word[:1].upper() + word[1:]
+    return (
+        len(word) > 3 and word[:1].isupper() and word[1:].islower() and word.endswith("s")
+        and not word.endswith(("ous", "ss")) and word not in PREAMBLE_S_WORDS
+    )
 
 
 def is_roman(label: str, previous: str | None) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reslint.model import Citation, Document, Paragraph
+from reslint.model import Annex, Citation, Document, Footnote, Paragraph, Section
 
 
 def _citation(c: Citation) -> dict[str, Any]:
@@ -30,7 +30,38 @@ def _paragraph(p: Paragraph) -> dict[str, Any]:
         data = {"number": p.number, **data}
     if p.kind != "preamble" or p.subparagraphs:
         data["subparagraphs"] = [_paragraph(s) for s in p.subparagraphs]
+    if p.kind == "quoted":
+        data["quoted"] = True
+    if p.section is not None:
+        data["section"] = p.section
     return data
+
+
+def _section(s: Section) -> dict[str, Any]:
+    return {"key": s.key, "number": s.number, "title": s.title, "level": s.level,
+            "line": s.span.line, "end_line": s.span.end_line, "first": s.first}
+
+
+def _annex(a: Annex) -> dict[str, Any]:
+    return {
+        "key": a.key, "number": a.number, "title": a.title, "line": a.span.line,
+        "preamble": [_paragraph(p) for p in a.preamble],
+        "operative": [_paragraph(p) for p in a.operative],
+        "sections": [_section(s) for s in a.sections],
+    }
+
+
+def _footnote(f: Footnote) -> dict[str, Any]:
+    return {
+        "number": f.number,
+        "text": f.text,
+        "line": f.span.line,
+        "part": f.part,
+        "markers": [
+            {"line": m.span.line, "column": m.span.column, "style": m.style}
+            for m in f.markers
+        ],
+    }
 
 
 def document_to_json(doc: Document) -> dict[str, Any]:
@@ -50,18 +81,9 @@ def document_to_json(doc: Document) -> dict[str, Any]:
         "report": h.report,
         "preamble": [_paragraph(p) for p in doc.preamble],
         "operative": [_paragraph(p) for p in doc.operative],
-        "footnotes": [
-            {
-                "number": f.number,
-                "text": f.text,
-                "line": f.span.line,
-                "markers": [
-                    {"line": m.span.line, "column": m.span.column, "style": m.style}
-                    for m in f.markers
-                ],
-            }
-            for f in doc.footnotes
-        ],
+        "sections": [_section(s) for s in doc.sections],
+        "annexes": [_annex(a) for a in doc.annexes],
+        "footnotes": [_footnote(f) for f in doc.footnotes],
         "citations": [_citation(c) for c in doc.citations],
         "recalled": [_citation(c) for c in doc.recalled],
         "symbols": [
@@ -70,7 +92,9 @@ def document_to_json(doc: Document) -> dict[str, Any]:
         ],
         "next_session": doc.next_session,
         "meeting": (
-            {"number": doc.meeting.number, "date": doc.meeting.date} if doc.meeting else None
+            {"number": doc.meeting.number, "date": doc.meeting.date,
+             "resumed": doc.meeting.resumed, "line": doc.meeting.span.line}
+            if doc.meeting else None
         ),
         "problems": doc.problems,
         **_amendment_json(doc),
@@ -101,10 +125,11 @@ def document_to_text(doc: Document) -> str:
         lines.extend(amendment_to_text(doc.amendment))
         return "\n".join(lines) + "\n"
     lines.append(f"  preamble: {len(doc.preamble)} paragraphs; operative: {len(doc.operative)}")
-    for p in doc.paragraphs():
-        lines.append(f"  {p.label:>5} line {p.span.line:>4}: [{p.lead}] {p.text[:70]}")
-        for s in p.subparagraphs:
-            lines.append(f"  {s.label:>9} line {s.span.line:>4}: {s.text[:66]}")
+    _outline(lines, doc.paragraphs(), doc.sections)
+    for a in doc.annexes:
+        lines.append(f"  {a.key} line {a.span.line}: {a.title or '-'}")
+        lines.append(f"    preamble: {len(a.preamble)} paragraphs; operative: {len(a.operative)}")
+        _outline(lines, a.paragraphs(), a.sections)
     recalled = ", ".join(f"{c.symbol} of {c.date}" if c.date else c.symbol for c in doc.recalled)
     lines.append(f"  recalled: {recalled or '-'}")
     for f in doc.footnotes:
@@ -112,5 +137,26 @@ def document_to_text(doc: Document) -> str:
         lines.append(f"  footnote {f.number} (markers at {where}): {f.text}")
     lines.append(f"  next session: {doc.next_session}")
     if doc.meeting:
-        lines.append(f"  meeting: {doc.meeting.number} on {doc.meeting.date}")
+        resumed = " (resumed)" if doc.meeting.resumed else ""
+        lines.append(f"  meeting: {doc.meeting.number}{resumed} on {doc.meeting.date}"
+                     f" (line {doc.meeting.span.line})")
     return "\n".join(lines) + "\n"
+
+
+def _outline(lines: list[str], paragraphs: list[Paragraph], sections: list[Section]) -> None:
+    """Paragraphs in text order, each section heading before its first paragraph."""
+    heads: dict[str, list[Section]] = {}
+    for s in sections:
+        if s.first is not None:
+            heads.setdefault(s.first, []).append(s)
+    for p in sorted(paragraphs, key=lambda p: p.span.start):
+        for s in heads.get(p.label, []):
+            lines.append(f"  {'':>5} line {s.span.line:>4}: section {s.key}: {s.title or ''}")
+        lines.append(f"  {p.label:>5} line {p.span.line:>4}: [{p.lead}] {p.text[:70]}")
+        _subs(lines, p.subparagraphs)
+
+
+def _subs(lines: list[str], subs: list[Paragraph]) -> None:
+    for s in subs:
+        lines.append(f"  {s.label:>9} line {s.span.line:>4}: {s.text[:66]}")
+        _subs(lines, s.subparagraphs)

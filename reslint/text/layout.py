@@ -35,6 +35,26 @@ MD_FOOTNOTE = re.compile(
 )
 OPERATIVE_START = re.compile(r"^\s*\d{1,3}\.(?:\s|$)")
 SUB_START = re.compile(r"^\s*\((?:[a-z]{1,2}|[ivxl]{1,6})\)(?:\s|$)")
+# Lines that open a unit of the document's grammar whatever precedes them: the closing
+# "50th (resumed) plenary meeting" (PDF text sometimes glues it to the last paragraph),
+# an "Annex"/"Annex II" line, and a section number alone on its line ("IV", "B.").
+MEETING_START = re.compile(
+    r"^[\s*_]*\d{1,3}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary\s+meeting\b", re.IGNORECASE
+)
+ANNEX_START = re.compile(r"^[\s*_#]*Annex(?:es)?(?:\s+[IVXL]+)?[\s*_]*$")
+SECTION_START = re.compile(
+    r"^[\s*_#]*(?:(?:Part|Section|Chapter)\s+(?:[IVXL]{1,6}|\d{1,2}[A-Z]?)|[IVXL]{1,6}|[A-Z])"
+    r"\.?[\s*_]*$"
+)
+# After a page break, a paragraph that stopped at a comma goes on unless the next line
+# can open a preambular paragraph: a participle, an adjective of the preamble, an adverb.
+OPENING_ENDINGS = ("ing", "ed")
+OPENING_WORDS = frozenset((
+    "Further", "Also", "Deeply", "Gravely", "Strongly", "Firmly", "Fully", "Seriously",
+    "Profoundly", "Mindful", "Aware", "Conscious", "Cognizant", "Convinced", "Desirous",
+    "Determined", "Bearing", "Noting", "Alarmed", "Concerned", "Reaffirming", "Recalling",
+    "Taking", "Having", "Guided", "Encouraged", "Reiterating",
+))
 FORMULA = re.compile(r"The\s+General\s+Assembly")
 # Words that open a preambular paragraph.  After a line ending with a comma, a line that
 # starts with one of them starts a new paragraph even without a blank line between (PDF
@@ -96,6 +116,9 @@ def _page_furniture(lines: list[tuple[int, str]], skip: set[int]) -> list[int]:
             continue
         cluster = [i]
         join = next((k for k in range(i - 1, max(-1, i - 9), -1) if lines[k][1] == ""), None)
+        if join is None:  # a running title of many lines under the symbol (78/68)
+            join = next((k for k in range(i - 9, max(-1, i - 15), -1)
+                         if lines[k][1] == "" and SYMBOL_LINE().match(lines[k + 1][1])), None)
         if join is not None:  # pages were joined with an empty line: all between is header
             cluster.extend(range(join, i))
         j = i - 1 if join is None else -1
@@ -271,7 +294,11 @@ def _group_blocks(
             continue
         stripped = text.strip()
         line = MappedText.original(stripped, start + len(text) - len(text.lstrip()))
-        starts_new = bool(OPERATIVE_START.match(stripped) or SUB_START.match(stripped))
+        starts_new = bool(
+            OPERATIVE_START.match(stripped) or SUB_START.match(stripped)
+            or MEETING_START.match(stripped) or ANNEX_START.match(stripped)
+            or SECTION_START.match(stripped)
+        )
         if current and _continues(current, stripped, pending_break, page_break, starts_new):
             current.append(line)
         else:
@@ -290,6 +317,10 @@ def _continues(
     if starts_new:
         return False
     last = current[-1].text.rstrip()
+    if MEETING_START.match(current[0].text) and len(current) >= 2:
+        return False  # the meeting line and its date make the closing block, no more
+    if ANNEX_START.match(last) or (SECTION_START.match(last) and len(current) == 1):
+        return False  # "Annex" and a section number stand alone; their title follows
     if (OPERATIVE_START.match(last + " ") and len(last) <= 5) or (
         SUB_START.match(last + " ") and len(last) <= 7
     ):
@@ -300,8 +331,25 @@ def _continues(
         return True
     if page_break:
         # The paragraph goes on after the page break unless it had ended.
-        return not ENDED().search(last) or stripped[:1].islower()
+        if not ENDED().search(last) or stripped[:1].islower():
+            return True
+        return _stopped_at_comma(last) and not can_open(stripped)
     return False
+
+
+def _stopped_at_comma(last: str) -> bool:
+    """ "… Vessel Personnel," or "… Convention,12" before the page break."""
+    return last.rstrip("0123456789*⁰¹²³⁴⁵⁶⁷⁸⁹ ").endswith(",")
+
+
+def can_open(line: str) -> bool:
+    """Whether a line can open a paragraph after a comma: its first word reads as a lead
+    ("Recalling", "Deeply concerned", "Mindful"); a number or common noun does not."""
+    word = line.lstrip("*_ ").split(" ", 1)[0].rstrip(",")
+    return (
+        word in OPENING_WORDS or _opens_preamble(line)
+        or (word[:1].isupper() and word.endswith(OPENING_ENDINGS) and word[1:].islower())
+    )
 
 
 def _join_lines(lines: list[MappedText]) -> MappedText:
