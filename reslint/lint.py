@@ -35,6 +35,7 @@ from reslint.pairing import find_previous
 from reslint.parse import parse_file, parse_source
 from reslint.resources import builtin_rules_path
 from reslint.suppress import apply_suppressions
+from reslint.text.docx import is_docx
 from reslint.text.source import MAX_BYTES, SourceText
 
 if TYPE_CHECKING:
@@ -341,7 +342,6 @@ class Linter:
         """--diff keeps the findings as they were (same exit code) and gives the patch;
         --fix writes the file and keeps what remains.  A file not fixed says why."""
         from reslint.fix import FixError, unified_diff, write_fixed
-        from reslint.text.docx import is_docx
 
         path = result.path
         if mode == "write" and is_docx(path):

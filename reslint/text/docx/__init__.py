@@ -15,12 +15,6 @@ is read, so the plain hook stays light.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from reslint.model import Document
-
-
 
 def is_docx(path: str) -> bool:
     """Whether `path` names a Word file (by extension, as drafters save them).
@@ -28,17 +22,3 @@ def is_docx(path: str) -> bool:
     The fix code uses it to refuse writing: reslint never rewrites a .docx."""
     return str(path).lower().endswith(".docx")
 
-
-def parse_docx(path: str, max_bytes: int, tracked: str = "accepted") -> Document:
-    """Read a .docx draft into the same Document the Markdown and PDF readers give.
-
-    `tracked`: "accepted" reads the text as if every tracked change were accepted,
-    "original" as if every one were rejected."""
-    from reslint.parse import parse_source
-    from reslint.text.docx.source import read_docx
-
-    source = read_docx(path, max_bytes, tracked)
-    doc = parse_source(source)
-    doc.style = "docx"
-    doc.changes = source.changes_for(doc)
-    return doc
