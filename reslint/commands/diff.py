@@ -8,15 +8,20 @@ beside the paragraphs they concern, so a reviewer reads one report.
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 
 from reslint.commands.options import add_max_size
+from reslint.diff import diff_documents
+from reslint.diff.expect import RolloverExpectation
+from reslint.diff.formats import html, json, markdown, text
+from reslint.diff.formats.common import paragraph_key
 from reslint.errors import UsageError
 from reslint.lint import Linter
 from reslint.model import Document, Finding
+from reslint.parse import parse_file
 
-FORMATS = ("text", "markdown", "html", "json")
+FORMATS = {"text": text.render, "markdown": markdown.render, "html": html.render,
+           "json": json.render}
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -32,24 +37,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     add_max_size(p)
 
 
-def expectation_for(previous: object) -> object | None:
-    """The expected technical update from `reslint next`, when that command exists."""
-    rollover = None
-    for name in ("reslint.rollover", "reslint.rollover.plan"):
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            return None
-        if hasattr(module, "next_draft"):
-            rollover = module
-            break
-    if rollover is None:
-        return None
-    from reslint.diff.expect import RolloverExpectation
-
-    return RolloverExpectation.build(rollover, previous)
-
-
 def check_findings(previous: str, draft: str, config_path: str | None, max_size: int,
                    document: Document | None = None) -> list[Finding]:
     """The findings `reslint check DRAFT --previous PREVIOUS` reports, in process."""
@@ -60,8 +47,6 @@ def check_findings(previous: str, draft: str, config_path: str | None, max_size:
 
 def attach(diff: object, findings: list) -> None:
     """Each finding beside its paragraph ("OP8(a)" beside OP8); the rest stay global."""
-    from reslint.report.diff_common import paragraph_key
-
     by_label = {p.new.label: p for p in diff.paragraphs if p.new is not None}  # type: ignore[attr-defined]
     rest = []
     for finding in findings:
@@ -75,19 +60,15 @@ def attach(diff: object, findings: list) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reslint.diff import diff_documents
-    from reslint.parse import parse_file
-
     fmt = args.format
     if fmt not in FORMATS:
         raise UsageError(f"unknown diff format {fmt!r} (expected one of: {', '.join(FORMATS)})")
     previous = parse_file(args.previous, args.max_size)
     draft = parse_file(args.draft, args.max_size)
-    diff = diff_documents(previous, draft, expectation_for(previous))
+    diff = diff_documents(previous, draft, RolloverExpectation.build(previous))
     attach(diff, [] if args.no_check else
            check_findings(args.previous, args.draft, args.config, args.max_size, draft))
-    module = importlib.import_module(f"reslint.report.diff_{fmt}")
-    report = module.render(diff)
+    report = FORMATS[fmt](diff)
     if args.output_file:
         try:
             with open(args.output_file, "w", encoding="utf-8") as handle:

@@ -2,7 +2,7 @@
 
 compare.diff_documents aligns the paragraphs by content (align), diffs their words
 (tokens), and classifies every change as technical or substantive (classify); model holds
-the result and its verdict.  Renderings live in reslint/report/diff_*.py.
+the result and its verdict.  Renderings: reslint/diff/formats/.
 """
 
 from __future__ import annotations

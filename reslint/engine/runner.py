@@ -9,6 +9,7 @@ from reslint._dataclass import dataclass, field
 from reslint.checks import Hit
 from reslint.engine import expr as ex
 from reslint.engine.facts import document_facts, run_extractor
+from reslint.engine.fixers import run_fixer, span_of
 from reslint.engine.functions import FUNCTIONS
 from reslint.engine.ruleset import BOUND, ROOTS, Pack, Rule
 from reslint.errors import ReslintError
@@ -130,7 +131,7 @@ def _finding(rule: Rule, ctx: Context, hit: Hit) -> Finding:
             f"{rule.source}:{rule.line}: rule {rule.code}: {exc.message}"
         ) from None
     where = ctx._evaluate(rule, rule.exprs["at"], scope) if "at" in rule.exprs else hit.at
-    span = _to_span(where) or _to_span(hit.at) or ctx.env["draft"]["start_span"]
+    span = span_of(where) or span_of(hit.at) or ctx.env["draft"]["start_span"]
     source = ctx.draft.source
     fix = _fix(rule, ctx, scope)
     return Finding(
@@ -142,7 +143,7 @@ def _finding(rule: Rule, ctx: Context, hit: Hit) -> Finding:
 
 def _fix(rule: Rule, ctx: Context, scope: dict[str, Any]) -> Fix | None:
     """The rule's `fix:` as edits: `replace` (a span, or with `using:` the fact a fixer of
-    reslint.fix.fixers rewrites) by the rendered `with`.  None when a fact is missing, the
+    reslint.engine.fixers rewrites) by the rendered `with`.  None when a fact is missing, the
     target is null or the replacement would change nothing."""
     if rule.fix is None or rule.fix_template is None:
         return None
@@ -154,27 +155,15 @@ def _fix(rule: Rule, ctx: Context, scope: dict[str, Any]) -> Fix | None:
         return None  # a fact was missing: no fix is better than a wrong one
     using = rule.fix.get("using")
     if using:
-        from reslint.fix.fixers import run_fixer
-
         edits = run_fixer(using, ctx.draft, target, text)
     else:
-        span = _to_span(target)
+        span = span_of(target)
         if span is None or ctx.draft.source.text[span.start : span.end] == text:
             return None
         edits = [Edit(span.start, span.end, text)]
     if not edits:
         return None
     return Fix(edits, bool(rule.fix.get("safe", True)), rule.fix.get("description", ""))
-
-
-def _to_span(value: Any) -> Span | None:
-    if isinstance(value, Span):
-        return value
-    if isinstance(value, dict):
-        return _to_span(value.get("span"))
-    if isinstance(value, list) and value:
-        return _to_span(value[0])
-    return None
 
 
 def _paragraph_of(doc: Document, span: Span) -> str | None:

@@ -15,10 +15,11 @@ from collections.abc import Callable
 from reslint._dataclass import dataclass, field, replace
 from reslint.errors import ReslintError
 from reslint.fix.diff import unified_diff
-from reslint.fix.plan import apply, choose
+from reslint.fix.plan import choose
 from reslint.fix.write import FixError, write_fixed
 from reslint.model import Document, Finding, Fix
 from reslint.parse import parse_source
+from reslint.text.edits import apply_edits
 
 MAX_PASSES = 10
 # checks a parsed draft as `check` does (reslint.lint.lint_document), parsing nothing itself
@@ -54,7 +55,7 @@ def fix_text(draft: Document, findings: list[Finding], lint: Lint, unsafe: bool,
         taken, edits = choose(fixes_of(result.findings, unsafe))
         if not edits:
             break
-        text = apply(result.text, edits)
+        text = apply_edits(result.text, edits)
         try:
             doc = parse_source(replace(source, text=text, _line_starts=None))
             found = lint(doc)

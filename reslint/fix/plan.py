@@ -1,4 +1,5 @@
-"""Choosing and applying edits: whole fixes, never overlapping, onto the original text.
+"""Choosing edits: whole fixes, never overlapping, for one pass over the original text
+(applied by reslint.text.edits, the one edit applier).
 
 A fix is taken whole or not at all.  One that overlaps a fix already taken waits for the
 next pass (the file is parsed and checked again in between), unless its edits are the very
@@ -42,14 +43,3 @@ def choose(fixes: Iterable[Fix]) -> tuple[list[Fix], list[Edit]]:
         edits.update((_key(e), e) for e in new)
     return taken, sorted(edits.values(), key=lambda e: (e.start, e.end))
 
-
-def apply(text: str, edits: list[Edit]) -> str:
-    """Apply sorted, non-overlapping edits; every character outside them is kept."""
-    parts = []
-    last = 0
-    for edit in edits:
-        parts.append(text[last : edit.start])
-        parts.append(edit.text)
-        last = edit.end
-    parts.append(text[last:])
-    return "".join(parts)

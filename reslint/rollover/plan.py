@@ -13,8 +13,9 @@ from datetime import date
 from reslint._dataclass import dataclass, field
 from reslint.errors import ReslintError
 from reslint.model import Citation, Document, Edit
-from reslint.render import apply_edits, render_heading, render_markdown
+from reslint.render import render_heading, render_markdown
 from reslint.render.markdown import HeadingParts
+from reslint.text.edits import apply_edits
 from reslint.vocab.dates import format_date
 from reslint.vocab.ordinals import int_to_ordinal, match_case
 

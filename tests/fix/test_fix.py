@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 
 from reslint.cli import main
-from reslint.fix.plan import apply, choose
+from reslint.fix.plan import choose
 from reslint.model import Edit, Fix
+from reslint.text.edits import apply_edits
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures"
@@ -219,7 +220,7 @@ def test_choose_skips_overlaps_and_keeps_shared_edits():
     apart = Fix([Edit(5, 5, "!")])
     taken, edits = choose([a, same, clash, apart])
     assert taken == [a, same, apart]
-    assert apply("012345", edits) == "abc34!5"
+    assert apply_edits("012345", edits) == "abc34!5"
 
 
 def test_read_only_file_is_not_fixed(capsys, tmp_path):

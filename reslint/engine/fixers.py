@@ -28,11 +28,14 @@ FOOTNOTE_LABEL = re.compile(r"(?<![\d/.])([0-9]{1,3}|[⁰¹²³⁴⁵⁶⁷⁸�
 Fixer = Callable[[Document, Any, str], "list[Edit] | None"]
 
 
-def _span(value: Any) -> Span | None:
+def span_of(value: Any) -> Span | None:
+    """The span a fact points at: a Span, a record's "span", or a list's first item's."""
     if isinstance(value, Span):
         return value
     if isinstance(value, dict):
-        return _span(value.get("span"))
+        return span_of(value.get("span"))
+    if isinstance(value, list) and value:
+        return span_of(value[0])
     return None
 
 
@@ -64,25 +67,25 @@ def insert_in_list(doc: Document, target: Any, text: str) -> list[Edit] | None:
         return None
     if at == len(items):  # a new last item: the old last one gets a comma instead of "and"
         last = items[-1]
-        end = _span(last.get("date_span"))
+        end = span_of(last.get("date_span"))
         if end is None:
             return None
         edits = [Edit(end.end, end.end, " and " + unit)]
         if len(items) > 1:
-            before = _span(items[-2].get("date_span"))
+            before = span_of(items[-2].get("date_span"))
             if before is None:
                 return None
-            start = _unit_start(src, _span(last["span"]))  # type: ignore[arg-type]
+            start = _unit_start(src, span_of(last["span"]))  # type: ignore[arg-type]
             m = LAST_AND.fullmatch(src[before.end : start])
             if m is None:
                 return None
             edits.insert(0, Edit(before.end, start, "," + m.group(2)))
         return edits
     if at == 0:
-        start = _unit_start(src, _span(items[0]["span"]))  # type: ignore[arg-type]
+        start = _unit_start(src, span_of(items[0]["span"]))  # type: ignore[arg-type]
         return [Edit(start, start, unit + ", ")]
-    end = _span(items[at - 1].get("date_span"))
-    following = _span(items[at]["span"])
+    end = span_of(items[at - 1].get("date_span"))
+    following = span_of(items[at]["span"])
     if end is None or following is None:
         return None
     if not LIST_SEPARATOR.fullmatch(src[end.end : _unit_start(src, following)]):
@@ -98,7 +101,7 @@ def _unit_start(src: str, span: Span) -> int:
 def _written_like(src: str, model: dict[str, Any], symbol: str, date: str) -> str | None:
     """The new item written like `model`: "[77/79](#) of 7 December 2022" gives
     "[78/32](#) of 4 December 2023"; a full "A/RES/77/79" gives a full symbol."""
-    sym, when = _span(model.get("span")), _span(model.get("date_span"))
+    sym, when = span_of(model.get("span")), span_of(model.get("date_span"))
     if sym is None or when is None or when.start < sym.end:
         return None
     start = _unit_start(src, sym)
@@ -112,7 +115,7 @@ def _written_like(src: str, model: dict[str, Any], symbol: str, date: str) -> st
 def renumber_paragraphs(doc: Document, target: Any, text: str) -> list[Edit] | None:
     """Number the operative paragraph `target` as `text` and every following one on from
     it (a deleted paragraph renumbers all the rest)."""
-    span = _span(target)
+    span = span_of(target)
     if span is None or not text.isdigit():
         return None
     index = next((i for i, p in enumerate(doc.operative) if p.span == span), None)

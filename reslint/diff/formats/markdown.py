@@ -5,8 +5,8 @@ which GitHub renders inside tables) and the findings of `check` on that paragrap
 
 from __future__ import annotations
 
+from reslint.diff.formats.common import inline
 from reslint.diff.model import UNCHANGED, DocumentDiff, ParagraphDiff
-from reslint.report.diff_common import inline
 from reslint.report.markdown import MARKERS, escape
 
 HEADING = "## reslint diff"

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
+from reslint.diff.formats.common import inline
 from reslint.diff.model import UNCHANGED, DocumentDiff, ParagraphDiff
-from reslint.report.diff_common import inline
 
 
 def _words(diff: ParagraphDiff) -> str:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from html import escape
 
+from reslint.diff.formats.common import side
 from reslint.diff.model import UNCHANGED, DocumentDiff, ParagraphDiff
-from reslint.report.diff_common import side
 
 CSS = """
 body{font:15px/1.45 Georgia,'Times New Roman',serif;margin:1.5rem auto;max-width:1400px;

@@ -1,0 +1,70 @@
+"""Data flows one way: text -> parse -> model -> facts -> engine -> findings -> report, with
+fix, diff and rollover beside the engine, the library pipeline (reslint.lint) above them and
+the commands on top.  A module may import its own layer and those below, never one above:
+this test reads every import of reslint/ (those inside functions too) and fails on the
+first that runs back up, naming the file and line."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "reslint"
+
+# lowest first; a module belongs to the layer of its longest matching prefix
+LAYERS: list[tuple[str, ...]] = [
+    ("reslint", "reslint.errors", "reslint._dataclass", "reslint._record",
+     "reslint.resources", "reslint.paths"),                     # foundations
+    ("reslint.model", "reslint.vocab"),                           # the document model, words
+    ("reslint.text",),                                            # bytes -> source text
+    ("reslint.parse",),                                           # source text -> Document
+    ("reslint.engine", "reslint.checks", "reslint.suppress"),     # facts, rules -> findings
+    ("reslint.fix", "reslint.diff", "reslint.rollover", "reslint.render"),  # beside the engine
+    ("reslint.config", "reslint.pairing"),                        # what to check against what
+    ("reslint.lint",),                                            # the library pipeline
+    ("reslint.report", "reslint.ruletest", "reslint.diff.formats"),  # findings -> text
+    ("reslint.commands", "reslint.cli", "reslint.__main__"),      # the command line
+]
+
+
+def layer_of(module: str) -> int:
+    best, level = "", -1
+    for index, prefixes in enumerate(LAYERS):
+        for prefix in prefixes:
+            if (module == prefix or module.startswith(prefix + ".")) and len(prefix) > len(best):
+                best, level = prefix, index
+    assert level >= 0, f"{module}: in no layer; add it to tests/test_layers.py LAYERS"
+    return level
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports(path: Path) -> list[tuple[str, int]]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, node.lineno) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append((node.module, node.lineno))
+    return [(name, line) for name, line in found if name.split(".")[0] == "reslint"]
+
+
+def test_no_layer_imports_a_higher_one() -> None:
+    upward = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        here = module_name(path)
+        for target, line in imports(path):
+            if layer_of(target) > layer_of(here):
+                upward.append(f"{path.relative_to(PACKAGE.parent)}:{line}: {here} "
+                              f"(layer {layer_of(here)}) imports {target} "
+                              f"(layer {layer_of(target)})")
+    assert upward == []
+
+
+def test_the_check_finds_an_upward_import() -> None:
+    assert layer_of("reslint.text.docx.source") < layer_of("reslint.parse")
+    assert layer_of("reslint.diff.formats.html") > layer_of("reslint.diff.compare")
+    assert layer_of("reslint.engine.runner") < layer_of("reslint.fix")
