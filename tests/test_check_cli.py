@@ -44,8 +44,9 @@ def warned(tmp_path):
 
 @pytest.fixture
 def erred(tmp_path):
-    """The seed 78/32 with an operative paragraph ending in a comma: one error (RES604)."""
-    return slip(tmp_path, "as appropriate;", "as appropriate,", "erred.txt")
+    """The seed 78/32 with its last operative paragraph numbered 12 after 10: one error
+    (RES603; numbering is certain, unlike punctuation, which is a warning)."""
+    return slip(tmp_path, "\n11. *Decides*", "\n12. *Decides*", "erred.txt")
 
 
 def codes(out: str) -> list[tuple[str, str]]:
@@ -70,7 +71,7 @@ def test_warning_exits_1(capsys, warned):
 def test_error_exits_1(capsys, erred):
     code, out, _ = run(capsys, str(erred), "--previous", str(SEED_76_47), "--format", "json")
     assert code == 1
-    assert ("RES604", "error") in codes(out)
+    assert ("RES603", "error") in codes(out)
 
 
 def test_missing_file_exits_2(capsys, tmp_path):
@@ -131,7 +132,7 @@ def test_exit_zero(capsys, erred):
     code, out, _ = run(capsys, str(erred), "--previous", str(SEED_76_47), "--exit-zero",
                        "--format", "json")
     assert code == 0
-    assert ("RES604", "error") in codes(out)
+    assert ("RES603", "error") in codes(out)
 
 
 # --- output file ---------------------------------------------------------------------------
@@ -144,26 +145,26 @@ def test_output_file(capsys, erred, tmp_path):
     assert code == 1
     assert out == ""
     findings = json.loads(report.read_text(encoding="utf-8"))
-    (f,) = [f for f in findings if f["rule"] == "RES604"]
+    (f,) = [f for f in findings if f["rule"] == "RES603"]
     assert f["path"].endswith("erred.txt")
 
 
 # --- selection -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("spec", ["RES604", "operative-semicolon", "RES6"])
+@pytest.mark.parametrize("spec", ["RES603", "operative-numbering", "RES6"])
 def test_select(capsys, erred, spec):
     code, out, _ = run(capsys, str(erred), "--previous", str(SEED_76_47), "--format", "json",
                        "--select", spec)
     assert code == 1
-    assert codes(out) == [("RES604", "error")]  # RES003 (info) was not selected
+    assert codes(out) == [("RES603", "error")]  # RES003 (info) was not selected
 
 
-@pytest.mark.parametrize("spec", ["RES604", "operative-semicolon", "RES003,RES604"])
+@pytest.mark.parametrize("spec", ["RES603", "operative-numbering", "RES003,RES603"])
 def test_ignore(capsys, erred, spec):
     code, out, _ = run(capsys, str(erred), "--previous", str(SEED_76_47), "--format", "json",
                        "--ignore", spec)
     assert code == 0
-    assert "RES604" not in {c for c, _ in codes(out)}
+    assert "RES603" not in {c for c, _ in codes(out)}
 
 
 def test_select_by_name_list(capsys, warned):
@@ -179,9 +180,9 @@ def test_select_by_name_list(capsys, warned):
 def test_every_format_renders_a_slip(capsys, erred, fmt):
     code, out, err = run(capsys, str(erred), "--previous", str(SEED_76_47), "--format", fmt)
     assert (code, err) == (1, "")
-    assert "RES604" in out
+    assert "RES603" in out
     if fmt == "json":
-        assert any(f["rule"] == "RES604" for f in json.loads(out))
+        assert any(f["rule"] == "RES603" for f in json.loads(out))
     elif fmt == "junit":
         ET.fromstring(out)
     elif fmt == "sarif":
@@ -191,9 +192,9 @@ def test_every_format_renders_a_slip(capsys, erred, fmt):
 def test_full_format_points_at_the_span(capsys, erred):
     _, out, _ = run(capsys, str(erred), "--previous", str(SEED_76_47))
     lines = erred.read_text(encoding="utf-8").splitlines()
-    line = next(i for i, t in enumerate(lines, 1) if "as appropriate," in t)
-    col = lines[line - 1].index("as appropriate,") + len("as appropriate") + 1
-    assert f"erred.txt:{line}:{col}: RES604 [error]" in out
+    line = next(i for i, t in enumerate(lines, 1) if t.startswith("12. *Decides*"))
+    col = lines[line - 1].index("Decides") + 1  # the paragraph text, past number and markup
+    assert f"erred.txt:{line}:{col}: RES603 [error]" in out
 
 
 def test_json_keys(capsys, erred):
@@ -212,7 +213,7 @@ def test_sarif_validates(capsys, erred):
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
     jsonschema.Draft4Validator(schema).validate(json.loads(out))
     results = json.loads(out)["runs"][0]["results"]
-    assert "RES604" in {r["ruleId"] for r in results}
+    assert "RES603" in {r["ruleId"] for r in results}
 
 
 def test_a_folder_checks_its_drafts(capsys, tmp_path):

@@ -3,7 +3,9 @@
 `key` (evaluated with `item` bound) gives each item's sort key; `order: ascending` fires on
 an item whose key is lower than the one before it, `unique: true` on a repeated key,
 `consecutive: N` on an item whose key is not the previous key + 1 (the first must be N).
-Each hit binds `item`, `previous_item`, `index` and `expected`."""
+`group` (evaluated with `item` bound) splits the list into runs of equal value, each checked
+on its own: the lists of two paragraphs are two lists.  Each hit binds `item`,
+`previous_item`, `index` and `expected`."""
 
 from __future__ import annotations
 
@@ -23,7 +25,13 @@ def run(rule: Any, ctx: Any) -> Iterator[Hit]:
     seen: set[Any] = set()
     previous_key: Any = None
     previous_item: Any = None
+    current: Any = None
     for index, item in enumerate(items):
+        if "group" in rule.exprs:
+            group = _hashable(ctx.eval(rule, "group", {"item": item, "index": index}))
+            if index and group != current:
+                seen, previous_key, previous_item = set(), None, None
+            current = group
         bindings = {"item": item, "index": index, "previous_item": previous_item}
         key = ctx.eval(rule, "key", bindings) if "key" in rule.exprs else item
         if key is None:
@@ -49,7 +57,7 @@ PRIMITIVE = Primitive(
     name="sequence",
     run=run,
     args={"items": "expr", "key": "expr", "order": "string", "unique": "boolean",
-          "consecutive": "integer"},
+          "consecutive": "integer", "group": "expr"},
     required=("items",),
     summary="order, duplicates and consecutive numbering of a list",
 )

@@ -62,6 +62,9 @@ def _citation(c: Citation) -> dict[str, Any]:
         "year": int(c.date[:4]) if c.date else None,
         "session": sym.session if sym else None,
         "number": sym.number if sym else None,
+        # "78/242" for "78/242 B": the resolution a library holds, whatever part is cited
+        "base": (f"{sym.session}/{sym.number}" if sym and sym.session and sym.number
+                 and sym.session > 30 else c.symbol),
         "span": c.span,
         "date_span": c.date_span,
         "paragraph": c.paragraph,

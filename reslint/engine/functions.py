@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from reslint.vocab.dates import format_date
+from reslint.vocab.dates import MONTHS, format_date
 from reslint.vocab.ordinals import int_to_ordinal, match_case, ordinal_to_int
 from reslint.vocab.symbols import parse_symbol
 
@@ -67,6 +67,42 @@ def session_years(session: int) -> list[int]:
     return [1945 + session, 1946 + session]
 
 
+def session_period(session: int) -> list[str]:
+    """[first, last] ISO dates a resolution of regular session s can bear.
+
+    A regular session opens in September of 1945+s (the first, in January 1946) and its
+    resumed part runs until the next one opens, in September of 1946+s: the two overlap in
+    September, so both bounds are the widest the rules of procedure allow."""
+    start = "1946-01-01" if session == 1 else f"{1945 + session}-09-01"
+    return [start, f"{1946 + session}-09-30"]
+
+
+def in_session(iso: str, session: int) -> bool:
+    """Whether a resolution of regular session s can be dated `iso` (see session_period)."""
+    first, last = session_period(session)
+    return first <= str(iso)[:10] <= last
+
+
+def month_year(iso: str) -> str:
+    """ "2023-09-01" -> "September 2023", for messages about session periods."""
+    return f"{MONTHS[int(str(iso)[5:7]) - 1]} {str(iso)[:4]}"
+
+
+def chronological(citations: list[Any]) -> bool:
+    """Whether each paragraph's list of cited resolutions runs in ascending order of
+    session and number (the order the Assembly's own lists keep when they keep one)."""
+    last: dict[Any, int] = {}
+    for c in citations:
+        if not isinstance(c, dict) or c.get("session") is None or c.get("number") is None:
+            continue
+        key = c["session"] * 100000 + c["number"]
+        group = c.get("list", c.get("paragraph"))
+        if group in last and key < last[group]:
+            return False
+        last[group] = key
+    return True
+
+
 def ordinal(n: int, model: str = "") -> str:
     word = int_to_ordinal(int(n))
     return match_case(model, word) if model else word
@@ -91,6 +127,10 @@ FUNCTIONS: dict[str, Callable[..., Any]] = {
     "year": _nullsafe(year),
     "session_of": _nullsafe(session_of),
     "session_years": _nullsafe(session_years),
+    "session_period": _nullsafe(session_period),
+    "in_session": _nullsafe(in_session),
+    "month_year": _nullsafe(month_year),
+    "chronological": _nullsafe(chronological),
     "ordinal": _nullsafe(ordinal),
     "ordinal_value": _nullsafe(ordinal_to_int),
 }

@@ -31,7 +31,10 @@ BOUND = {"item", "index", "previous_item", "key", "expected", "found", "match", 
 # suppressions: the problems of the inline suppressions (the late `suppressions` check).
 # amendment: what an amendment asks of the draft it amends, resolved against that draft
 # (reslint.amend.facts); null when the file checked is not an amendment.
-ROOTS = {"draft", "previous", "settings", "previous_reason", "suppressions", "amendment"}
+# library: adopted texts at hand, by resolution ("78/68" -> {adopted, title, path});
+# before: the previous resolution's own previous, when the library holds it.
+ROOTS = {"draft", "previous", "settings", "previous_reason", "suppressions", "amendment",
+         "library", "before"}
 RULE_EXPRS = ("when", "for_each", "at")
 
 

@@ -29,15 +29,20 @@ class Case:
     previous: Path | None = None
     fixed: Path | None = None
     settings: Path | None = None
+    unsafe: bool = False  # `fixed-unsafe.*`: the draft after safe and unsafe fixes
 
     @classmethod
     def at(cls, folder: Path, pack: str) -> Case | None:
-        """The case in `folder`, or None when it holds no draft."""
+        """The case in `folder`, or None when it holds no draft.  `fixed.*` is the draft
+        after its safe fixes (`check --fix`); `fixed-unsafe.*` after every fix
+        (`check --fix --unsafe-fixes`)."""
         draft = _one(folder, "draft")
         if draft is None:
             return None
-        return cls(pack, folder, draft, _one(folder, "previous"), _one(folder, "fixed"),
-                   _settings_file(folder))
+        fixed = _one(folder, "fixed")
+        unsafe = _one(folder, "fixed-unsafe")
+        return cls(pack, folder, draft, _one(folder, "previous"), fixed or unsafe,
+                   _settings_file(folder), fixed is None and unsafe is not None)
 
 
 def _one(folder: Path, stem: str) -> Path | None:
@@ -146,10 +151,10 @@ def _read_settings(path: Path | None) -> dict[str, Any]:
 def _check_fixed(case: Case, draft: Document, findings: list[Finding],
                  previous: Document | None, ruleset: Ruleset, config: Config,
                  outcome: Outcome) -> None:
-    """The draft after every safe fix, pass after pass as `check --fix` does, must be
-    `fixed.*` exactly (both decoded the same way)."""
+    """The draft after every safe fix (every fix, for `fixed-unsafe.*`), pass after pass
+    as `check --fix` does, must be the fixed text exactly (both decoded the same way)."""
     assert case.fixed is not None
-    result = fix_document(draft, findings, previous, ruleset, config)
+    result = fix_document(draft, findings, previous, ruleset, config, unsafe=case.unsafe)
     shown = display_path(case.fixed)
     if result.refused:
         outcome.problems.append(f"{shown}: the draft was not fixed: {result.refused}")
@@ -157,7 +162,9 @@ def _check_fixed(case: Case, draft: Document, findings: list[Finding],
     want = read_source(str(case.fixed)).text
     if result.text != want:
         diff = difflib.unified_diff(want.splitlines(True), result.text.splitlines(True),
-                                    "expected (fixed)", "got (draft after safe fixes)")
+                                    "expected (fixed)",
+                                    "got (draft after unsafe fixes)" if case.unsafe
+                                    else "got (draft after safe fixes)")
         outcome.problems.append(f"{shown}: the fixed text differs:\n"
                                 + "".join("  " + line for line in diff).rstrip("\n"))
 

@@ -46,7 +46,7 @@ def test_text_report_names_paragraph_and_offset(slipped: Path):
     number, offset = where(slipped, "as appropriate,")
     offset += len("as appropriate")
     assert code == 1
-    assert (f"{slipped}: paragraph {number} (OP2), offset {offset}: RES604 [error] "
+    assert (f"{slipped}: paragraph {number} (OP2), offset {offset}: RES604 [warning] "
             'Operative paragraph 2 ends with "," instead of a semicolon') in out.splitlines()
 
 
@@ -54,7 +54,7 @@ def test_github_annotation_on_the_file(slipped: Path):
     _, out = run("check", slipped, "--previous", SEED_76_47, "--format", "github")
     number, offset = where(slipped, "as appropriate,")
     col = offset + len("as appropriate") + 1
-    assert (f"::error file={slipped},line={number},col={col},endLine={number},"
+    assert (f"::warning file={slipped},line={number},col={col},endLine={number},"
             f"endColumn={col + 1},title=RES604 operative-semicolon::") in out
 
 

@@ -134,7 +134,26 @@ def test_res107_date_outside_session(capsys, tmp_path):
     assert code == 1
     (f,) = only(findings, "RES107")
     assert (f["line"], f["column"]) == column_of(draft, "6 December 2031")
-    assert "2021 or 2022" in f["message"]
+    assert "between September 2021 and September 2022" in f["message"]
+
+
+def test_res107_session_runs_september_to_september(capsys, tmp_path):
+    """76/47 dated December 2022: the right calendar year for the resumed part of the
+    seventy-sixth session, but its resumed part ended in September 2022."""
+    draft = slipped(SEED_78_32, tmp_path, ("[76/47](#) of 6 December 2021",
+                                           "[76/47](#) of 6 December 2022"))
+    code, findings = check(capsys, draft)
+    (f,) = only(findings, "RES107")
+    assert (f["severity"], code) == ("error", 1)
+    assert (f["line"], f["column"]) == column_of(draft, "6 December 2022")
+
+
+def test_res107_resumed_part_is_in_session(capsys, tmp_path):
+    """A resolution of the resumed part (June of the next year) is in its session."""
+    draft = slipped(SEED_78_32, tmp_path, ("[76/47](#) of 6 December 2021",
+                                           "[76/47](#) of 6 June 2022"))
+    code, findings = check(capsys, draft)
+    assert (code, failing(findings)) == (0, set())
 
 
 def test_res108_noun_number(capsys, tmp_path):

@@ -203,13 +203,19 @@ def test_fixed_text_differs(capsys, tmp_path):
     folder.mkdir(parents=True)
     for name in ("draft.md", "previous.md"):
         (folder / name).write_bytes((general / name).read_bytes())
-    (folder / "fixed.md").write_bytes((general / "draft.md").read_bytes())  # unfixed
+    unfixed = (general / "draft.md").read_bytes()
+    (folder / "fixed-unsafe.md").write_bytes(unfixed)
     code, out, _ = run(capsys, str(folder))
     assert code == 1
-    assert out.splitlines()[:3] == [f"{folder / 'fixed.md'}: the fixed text differs:",
+    assert out.splitlines()[:3] == [f"{folder / 'fixed-unsafe.md'}: the fixed text differs:",
                                     "  --- expected (fixed)",
-                                    "  +++ got (draft after safe fixes)"]
+                                    "  +++ got (draft after unsafe fixes)"]
     assert any(line.startswith("  +*Recalling* its resolutions 75/50") for line in out.splitlines())
     assert out.endswith("0 passed, 1 failed\n")
-    (folder / "fixed.md").write_bytes((general / "fixed.md").read_bytes())
+    # the noun change is unsafe: `fixed.md` (the draft after safe fixes) is the draft itself
+    (folder / "fixed-unsafe.md").unlink()
+    (folder / "fixed.md").write_bytes(unfixed)
+    assert run(capsys, str(folder))[:2] == (0, "1 passed, 0 failed\n")
+    (folder / "fixed.md").unlink()
+    (folder / "fixed-unsafe.md").write_bytes((general / "fixed-unsafe.md").read_bytes())
     assert run(capsys, str(folder))[:2] == (0, "1 passed, 0 failed\n")
