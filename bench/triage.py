@@ -56,19 +56,23 @@ def corpus_pairs() -> list[tuple[str, str]]:
     return [(os.path.join(folder, d), os.path.join(folder, p)) for d, p in out]
 
 
-def run(pairs: list[tuple[str, str]]) -> list[tuple[str, str, object]]:
-    """(draft, previous, finding) for every finding of every pair."""
-    from reslint.commands.check import RulesetCache, check_file
+def run(pairs: list[tuple[str, str]], library: str | None = None
+        ) -> list[tuple[str, str, object]]:
+    """(draft, previous, finding) for every finding of every pair (each file parsed once)."""
     from reslint.config import Config
     from reslint.errors import ReslintError
+    from reslint.lint import Linter, lint_document, parse
 
-    args = argparse.Namespace(rules=[], select=None, ignore=None)
-    config = Config()
-    ruleset = RulesetCache(args).get(config)
+    config = Config(library=library)
+    ruleset = Linter().ruleset(config)
+    docs: dict[str, object] = {}
     out = []
     for draft, previous in pairs:
         try:
-            _, found = check_file(draft, previous, ruleset, config, 10_000_000)
+            for path in (draft, previous):
+                if path not in docs:
+                    docs[path] = parse(path, max_size=10_000_000)
+            found = lint_document(docs[draft], docs[previous], ruleset, config)
         except ReslintError as exc:
             print(f"{draft}: {exc}", file=sys.stderr)
             continue
