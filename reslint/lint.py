@@ -30,6 +30,8 @@ from reslint.config import Config, config_for, loadable_packs
 from reslint.engine.ruleset import Pack, Rule, rule_files
 from reslint.engine.runner import run_rules
 from reslint.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+from reslint.library import LIBRARY_SUFFIXES, Library, library_for
+from reslint.library import from_file as library_file
 from reslint.model import Document, Finding, RuleInfo, severity_rank
 from reslint.pairing import find_previous
 from reslint.parse import parse_file, parse_source
@@ -207,14 +209,18 @@ def rules_for(ruleset: Ruleset, draft: Document) -> tuple[list[Pack], list[Rule]
 
 
 def lint_document(draft: Document, previous: Document | None, ruleset: Ruleset,
-                  config: Config, previous_reason: str = "") -> list[Finding]:
+                  config: Config, previous_reason: str = "",
+                  library: dict[str, Any] | None = None) -> list[Finding]:
     """Run the rules on one parsed draft, apply its inline suppressions, then report the
     problems of those suppressions (the late `suppressions` rules) and the configured
-    severities.  The findings come sorted."""
+    severities.  The findings come sorted.  `library`: the adopted texts at hand, by
+    symbol (reslint.library), that citations are checked against."""
     applicable, rules = rules_for(ruleset, draft)
     early = [r for r in rules if r.check != "suppressions"]
     late = [r for r in rules if r.check == "suppressions"]
-    extra = {"previous_reason": previous_reason} if previous_reason else {}
+    extra: dict[str, Any] = {"previous_reason": previous_reason} if previous_reason else {}
+    if library:
+        extra["library"] = library
     findings = run_rules(draft, previous, applicable, early, config.settings, extra)
     known = {r.code: r.name for p in ruleset.packs for r in p.rules}
     findings, problems = apply_suppressions(draft, findings, known, {r.code for r in early})
@@ -231,13 +237,13 @@ def lint_document(draft: Document, previous: Document | None, ruleset: Ruleset,
 
 def fix_document(draft: Document, findings: list[Finding], previous: Document | None,
                  ruleset: Ruleset, config: Config, previous_reason: str = "",
-                 unsafe: bool = False) -> FixResult:
+                 unsafe: bool = False, library: dict[str, Any] | None = None) -> FixResult:
     """The draft's text after its fixes, pass after pass (each pass checked again as
     `lint_document` checks), in memory: nothing is written."""
     from reslint.fix import fix_text  # fixes cost nothing on a plain check
 
     def lint(doc: Document) -> list[Finding]:
-        return lint_document(doc, previous, ruleset, config, previous_reason)
+        return lint_document(doc, previous, ruleset, config, previous_reason, library)
 
     return fix_text(draft, findings, lint, unsafe)
 
@@ -280,6 +286,8 @@ class Linter:
         self.tracked = tracked
         self._rulesets: dict[tuple[Any, ...], Ruleset] = {}
         self._checked: set[tuple[Any, ...]] = set()
+        # adopted texts named in this run (the files checked together): a library too
+        self.known = Library()
 
     def config(self, path: str) -> Config:
         """The effective configuration for the file at `path`."""
@@ -316,7 +324,8 @@ class Linter:
         draft = document if document is not None else parse_file(path, self.max_size,
                                                                  tracked=self.tracked)
         prev, why = find_previous(path, previous, config, draft, self.max_size)
-        findings = lint_document(draft, prev, ruleset, config, why)
+        findings = lint_document(draft, prev, ruleset, config, why,
+                                 self.library_facts(config, prev, draft))
         ran = rules_for(ruleset, draft)[1]
         result = FileResult(path, draft, findings, {r.code: r.info() for r in ran}, prev, why)
         if fix is not None:
@@ -324,6 +333,20 @@ class Linter:
                 raise ValueError(f"fix mode {fix!r}: expected one of {FIX_MODES}")
             self._fix(result, ruleset, config, fix, unsafe_fixes)
         return result
+
+    def add_known(self, paths: Iterable[str]) -> None:
+        """The adopted texts among the files of this run are at hand for the others."""
+        for path in paths:
+            if path.lower().endswith(LIBRARY_SUFFIXES):
+                self.known.add(library_file(path))
+
+    def library_facts(self, config: Config, *docs: Document | None) -> dict[str, Any]:
+        """The adopted texts at hand for one draft: the configured library folder, the
+        files of this run, the previous resolution (and the draft, when adopted)."""
+        facts = library_for(config.library).facts(*docs)
+        for symbol, record in self.known.facts().items():
+            facts.setdefault(symbol, record)
+        return facts
 
     def check_text(self, text: str, path: str, previous: str | None = None) -> FileResult:
         """Check `text` as if it were the file at `path` (its configuration, its pairing):
@@ -334,7 +357,9 @@ class Linter:
                     fix: str | None = None, unsafe_fixes: bool = False
                     ) -> Iterator[FileResult]:
         """Each file of `paths` (folders expanded to their drafts), checked in turn."""
-        for path in expand_paths(paths):
+        files = expand_paths(paths)
+        self.add_known(files)
+        for path in files:
             yield self.check_file(path, previous, fix=fix, unsafe_fixes=unsafe_fixes)
 
     def _fix(self, result: FileResult, ruleset: Ruleset, config: Config, mode: str,

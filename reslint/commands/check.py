@@ -66,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
     infos: dict[str, RuleInfo] = {}
     fixed = 0  # findings --fix removed
     files = [q for p in args.files for q in ([p] if p == STDIN else expand_paths([p]))]
+    linter.add_known(f for f in files if f != STDIN)
     checked: list[str] = []
     for given in files:
         if given == STDIN:

@@ -88,6 +88,11 @@ def month_year(iso: str) -> str:
     return f"{MONTHS[int(str(iso)[5:7]) - 1]} {str(iso)[:4]}"
 
 
+def basename(path: str) -> str:
+    """The file name of a path, for messages that name a file without its folders."""
+    return str(path).replace("\\", "/").rsplit("/", 1)[-1]
+
+
 def chronological(citations: list[Any]) -> bool:
     """Whether each paragraph's list of cited resolutions runs in ascending order of
     session and number (the order the Assembly's own lists keep when they keep one)."""
@@ -131,6 +136,7 @@ FUNCTIONS: dict[str, Callable[..., Any]] = {
     "in_session": _nullsafe(in_session),
     "month_year": _nullsafe(month_year),
     "chronological": _nullsafe(chronological),
+    "basename": _nullsafe(basename),
     "ordinal": _nullsafe(ordinal),
     "ordinal_value": _nullsafe(ordinal_to_int),
 }

@@ -80,7 +80,8 @@ def run_case(case: Case, ruleset: Ruleset, names: dict[str, str], shown: str) ->
         config = Config(settings=_read_settings(case.settings))
         previous = parse_file(str(case.previous)) if case.previous else None
         draft = parse_source(source)
-        findings = lint_document(draft, previous, ruleset, config)
+        library = _library(case, previous)
+        findings = lint_document(draft, previous, ruleset, config, "", library)
     except ReslintError as exc:
         outcome.problems.append(f"{shown}: cannot run the case: {exc}")
         return outcome
@@ -91,11 +92,19 @@ def run_case(case: Case, ruleset: Ruleset, names: dict[str, str], shown: str) ->
     compare(expectations, findings, shown, outcome)
     if case.fixed is not None:
         try:
-            _check_fixed(case, draft, findings, previous, ruleset, config, outcome)
+            _check_fixed(case, draft, findings, previous, ruleset, config, outcome, library)
         except Exception as exc:
             outcome.problems.append(f"{display_path(case.fixed)}: cannot check the fixed text: "
                                     f"{type(exc).__name__}: {exc}")
     return outcome
+
+
+def _library(case: Case, previous: Document | None) -> dict[str, Any]:
+    """The adopted texts at hand for a case: its `library/` folder and its previous."""
+    from reslint.library import library_for
+
+    folder = case.folder / "library"
+    return library_for(str(folder) if folder.is_dir() else None).facts(previous)
 
 
 def _where(shown: str, line: int, column: int | None = None) -> str:
@@ -150,11 +159,12 @@ def _read_settings(path: Path | None) -> dict[str, Any]:
 
 def _check_fixed(case: Case, draft: Document, findings: list[Finding],
                  previous: Document | None, ruleset: Ruleset, config: Config,
-                 outcome: Outcome) -> None:
+                 outcome: Outcome, library: dict[str, Any] | None = None) -> None:
     """The draft after every safe fix (every fix, for `fixed-unsafe.*`), pass after pass
     as `check --fix` does, must be the fixed text exactly (both decoded the same way)."""
     assert case.fixed is not None
-    result = fix_document(draft, findings, previous, ruleset, config, unsafe=case.unsafe)
+    result = fix_document(draft, findings, previous, ruleset, config, unsafe=case.unsafe,
+                          library=library)
     shown = display_path(case.fixed)
     if result.refused:
         outcome.problems.append(f"{shown}: the draft was not fixed: {result.refused}")
