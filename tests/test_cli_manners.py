@@ -28,7 +28,7 @@ RES504 = ("Footnote marker 2 is used again (first at line 31); give the repeated
 
 def slipped() -> str:
     """The seed 78/32 with two slips: a repeated footnote marker (RES504, warning, line 47)
-    and an operative paragraph ending in a comma (RES604, error, line 55)."""
+    and an operative paragraph ending in a comma (RES604, a warning, line 55)."""
     text = DRAFT.read_text(encoding="utf-8")
     for old, new in (("Convention on Cluster Munitions to ratify",
                       "Convention on Cluster Munitions² to ratify"),
@@ -68,14 +68,14 @@ def test_piped_output_has_no_colour(draft):
     proc = reslint("check", str(draft), "--previous", str(PREVIOUS), "--format", "concise")
     assert proc.returncode == 1
     assert ESC not in proc.stdout
-    assert proc.stdout.splitlines()[2] == f"{draft}:55:190: RES604 [error] {RES604}"
+    assert proc.stdout.splitlines()[2] == f"{draft}:55:190: RES604 [warning] {RES604}"
 
 
 def test_force_color_colours_a_pipe(draft):
     proc = reslint("check", str(draft), "--previous", str(PREVIOUS), "--format", "concise",
                    env={"FORCE_COLOR": "1"})
     assert proc.stdout.splitlines()[2] == (
-        f"\x1b[1m{draft}\x1b[0m:55:190: \x1b[1;31mRES604\x1b[0m [\x1b[31merror\x1b[0m] {RES604}")
+        f"\x1b[1m{draft}\x1b[0m:55:190: \x1b[1;33mRES604\x1b[0m [\x1b[33mwarning\x1b[0m] {RES604}")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
@@ -122,14 +122,14 @@ def test_stdin_with_stdin_filename(draft):
     assert proc.returncode == 1
     assert proc.stdout.splitlines()[1:3] == [
         f"drafts/ccm.txt:47:73: RES504 [warning] {RES504}",
-        f"drafts/ccm.txt:55:190: RES604 [error] {RES604}",
+        f"drafts/ccm.txt:55:190: RES604 [warning] {RES604}",
     ]
 
 
 def test_stdin_without_a_name_is_dash():
     proc = reslint("check", "-", "--previous", str(PREVIOUS), "--format", "concise",
                    "--select", "RES604", stdin=slipped())
-    assert proc.stdout.splitlines()[0] == f"-:55:190: RES604 [error] {RES604}"
+    assert proc.stdout.splitlines()[0] == f"-:55:190: RES604 [warning] {RES604}"
 
 
 def test_stdin_filename_finds_the_configuration_and_the_pairing(tmp_path):
@@ -150,8 +150,8 @@ def test_stdin_filename_finds_the_configuration_and_the_pairing(tmp_path):
 
 
 def test_fix_of_stdin_writes_the_fixed_draft_to_stdout():
-    proc = reslint("check", "-", "--previous", str(PREVIOUS), "--fix", "--select", "RES604",
-                   stdin=slipped())
+    proc = reslint("check", "-", "--previous", str(PREVIOUS), "--fix", "--unsafe-fixes",
+                   "--select", "RES604", stdin=slipped())
     expected = slipped().replace("as appropriate,", "as appropriate;")
     assert proc.stdout == expected
     assert proc.returncode == 0
@@ -178,20 +178,20 @@ def test_statistics(capsys, draft):
     assert code == 1
     assert out == ("1  RES003      previous-not-latest\n"
                    "1  RES504      footnote-marker-repeated\n"
-                   "1  RES604  [*] operative-semicolon\n")
+                   "1  RES604      operative-semicolon\n")  # punctuation: an unsafe fix
 
 
 def test_statistics_json(capsys, draft):
     _, out, _ = run(capsys, "check", str(draft), "--previous", str(PREVIOUS), "--statistics",
                     "--format", "json", "--select", "RES604")
     assert json.loads(out) == [{"code": "RES604", "name": "operative-semicolon",
-                                "count": 1, "fixable": True}]
+                                "count": 1, "fixable": False}]
 
 
 def test_quiet_prints_the_findings_only(capsys, draft):
     code, out, _ = run(capsys, "check", str(draft), "--previous", str(PREVIOUS), "-q",
                        "--format", "concise", "--select", "RES604")
-    assert (code, out) == (1, f"{draft}:55:190: RES604 [error] {RES604}\n")
+    assert (code, out) == (1, f"{draft}:55:190: RES604 [warning] {RES604}\n")
     code, out, _ = run(capsys, "check", str(DRAFT), "--previous", str(PREVIOUS), "--quiet",
                        "--select", "RES604")
     assert (code, out) == (0, "")
@@ -258,7 +258,7 @@ def test_gitlab_code_quality(capsys, draft, monkeypatch):
                                                          "end": {"line": 47, "column": 74}}}},
         {"check_name": "RES604",
          "description": f"RES604 operative-semicolon: {RES604}",
-         "severity": "major",
+         "severity": "minor",
          "location": {"path": "draft.txt", "positions": {"begin": {"line": 55, "column": 190},
                                                          "end": {"line": 55, "column": 191}}}},
     ]

@@ -57,7 +57,8 @@ def test_check_text_checks_an_unsaved_buffer(erred) -> None:
 def test_fix_diff_returns_a_patch_and_writes_nothing(erred) -> None:
     path, _ = erred
     before = path.read_bytes()
-    [result] = lint.check_paths([str(path)], str(SEED_76_47), select=["RES604"], fix="diff")
+    [result] = lint.check_paths([str(path)], str(SEED_76_47), select=["RES604"], fix="diff",
+                                  unsafe_fixes=True)
     assert path.read_bytes() == before
     assert "-" in result.patch and "+" in result.patch and result.fixed == 0
     assert [f.rule for f in result.findings] == ["RES604"]  # reported as they were
@@ -65,7 +66,8 @@ def test_fix_diff_returns_a_patch_and_writes_nothing(erred) -> None:
 
 def test_fix_write_fixes_the_file(erred) -> None:
     path, _ = erred
-    [result] = lint.check_paths([str(path)], str(SEED_76_47), select=["RES604"], fix="write")
+    [result] = lint.check_paths([str(path)], str(SEED_76_47), select=["RES604"], fix="write",
+                                  unsafe_fixes=True)
     assert result.fixed == 1 and result.findings == []
     assert path.read_text(encoding="utf-8") == SEED_78_32.read_text(encoding="utf-8")
 
