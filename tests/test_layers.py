@@ -20,7 +20,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("reslint.parse",),                                           # source text -> Document
     ("reslint.engine", "reslint.checks", "reslint.suppress"),     # facts, rules -> findings
     ("reslint.fix", "reslint.diff", "reslint.rollover", "reslint.render"),  # beside the engine
-    ("reslint.config", "reslint.pairing"),                        # what to check against what
+    ("reslint.config", "reslint.pairing", "reslint.library"),     # what to check against what
     ("reslint.lint",),                                            # the library pipeline
     ("reslint.report", "reslint.ruletest", "reslint.diff.formats"),  # findings -> text
     ("reslint.commands", "reslint.cli", "reslint.__main__"),      # the command line
