@@ -10,7 +10,13 @@ methods here are shared functions driven by a per-class tuple of fields, built o
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
+
+if TYPE_CHECKING:  # what lets mypy read these classes as dataclasses (PEP 681)
+    from typing_extensions import dataclass_transform
+else:  # typing has it from 3.11 only; at run time it only marks the function
+    def dataclass_transform(**_: Any) -> Any:
+        return lambda function: function
 
 T = TypeVar("T")
 MISSING: Any = object()
@@ -114,27 +120,38 @@ def _frozen_delattr(self: Any, name: str) -> None:
     raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
+@overload
+@dataclass_transform(field_specifiers=(field, Field))
+def dataclass(cls: type[T], /) -> type[T]: ...
+
+
+@overload
+def dataclass(*, frozen: bool = False) -> Callable[[type[T]], type[T]]: ...
+
+
 def dataclass(cls: type[T] | None = None, *, frozen: bool = False) -> Any:
     def wrap(cls: type[T]) -> type[T]:
         cls.__reslint_fields__ = _fields_of(cls)  # type: ignore[attr-defined]
-        cls.__init__ = _init  # type: ignore[misc]
+        put = setattr  # the methods are shared functions: set them as plain attributes
+        put(cls, "__init__", _init)
         if "__repr__" not in cls.__dict__:
-            cls.__repr__ = _repr  # type: ignore[assignment]
+            put(cls, "__repr__", _repr)
         if "__eq__" not in cls.__dict__:
-            cls.__eq__ = _eq  # type: ignore[assignment,method-assign]
+            put(cls, "__eq__", _eq)
         if frozen:
-            cls.__setattr__ = _frozen_setattr  # type: ignore[assignment,method-assign]
-            cls.__delattr__ = _frozen_delattr  # type: ignore[assignment,method-assign]
-            cls.__hash__ = _hash  # type: ignore[assignment,method-assign]
+            put(cls, "__setattr__", _frozen_setattr)
+            put(cls, "__delattr__", _frozen_delattr)
+            put(cls, "__hash__", _hash)
         elif "__hash__" not in cls.__dict__:
-            cls.__hash__ = None  # type: ignore[assignment]  # mutable and comparable
+            put(cls, "__hash__", None)  # mutable and comparable
         return cls
 
     return wrap if cls is None else wrap(cls)
 
 
 def fields(obj: Any) -> tuple[Field, ...]:
-    return obj.__reslint_fields__
+    found: tuple[Field, ...] = obj.__reslint_fields__
+    return found
 
 
 def replace(obj: T, **changes: Any) -> T:

@@ -7,7 +7,12 @@ import (the expression AST) use this instead: the methods are shared closures, b
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:  # what lets mypy read these classes as frozen dataclasses (PEP 681)
+    from typing_extensions import dataclass_transform
+else:  # typing has it from 3.11 only; at run time it only marks the function
+    from reslint._dataclass import dataclass_transform
 
 T = TypeVar("T")
 
@@ -55,6 +60,7 @@ def _initializer(class_name: str, names: tuple[str, ...]) -> Any:
     return init
 
 
+@dataclass_transform(frozen_default=True)
 def record(cls: type[T]) -> type[T]:
     names = tuple(getattr(cls, "__annotations__", {}))
     body = {k: v for k, v in cls.__dict__.items() if k not in ("__dict__", "__weakref__")}
@@ -83,4 +89,4 @@ def record(cls: type[T]) -> type[T]:
                 __hash__=__hash__, __repr__=__repr__, __reduce__=__reduce__,
                 __match_args__=names)
     made = type(cls.__name__, cls.__bases__, body)
-    return made  # type: ignore[return-value]
+    return made

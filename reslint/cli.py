@@ -41,7 +41,8 @@ def _command_module(name: str):  # type: ignore[no-untyped-def]
 def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction) and name in action.choices:
-            return action.choices[name]
+            found: argparse.ArgumentParser = action.choices[name]
+            return found
     return parser
 
 
@@ -53,7 +54,8 @@ def _terminal_columns() -> int:
         columns = 0
     if columns <= 0:
         try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+            stdout = sys.__stdout__
+            columns = os.get_terminal_size(stdout.fileno()).columns if stdout else 0
         except (AttributeError, ValueError, OSError):
             columns = 0
         columns = columns or 80
@@ -79,7 +81,7 @@ def build_parser(only: str | None = None, help_text: bool = True) -> argparse.Ar
     if help_text:
         from reslint.helptext import epilog, main_epilog
     else:
-        def epilog(name: str) -> str:
+        def epilog(command: str) -> str:
             return ""
 
         def main_epilog() -> str:
@@ -94,10 +96,10 @@ def build_parser(only: str | None = None, help_text: bool = True) -> argparse.Ar
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     # Each sub-parser costs a few ms (argparse looks up translations): when the command
     # is known, only its own is built; `reslint --help` lists them all.
-    for name, help_text in COMMANDS.items():
+    for name, summary in COMMANDS.items():
         if only is not None and name != only:
             continue
-        p = sub.add_parser(name, help=help_text, description=help_text,
+        p = sub.add_parser(name, help=summary, description=summary,
                            formatter_class=_HelpFormatter, epilog=epilog(name) or None)
         try:
             module = _command_module(name)

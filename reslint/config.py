@@ -126,7 +126,8 @@ def config_schema() -> dict[str, Any]:
     with open(SCHEMA_PATH, encoding="utf-8") as handle:
         import json
 
-        return json.load(handle)
+        schema: dict[str, Any] = json.load(handle)
+    return schema
 
 
 def _for_file(base: Config, path: str) -> Config:

@@ -99,7 +99,8 @@ def load_packs(extra: Sequence[str] = (), plugin_names: Sequence[str] | None = N
             raise UsageError(f"{path}: no such rule file or folder")
         files.extend(rule_files(path))
     names = list(plugin_names or [])
-    return cached(files, names, lambda: _compile_packs(files, names))
+    packs: list[Pack] = cached(files, names, lambda: _compile_packs(files, names))
+    return packs
 
 
 def _stem(path: str) -> str:

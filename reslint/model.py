@@ -6,9 +6,13 @@ at carries a `Span` in the *original* file, so that reports never need the clean
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reslint._dataclass import dataclass, field
+
+if TYPE_CHECKING:  # types only: the text layer builds on the model, not the reverse
+    from reslint.text.mapped import MappedText
+    from reslint.text.source import SourceText
 
 SEVERITIES = ("info", "warning", "error")
 
@@ -191,7 +195,7 @@ class TrackedChange:
 class Document:
     path: str
     kind: str  # "resolution" or "draft"
-    source: Any  # reslint.text.source.SourceText
+    source: SourceText
     style: str  # "markdown-sup", "markdown-unicode", "markdown-caret", "pdf"
     heading: Heading
     preamble: list[Paragraph]
@@ -205,7 +209,7 @@ class Document:
     next_session_span: Span | None
     meeting: Meeting | None
     clean: str  # every paragraph's clean text, joined by "\n"
-    clean_map: Any  # reslint.text.sourcemap.OffsetMap over `clean`
+    clean_map: MappedText  # `clean`, each character mapped to its original offset
     problems: list[str] = field(default_factory=list)  # what did not parse cleanly
     changes: list[TrackedChange] = field(default_factory=list)  # Word tracked changes
     amendment: Amendment | None = None  # kind "amendment": what it asks (preamble etc. empty)

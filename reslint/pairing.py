@@ -21,6 +21,7 @@ from reslint.config import Config
 from reslint.errors import ReslintError
 from reslint.model import Document
 from reslint.paths import display_path
+from reslint.text.source import MAX_BYTES
 from reslint.vocab._words import lazy_regex
 
 DIRECTIVE = lazy_regex(r"^\s*<!--\s*reslint:\s*previous\s*=\s*(?P<path>.+?)\s*-->\s*$")
@@ -46,7 +47,7 @@ def find_previous(draft_path: str, given: str | None, config: Config,
     if draft is None:
         from reslint.parse import parse_file
 
-        draft = parse_file(draft_path, *([max_size] if max_size else []))
+        draft = parse_file(draft_path, max_size or MAX_BYTES)
     named = in_file_previous(draft)
     if named is not None:
         line, value = named
@@ -88,7 +89,7 @@ def _load(draft_path: str, target: str, how: str, max_size: int | None) -> Docum
     if not os.path.isfile(target):
         raise PairingError(f"{draft_path}: the previous resolution {display_path(target)} ({how}) "
                            "does not exist")
-    return parse_file(target, *([max_size] if max_size else []))
+    return parse_file(target, max_size or MAX_BYTES)
 
 
 def _git_show(draft_path: str, spec: str) -> bytes:
@@ -160,7 +161,7 @@ def from_library(draft: Document, folder: str, max_size: int | None = None
 
 
 def _library_files(folder: str) -> list[str]:
-    files = []
+    files: list[str] = []
     for base, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         files.extend(os.path.join(base, n) for n in sorted(names)
@@ -179,7 +180,7 @@ def _entry(path: str, max_size: int | None) -> _Entry | None:
     key = (path, stat.st_mtime_ns, stat.st_size)
     if key not in _LIBRARY:
         try:
-            doc = parse_file(path, *([max_size] if max_size else []))
+            doc = parse_file(path, max_size or MAX_BYTES)
         except ReslintError:  # a README or a note in the library is not a resolution
             _LIBRARY[key] = _Entry("other", None, ("", ""), None)
         else:

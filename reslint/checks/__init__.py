@@ -60,7 +60,8 @@ def get_primitive(name: str, plugins: dict[str, Primitive] | None = None) -> Pri
     module = BUILTIN.get(name)
     if module is None:
         return None
-    return importlib.import_module(module).PRIMITIVE
+    found: Primitive = importlib.import_module(module).PRIMITIVE
+    return found
 
 
 def load_plugins(names: list[str]) -> dict[str, Primitive]:

@@ -15,6 +15,7 @@ from reslint.diff import diff_documents
 from reslint.diff.expect import RolloverExpectation
 from reslint.diff.formats import html, json, markdown, text
 from reslint.diff.formats.common import paragraph_key
+from reslint.diff.model import DocumentDiff
 from reslint.errors import UsageError
 from reslint.lint import Linter
 from reslint.model import Document, Finding
@@ -45,9 +46,9 @@ def check_findings(previous: str, draft: str, config_path: str | None, max_size:
     return sorted(result.findings, key=lambda f: f.sort_key())
 
 
-def attach(diff: object, findings: list) -> None:
+def attach(diff: DocumentDiff, findings: list[Finding]) -> None:
     """Each finding beside its paragraph ("OP8(a)" beside OP8); the rest stay global."""
-    by_label = {p.new.label: p for p in diff.paragraphs if p.new is not None}  # type: ignore[attr-defined]
+    by_label = {p.new.label: p for p in diff.paragraphs if p.new is not None}
     rest = []
     for finding in findings:
         target = by_label.get(paragraph_key(finding.paragraph) or "")
@@ -55,8 +56,8 @@ def attach(diff: object, findings: list) -> None:
             rest.append(finding)
         else:
             target.findings.append(finding)
-    diff.findings = findings  # type: ignore[attr-defined]
-    diff.unplaced = rest  # type: ignore[attr-defined]
+    diff.findings = findings
+    diff.unplaced = rest
 
 
 def run(args: argparse.Namespace) -> int:

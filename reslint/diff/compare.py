@@ -5,7 +5,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 
 from reslint.diff.align import align
-from reslint.diff.classify import Classifier
+from reslint.diff.classify import Classifier, Expectation
 from reslint.diff.footnotes import Place, pair_footnotes
 from reslint.diff.model import (
     ADDED,
@@ -40,7 +40,8 @@ def word_hunks(old: list[Token], new: list[Token]) -> list[Hunk]:
             for op, i1, i2, j1, j2 in matcher.get_opcodes()]
 
 
-def diff_documents(previous: Document, draft: Document, expectation: object = None) -> DocumentDiff:
+def diff_documents(previous: Document, draft: Document,
+                   expectation: Expectation | None = None) -> DocumentDiff:
     """Compare `draft` with last year's `previous`.  `expectation` is the expected
     technical update (see reslint.diff.classify.Expectation); None uses token rules only."""
     classifier = Classifier(previous, draft, expectation)

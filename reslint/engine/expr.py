@@ -212,7 +212,8 @@ def _scan_string(source: str, start: int) -> tuple[str, int]:
     Shared with the template scanner so that braces inside strings in a hole
     (``{join(x, "}")}``) do not end the hole.
     """
-    quote, chars, i = source[start], [], start + 1
+    quote, i = source[start], start + 1
+    chars: list[str] = []
     while i < len(source):
         c = source[i]
         if c == quote:
@@ -546,7 +547,8 @@ def _arithmetic(op: str, a: Any, b: Any, pos: int) -> Any:
     raise ExprError(f"cannot apply {op!r} to {_type_name(a)} and {_type_name(b)}", pos)
 
 
-def _repeat(seq: str | list | tuple, times: int, pos: int) -> str | list:
+def _repeat(seq: str | list[Any] | tuple[Any, ...], times: int, pos: int
+            ) -> str | list[Any]:
     if len(seq) * max(times, 0) > MAX_REPEAT:
         raise ExprError(f"repetition would build more than {MAX_REPEAT} items", pos)
     return seq * times if isinstance(seq, str) else list(seq) * times

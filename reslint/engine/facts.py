@@ -79,7 +79,7 @@ def document_facts(doc: Document) -> dict[str, Any]:
     markers = sorted(
         ({"number": m.number, "span": m.span, "style": m.style} for f in doc.footnotes
          for m in f.markers),
-        key=lambda m: m["span"].start,
+        key=lambda m: m["span"].start,  # type: ignore[attr-defined]
     )
     recalled_noun = None
     recalled_noun_span = None

@@ -120,7 +120,7 @@ def _compile_rule(located: Located, index: int, raw: dict[str, Any], pack: Pack,
         if key not in raw:
             raise located.error(at, f"check {primitive.name!r} needs the key {key!r}")
     rule_lets: list[tuple[str, Any]] = []
-    local = set()
+    local: set[str] = set()
     for name, source in (raw.get("let") or {}).items():
         parsed = _expr(located, (*at, "let", name), source, functions)
         _check_names(located, (*at, "let", name), parsed, lets | local, extractors, BOUND)
@@ -260,7 +260,8 @@ def _regex(located: Located, at: tuple[Any, ...], source: str) -> Any:
         return LazyPattern(source, regex.compile(source, regex.VERSION0))
     except regex.error as exc:
         offset = getattr(exc, "pos", None) or 0
-        raise _column_error(located, at, offset, f"bad regular expression: {exc.msg}") from None
+        message = getattr(exc, "msg", exc)  # regex's error has .msg; its stubs omit it
+        raise _column_error(located, at, offset, f"bad regular expression: {message}") from None
 
 
 def _check_names(located: Located, at: tuple[Any, ...], parsed: Any, lets: set[str],

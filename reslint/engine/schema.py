@@ -18,7 +18,7 @@ from typing import Any
 from reslint.engine.yamlload import Located, LocatedError
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "rules.schema.json"
-TYPES = {
+TYPES: dict[str, type | tuple[type, ...]] = {
     "object": dict, "array": list, "string": str, "boolean": bool,
     "integer": int, "number": (int, float),
 }
@@ -27,7 +27,8 @@ TYPES = {
 @cache
 def rules_schema() -> dict[str, Any]:
     with open(SCHEMA_PATH, encoding="utf-8") as handle:
-        return json.load(handle)
+        schema: dict[str, Any] = json.load(handle)
+    return schema
 
 
 def did_you_mean(word: str, choices: Any) -> str:

@@ -112,8 +112,9 @@ def _build(node: Any, at: Path, out: Located, seen: set[int], counter: list[int]
             if key in result:
                 raise _node_error(out, key_node, f"duplicate key {key!r}")
             mark = key_node.start_mark
-            out.key_marks[(*at, key)] = (mark.line + 1, mark.column + 1)
-            result[key] = _build(value_node, (*at, key), out, seen, counter)
+            where = (*at, key)
+            out.key_marks[where] = (mark.line + 1, mark.column + 1)
+            result[key] = _build(value_node, where, out, seen, counter)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(v, (*at, i), out, seen, counter) for i, v in enumerate(node.value)]

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import re
 
-from reslint.model import Annex, Document, Footnote, Marker, Meeting, Paragraph, Span
+from reslint.model import (
+    Annex,
+    Document,
+    Footnote,
+    Heading,
+    Marker,
+    Meeting,
+    Paragraph,
+    Span,
+)
 from reslint.parse.citations import find_citations, find_next_session, find_recalled, find_symbols
 from reslint.parse.heading import parse_heading
 from reslint.parse.markers import resolve_plain_markers
@@ -17,8 +26,8 @@ from reslint.parse.structure import (
     split_parts,
 )
 from reslint.text.inline import RawMarker, clean_block, italic_lead
-from reslint.text.layout import split_layout
-from reslint.text.mapped import MappedText
+from reslint.text.layout import FootnoteText, Layout, split_layout
+from reslint.text.mapped import MappedSpan, MappedText, SpanAt
 from reslint.text.source import MAX_BYTES, InputError, SourceText, read_source
 
 
@@ -143,7 +152,7 @@ def parse_source(source: SourceText) -> Document:
     )
 
 
-def _meeting(parts: Parts, mapped_span) -> Meeting | None:
+def _meeting(parts: Parts, mapped_span: MappedSpan) -> Meeting | None:
     if parts.closing is None:
         return None
     clean, m = parts.closing
@@ -158,7 +167,7 @@ def _meeting(parts: Parts, mapped_span) -> Meeting | None:
     )
 
 
-def _annexes(parts: Parts, markdown: bool, mapped_span, sub_texts: dict[int, MappedText]
+def _annexes(parts: Parts, markdown: bool, mapped_span: MappedSpan, sub_texts: dict[int, MappedText]
              ) -> tuple[list[Annex], list[tuple[Paragraph, MappedText]]]:
     """Each annex with its title and paragraphs; and all their paragraphs, in order."""
     annexes: list[Annex] = []
@@ -206,7 +215,8 @@ def _subs(p: Paragraph, sub_texts: dict[int, MappedText]) -> list[tuple[Paragrap
     return out
 
 
-def _footnotes(notes, markers: list[RawMarker], span, mapped_span) -> list[Footnote]:
+def _footnotes(notes: list[tuple[FootnoteText, MappedText]], markers: list[RawMarker],
+               span: SpanAt, mapped_span: MappedSpan) -> list[Footnote]:
     out: list[Footnote] = []
     for raw, text in notes:
         fn = Footnote(raw.number, text.text, mapped_span(text, 0, len(text.text)))
@@ -226,14 +236,14 @@ def _footnotes(notes, markers: list[RawMarker], span, mapped_span) -> list[Footn
     return out
 
 
-def _is_draft(heading) -> bool:
+def _is_draft(heading: Heading) -> bool:
     symbol = heading.symbol or ""
     return "/L." in symbol or bool(heading.sponsors) or (
         not symbol.startswith("A/RES/") and heading.adopted is None
     )
 
 
-def _style(layout, markers: list[RawMarker]) -> str:
+def _style(layout: Layout, markers: list[RawMarker]) -> str:
     styles = {m.style for m in markers} | {f.style for f in layout.footnotes}
     for style in ("sup", "unicode", "caret"):
         if style in styles:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 
 from reslint.model import Citation, Footnote, Paragraph, Span, SymbolRef
 from reslint.text.mapped import MappedText
@@ -96,9 +97,9 @@ def find_symbols(paragraphs: list[Paragraph], footnotes: list[tuple[Footnote, Ma
     its own mapped text, so that two footnotes of the same number keep their places)."""
     out: list[SymbolRef] = []
     for p in paragraphs:
-        _symbols_in(p.text, lambda s, e, p=p: span_of(p, s, e), p.label, out)
+        _symbols_in(p.text, partial(span_of, p), p.label, out)
     for fn, text in footnotes:
-        _symbols_in(text.text, lambda s, e, t=text: mapped_span(t, s, e), f"FN{fn.number}", out)
+        _symbols_in(text.text, partial(mapped_span, text), f"FN{fn.number}", out)
     return out
 
 

@@ -13,7 +13,7 @@ import re
 
 from reslint.model import Heading
 from reslint.text.inline import clean_block
-from reslint.text.mapped import MappedText
+from reslint.text.mapped import MappedSpan, MappedText
 from reslint.vocab._words import lazy_regex
 from reslint.vocab.dates import DATE_PATTERN, parse_date
 from reslint.vocab.ordinals import SESSION_PHRASE, ordinal_to_int, word_char_at
@@ -46,7 +46,8 @@ STAMP = re.compile(
 )
 
 
-def parse_heading(chunks: list[list[MappedText]], span_of) -> tuple[Heading, MappedText | None]:
+def parse_heading(chunks: list[list[MappedText]], span_of: MappedSpan
+                  ) -> tuple[Heading, MappedText | None]:
     """Read the heading fields; return them and the formula's mapped text (if found)."""
     heading = Heading()
     formula: MappedText | None = None
@@ -93,7 +94,7 @@ def parse_heading(chunks: list[list[MappedText]], span_of) -> tuple[Heading, Map
     return heading, formula
 
 
-def _line_fields(chunk: list[MappedText], heading: Heading, span_of) -> None:
+def _line_fields(chunk: list[MappedText], heading: Heading, span_of: MappedSpan) -> None:
     """Fields that stand on their own lines: symbol, session, agenda item and item title."""
     item_lines: list[MappedText] = []
     in_item = False
@@ -123,8 +124,7 @@ def _line_fields(chunk: list[MappedText], heading: Heading, span_of) -> None:
             heading.agenda_item = " ".join(m.group("item").split())
             heading.agenda_span = span_of(line, m.start("item"), m.end("item"))
             in_item = True
-            rest = text[m.end() :].strip()
-            if rest:
+            if text[m.end() :].strip():
                 item_lines.append(line[m.end() :].strip())
             continue
         if COMMITTEE_LINE.match(text) or STAMP.match(text):

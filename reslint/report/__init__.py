@@ -82,7 +82,8 @@ def render(
         summary = Summary(files=count, fixable=fixable)
     ctx = Context(rules=rules, root=root, tool_version=tool_version, summary=summary,
                   files=checked, colour=colour, quiet=quiet, fail_on=fail_on)
-    return module.render(list(findings), ctx)
+    report: str = module.render(list(findings), ctx)
+    return report
 
 
 __all__ = ["ALIASES", "FORMATS", "Context", "Summary", "render", "resolve_format"]

@@ -105,7 +105,8 @@ def _heading(doc: Document, base: str, session: int) -> Change:
     h = doc.heading
     assert h.formula_span is not None
     end = h.formula_span.end
-    end = TRAILING_MARKUP.match(base, end).end()
+    markup = TRAILING_MARKUP.match(base, end)  # matches the empty string at the least
+    end = markup.end() if markup else end
     committee = COMMITTEES.get((h.committee or "").split(" ")[0])
     symbol = f"[[A/C.{committee}/{session}/L.__]]" if committee else f"[[A/{session}/L.__]]"
     word = int_to_ordinal(session)

@@ -16,17 +16,18 @@ from collections.abc import Callable
 from typing import Any
 
 from reslint._dataclass import dataclass
+from reslint.model import Span
 
 
 @dataclass(frozen=True)
 class MappedText:
     text: str
-    offsets: range | array | list[int]  # original offset of each character
+    offsets: range | array[int] | list[int]  # original offset of each character
 
     @classmethod
     def original(cls, text: str, start: int) -> MappedText:
         """A slice of the original text that starts at original offset `start`."""
-        return cls(text, range(start, start + len(text)))  # type: ignore[arg-type]
+        return cls(text, range(start, start + len(text)))
 
     @classmethod
     def synthetic(cls, text: str, at: int) -> MappedText:
@@ -99,3 +100,8 @@ class MappedText:
             last = end
         parts.append(self[last:])
         return MappedText.join(parts)
+
+
+# A span of the original text: from original offsets, or from offsets into a MappedText.
+SpanAt = Callable[[int, int], Span]
+MappedSpan = Callable[[MappedText, int, int], Span]

@@ -174,7 +174,7 @@ def _document(text: str) -> Symbol | None:
         return adopted
     segments = text.split("/")
     body, rest = segments[0], segments[1:]
-    revisions = []
+    revisions: list[str] = []
     while rest and _REVISION_RE().fullmatch(rest[-1]):
         revisions.insert(0, rest.pop())
     session = year = None

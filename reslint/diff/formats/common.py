@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from reslint._dataclass import dataclass
 from reslint.diff.model import Hunk, ParagraphDiff
+from reslint.diff.tokens import Token
 
 
 @dataclass(frozen=True)
@@ -14,7 +15,7 @@ class Segment:
     kind: str | None  # "technical", "substantive", None for equal text
 
 
-def _piece(text: str, tokens: list, last_end: int) -> tuple[str, int]:
+def _piece(text: str, tokens: list[Token], last_end: int) -> tuple[str, int]:
     """The source text of `tokens` with the spacing before them, and where it ends."""
     if not tokens:
         return "", last_end

@@ -17,7 +17,8 @@ def val(el: Any, default: str | None = None) -> str | None:
     """The w:val of `el` (None when `el` is None)."""
     if el is None:
         return default
-    return el.get(w("val"), default)
+    found: str | None = el.get(w("val"), default)
+    return found
 
 
 def on(el: Any) -> bool | None:

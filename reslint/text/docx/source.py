@@ -224,7 +224,8 @@ def _build(
         ]))
     physical = walked + [p for _, ps in note_walks for p in ps]
     for para in physical:
-        line, positions = [], []
+        line: list[str] = []
+        positions: list[int] = []
         for ch in para.chars:
             positions.append(offset + len("".join(line)))
             if ch.footnote is not None:
