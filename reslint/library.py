@@ -94,7 +94,7 @@ def from_file(path: str) -> Adopted | None:
 
 def folder_files(folder: str) -> list[str]:
     """The text files of a library folder (recursively, sorted, hidden ones skipped)."""
-    files = []
+    files: list[str] = []
     for base, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         files.extend(os.path.join(base, n) for n in sorted(names)

@@ -9,12 +9,15 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 PACKAGE = Path(__file__).resolve().parents[1] / "reslint"
 
-# lowest first; a module belongs to the layer of its longest matching prefix
+# lowest first; a module belongs to the layer of its longest matching prefix ("reslint"
+# is the package itself only: a new module must be placed here, or this test fails)
 LAYERS: list[tuple[str, ...]] = [
     ("reslint", "reslint.errors", "reslint._dataclass", "reslint._record",
-     "reslint.resources", "reslint.paths"),                     # foundations
+     "reslint.resources", "reslint.paths", "reslint.links"),    # foundations
     ("reslint.model", "reslint.vocab"),                           # the document model, words
     ("reslint.text",),                                            # bytes -> source text
     ("reslint.parse",),                                           # source text -> Document
@@ -23,7 +26,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("reslint.config", "reslint.pairing", "reslint.library"),     # what to check against what
     ("reslint.lint",),                                            # the library pipeline
     ("reslint.report", "reslint.ruletest", "reslint.diff.formats"),  # findings -> text
-    ("reslint.commands", "reslint.cli", "reslint.__main__"),      # the command line
+    ("reslint.commands", "reslint.cli", "reslint.helptext", "reslint.__main__"),  # command line
 ]
 
 
@@ -31,7 +34,8 @@ def layer_of(module: str) -> int:
     best, level = "", -1
     for index, prefixes in enumerate(LAYERS):
         for prefix in prefixes:
-            if (module == prefix or module.startswith(prefix + ".")) and len(prefix) > len(best):
+            inside = module == prefix or (prefix != "reslint" and module.startswith(prefix + "."))
+            if inside and len(prefix) > len(best):
                 best, level = prefix, index
     assert level >= 0, f"{module}: in no layer; add it to tests/test_layers.py LAYERS"
     return level
@@ -76,3 +80,5 @@ def test_the_check_finds_an_upward_import() -> None:
     assert layer_of("reslint.text.docx.source") < layer_of("reslint.parse")
     assert layer_of("reslint.diff.formats.html") > layer_of("reslint.diff.compare")
     assert layer_of("reslint.engine.runner") < layer_of("reslint.fix")
+    with pytest.raises(AssertionError, match="in no layer"):
+        layer_of("reslint.newcomer")
