@@ -93,23 +93,77 @@ def _load(draft_path: str, target: str, how: str, max_size: int | None) -> Docum
 
 
 def _git_show(draft_path: str, spec: str) -> bytes:
-    """`git show REV:PATH`, run in the draft's repository."""
+    """The blob `REV:PATH` of the draft's repository, read with `git cat-file blob`.
+
+    The spec comes from untrusted text (a draft's comment, a repository's configuration), so
+    a revision or path that git could take for an option (`--output=FILE` makes `git show`
+    write FILE) or a path that leaves the repository is refused before git runs; git is
+    given `--end-of-options` as well where it knows it (2.24 and later), gets a list of
+    arguments (no shell), and only reads."""
     rev, sep, path = spec[len("git:"):].partition(":")
     if not sep or not rev or not path:
         raise PairingError(f"{draft_path}: {spec!r} is not of the form git:REV:PATH")
+    refused = _git_refusal(rev, path)
+    if refused:
+        raise PairingError(f"{draft_path}: the previous resolution {spec!r} is refused: "
+                           f"{refused}")
     folder = os.path.dirname(os.path.abspath(draft_path))
     import subprocess  # only here: a plain check does not pay for it
 
+    command = ["git", "cat-file", "blob", *_end_of_options(), f"{rev}:{path}"]
     try:
-        done = subprocess.run(["git", "show", f"{rev}:{path}"], cwd=folder,
-                              capture_output=True, check=False)
+        done = subprocess.run(command, cwd=folder, capture_output=True, check=False,
+                              stdin=subprocess.DEVNULL)
     except OSError as exc:
         raise PairingError(f"{draft_path}: cannot run git for {spec}: {exc.strerror}") from None
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise PairingError(f"{draft_path}: the previous resolution {spec} cannot be read from "
-                           f"git: {reason[-1] if reason else 'git show failed'}")
+                           f"git: {reason[-1] if reason else 'git cat-file failed'}")
     return done.stdout
+
+
+def _git_refusal(rev: str, path: str) -> str | None:
+    """Why a git revision and path may not be used, or None."""
+    if rev.startswith("-"):
+        return "a revision may not start with '-'"
+    if path.startswith("-"):
+        return "a path may not start with '-'"
+    if any(c in rev + path for c in "\0\n\r"):
+        return "control characters in the revision or path"
+    if path.startswith("/") or os.path.isabs(path):
+        return "the path must be relative to the repository"
+    depth = 0
+    for part in path.replace("\\", "/").split("/"):
+        if part == "..":
+            depth -= 1
+            if depth < 0:
+                return "the path leaves the repository"
+        elif part not in ("", "."):
+            depth += 1
+    return None
+
+
+def _git_knows_end_of_options() -> bool:
+    """`--end-of-options` exists from git 2.24; older gits take it for a revision."""
+    import subprocess
+
+    try:
+        out = subprocess.run(["git", "--version"], capture_output=True, check=False,
+                             stdin=subprocess.DEVNULL).stdout.decode("ascii", "replace")
+    except OSError:
+        return False
+    found = re.search(r"(\d+)\.(\d+)", out)
+    return bool(found) and (int(found[1]), int(found[2])) >= (2, 24)
+
+
+def _end_of_options() -> list[str]:
+    if _GIT_EOO[0] is None:
+        _GIT_EOO[0] = _git_knows_end_of_options()
+    return ["--end-of-options"] if _GIT_EOO[0] else []
+
+
+_GIT_EOO: list[bool | None] = [None]  # whether the installed git knows --end-of-options
 
 
 # --- the library folder ------------------------------------------------------------------
