@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from reslint._dataclass import dataclass, field
 from reslint.config import Config, config_for, loadable_packs
-from reslint.engine.ruleset import Pack, Rule, rule_files
+from reslint.engine.ruleset import BUDGET, Pack, Rule, rule_files
 from reslint.engine.runner import run_rules
 from reslint.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from reslint.library import LIBRARY_SUFFIXES, Library, library_for
@@ -329,6 +329,7 @@ class Linter:
                                  self.library_facts(config, prev, draft))
         ran = rules_for(ruleset, draft)[1]
         result = FileResult(path, draft, findings, {r.code: r.info() for r in ran}, prev, why)
+        result.notes.extend(BUDGET.take_notes())  # a rule's regex that timed out, once
         if fix is not None:
             if fix not in FIX_MODES:
                 raise ValueError(f"fix mode {fix!r}: expected one of {FIX_MODES}")

@@ -10,7 +10,8 @@ import sys
 
 from reslint import __version__
 from reslint.commands.options import add_max_size, add_tracked
-from reslint.errors import UsageError
+from reslint.engine.ruleset import BUDGET
+from reslint.errors import EXIT_ERROR, UsageError
 from reslint.lint import FileResult, Linter, exit_code, expand_paths
 from reslint.model import Document, Finding, RuleInfo
 
@@ -98,6 +99,8 @@ def run(args: argparse.Namespace) -> int:
             handle.write(report)
     else:  # after --diff, or --fix of standard input, stdout holds that text alone
         (sys.stderr if to_stderr else sys.stdout).write(report)
+    if BUDGET.reported:  # a rule file's regex timed out (noted above): a rule error
+        return EXIT_ERROR
     return exit_code(findings, fail_on, args.exit_zero)
 
 

@@ -1,13 +1,19 @@
 """A cache of compiled rule packs, so that the pre-commit hook does not compile every rule
-expression and regex on every commit (about 25 ms for the built-in packs; unpickling the
-result takes about 3 ms).
+expression and regex on every commit (about 25 ms for the built-in packs).
+
+What is cached is plain data (JSON, see `reslint.engine.plain`), never pickle: the folder
+may be shared or restored from another branch's CI cache, and reading it must not be able
+to run code.  An entry is validated when read (one well-formed pack per rule file) and a
+damaged, foreign or unreadable one is simply compiled again and replaced.
 
 The key covers everything the compiled packs depend on: reslint's version and the Python
 version, each rule file's path, size and modification time, the engine's own modules (so
-that editing reslint invalidates it), and the plugins named.  Any problem reading the
-cache means "compile"; any problem writing it is ignored.  The folder is the user's own
-(`$RESLINT_CACHE_DIR`, else `$XDG_CACHE_HOME/reslint`, else `~/.cache/reslint`), created
-private; `RESLINT_NO_CACHE=1` turns the cache off.
+that editing reslint invalidates it), and the plugins named.  Any problem writing it is
+ignored.  The folder is the user's own (`$RESLINT_CACHE_DIR`, else
+`$XDG_CACHE_HOME/reslint`, else `~/.cache/reslint`): created 0700, and not used at all
+(packs compiled every run) when it belongs to another user or others may write to it.
+Entries are written to a `tempfile.mkstemp` file (created exclusively, never through a
+planted symlink) and renamed into place.  `RESLINT_NO_CACHE=1` turns the cache off.
 """
 
 from __future__ import annotations
@@ -15,17 +21,15 @@ from __future__ import annotations
 import binascii
 import contextlib
 import os
+import stat
 import sys
 from collections.abc import Callable
 from typing import Any
 
-try:  # the C unpickler that pickle.load is: importing pickle.py too costs ~1.5 ms a run
-    from _pickle import load as _load_pickle
-except ImportError:  # another Python implementation
-    from pickle import load as _load_pickle
-
 # str paths and os.path, not pathlib: importing pathlib costs ~4 ms of every run
 ENGINE = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+SUFFIX = ".json"
+MAX_ENTRY = 16 * 1024 * 1024  # bytes: a larger entry is not ours
 
 
 def cache_dir() -> str | None:
@@ -57,23 +61,87 @@ def cache_key(files: list[str], plugins: list[str]) -> str:
     return f"{binascii.crc32(data):08x}{binascii.crc32(data[::-1]):08x}"
 
 
+def trusted_folder(folder: str, create: bool) -> bool:
+    """The folder exists (or is created, 0700), is a real folder (not a symlink), belongs
+    to the user who runs reslint and is writable by nobody else."""
+    if create:
+        try:
+            os.makedirs(folder, mode=0o700, exist_ok=True)
+        except OSError:
+            return False
+    try:
+        st = os.lstat(folder)
+    except OSError:
+        return False
+    if not stat.S_ISDIR(st.st_mode):
+        return False
+    getuid = getattr(os, "getuid", None)
+    if getuid is not None and st.st_uid != getuid():
+        return False
+    return not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
 def cached(files: list[str], plugins: list[str], build: Callable[[], Any]) -> Any:
     folder = cache_dir()
-    if folder is None:
+    if folder is None or (not trusted_folder(folder, create=False) and os.path.lexists(folder)):
         return build()
     try:
         key = cache_key(files, plugins)
     except OSError:
         return build()
-    path = os.path.join(folder, f"packs-{key}.pickle")
-    try:
-        with open(path, "rb") as handle:
-            return _load_pickle(handle)
-    except Exception:  # missing, truncated, or from another reslint: compile instead
-        pass
+    path = os.path.join(folder, f"packs-{key}{SUFFIX}")
+    loaded = _load(path, files, plugins)
+    if loaded is not None:
+        return loaded
     value = build()
     _store(folder, path, value)
     return value
+
+
+def _load(path: str, files: list[str], plugins: list[str]) -> Any:
+    """The packs stored at `path`, or None when missing, unsafe, damaged or foreign."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        getuid = getattr(os, "getuid", None)
+        if (not stat.S_ISREG(st.st_mode) or st.st_size > MAX_ENTRY
+                or (getuid is not None and st.st_uid != getuid())):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            raw = handle.read(MAX_ENTRY + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    import json
+
+    from reslint.engine import plain
+
+    try:
+        data = json.loads(raw)
+        if not isinstance(data, dict) or data.get("format") != plain.FORMAT:
+            return None
+        return plain.check_packs(plain.decode(data.get("packs"), _primitives(plugins)),
+                                 files)
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None  # damaged or foreign: compile again, and the store replaces it
+
+
+def _primitives(plugins: list[str]) -> Callable[[str], Any]:
+    """A check primitive by name: built-in, else a configured plugin (loaded once)."""
+    from reslint.checks import get_primitive, load_plugins
+
+    loaded: dict[str, Any] = {}
+
+    def find(name: str) -> Any:
+        if plugins and not loaded:
+            loaded.update(load_plugins(plugins))
+        return get_primitive(name, loaded)
+
+    return find
 
 
 KEEP = 4  # compiled sets kept in the cache folder
@@ -87,18 +155,32 @@ def _mtime(path: str) -> float:
 
 
 def _store(folder: str, path: str, value: Any) -> None:
-    import pickle
+    import json
+    import tempfile
+
+    from reslint.engine import plain
 
     try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
-        tmp = f"{path[: -len('.pickle')]}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        text = json.dumps({"format": plain.FORMAT, "packs": plain.encode(value)},
+                          ensure_ascii=False, separators=(",", ":"))
+    except (plain.PlainError, ValueError, TypeError, RecursionError):
+        return  # not plain data (a plugin's own objects): compile every run
+    if not trusted_folder(folder, create=True):
+        return
+    try:
+        fd, tmp = tempfile.mkstemp(prefix="packs-", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
         # Keep the few most recent sets: two installs (a venv and a checkout, or two
         # repositories' configurations) then do not evict each other on every run.
         stored = [os.path.join(folder, n) for n in os.listdir(folder)
-                  if n.startswith("packs-") and n.endswith(".pickle")]
+                  if n.startswith("packs-") and n.endswith((SUFFIX, ".pickle"))]
         stored.sort(key=_mtime, reverse=True)
         for old in stored[KEEP:]:
             if old != path:

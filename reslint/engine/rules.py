@@ -51,7 +51,7 @@ def load_pack(path: str, plugins: dict[str, Primitive] | None = None,
             raise located.error(("extractors", name), f"extractor {name!r} would hide the "
                                 f"built-in fact 'draft.{name}'", key=True)
         at = ("extractors", name, "pattern")
-        pattern = _regex(located, at, spec["pattern"])
+        pattern = _regex(located, at, spec["pattern"], f"extractor {name}")
         types = spec.get("types") or {}
         for group in types:
             if group not in pattern.groupindex:
@@ -75,7 +75,8 @@ def load_pack(path: str, plugins: dict[str, Primitive] | None = None,
     pack = Pack(
         name=data["pack"], path=path, description=data.get("description", ""),
         applies_always=bool(applies.get("always", not title)),
-        title_pattern=_regex(located, ("applies_to", "title"), title) if title else None,
+        title_pattern=(_regex(located, ("applies_to", "title"), title, "applies_to title")
+                       if title else None),
         settings=data.get("settings") or {}, lets=lets, extractors=own, rules=[],
         kinds=tuple(applies.get("kind") or ("resolution", "draft")),
     )
@@ -139,7 +140,7 @@ def _compile_rule(located: Located, index: int, raw: dict[str, Any], pack: Pack,
         if kind == "expr":
             exprs[key] = _expr(located, (*at, key), raw[key], functions)
         elif kind == "regex":
-            regexes[key] = _regex(located, (*at, key), raw[key])
+            regexes[key] = _regex(located, (*at, key), raw[key], f"rule {raw['code']}")
         else:
             options[key] = raw[key]
     foreign = [k for k in raw if k not in _COMMON and k not in primitive.args]
@@ -253,11 +254,13 @@ def _template(located: Located, at: tuple[Any, ...], source: str, functions: set
         raise _column_error(located, at, exc.offset, exc.message) from None
 
 
-def _regex(located: Located, at: tuple[Any, ...], source: str) -> Any:
+def _regex(located: Located, at: tuple[Any, ...], source: str, owner: str) -> Any:
     if len(source) > MAX_REGEX:
         raise located.error(at, f"regular expression longer than {MAX_REGEX} characters")
     try:
-        return LazyPattern(source, regex.compile(source, regex.VERSION0))
+        line, _ = located.where(at)
+        return LazyPattern(source, f"{located.path}:{line or 0}: {owner}",
+                           regex.compile(source, regex.VERSION0))
     except regex.error as exc:
         offset = getattr(exc, "pos", None) or 0
         message = getattr(exc, "msg", exc)  # regex's error has .msg; its stubs omit it

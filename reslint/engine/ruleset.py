@@ -7,11 +7,13 @@ cache imports neither YAML nor the schema nor the compiler.
 from __future__ import annotations
 
 import os
+from time import perf_counter
 from typing import Any
 
 from reslint._dataclass import dataclass, field
 from reslint.checks import Primitive
 from reslint.engine import expr as ex
+from reslint.errors import ReslintError
 from reslint.model import RuleInfo
 
 FACT_KEYS = {
@@ -39,52 +41,240 @@ RULE_EXPRS = ("when", "for_each", "at")
 
 
 def compile_pattern(source: str) -> Any:
-    """A rule's regex, as the `regex` module (VERSION0) reads it.
+    """A rule's regex, as the `regex` module (VERSION0) reads it: one engine for every run.
 
-    Most rule patterns mean the same to the standard library's `re`, which is already
-    imported and costs nothing more to use; importing `regex` costs about a fifth of a
-    hook run.  So `re` compiles a pattern when it accepts it without a warning (a warning
-    flags syntax the two read differently, such as `[[:alpha:]]`), and `regex` compiles
-    the rest (`\\p{Lu}`, possessive quantifiers, variable-width look-behind …)."""
-    import re
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        try:
-            return re.compile(source)
-        except (re.error, Warning):
-            pass
+    The standard `re` reads some patterns differently (`\\w` and combining accents, POSIX
+    classes) and cannot be stopped: a pattern from a rule file always runs on `regex`, with
+    its timeout (see `LazyPattern`), whether the packs were compiled now or read from the
+    cache."""
     import regex
 
     return regex.compile(source, regex.VERSION0)
 
 
+_SPECIAL = frozenset(".^$*+?{}[]()|\\")
+_QUANTIFIERS = frozenset("*+?{")
+_HARMLESS_FLAGS = frozenset("ms")  # inline flags that do not change how a literal matches
+
+
+def required_literal(source: str) -> str:
+    """The longest run of literal text that every match of `source` contains ("" when
+    none is certain).
+
+    A pure shortcut, the same cold and warm: when the text to search lacks it, the pattern
+    cannot match, so it is neither compiled nor run (most packs' title and extractor
+    patterns, on most drafts).  Conservative: only text outside every group, set and
+    quantifier counts; a top-level alternation, or an inline flag other than m and s
+    (case-insensitive, verbose, fuzzy ...), gives ""."""
+    best, run, depth, i, n = "", "", 0, 0, len(source)
+    while i < n:
+        c = source[i]
+        literal = None
+        if c == "\\":
+            nxt = source[i + 1 : i + 2]
+            if not nxt:
+                return ""
+            if depth == 0 and not nxt.isalnum() and not nxt.isspace():
+                literal = nxt
+            i += 2
+        elif c == "[":
+            end = _set_end(source, i)
+            if end < 0:
+                return ""
+            i = end + 1
+        elif c == "(":
+            if source.startswith("(?", i):
+                j = i + 2
+                while j < n and source[j].isalpha():
+                    j += 1
+                flags, after = source[i + 2 : j], source[j : j + 1]
+                # (?i) and (?-i) hold for the whole pattern; (?i:...) only inside its group
+                if (flags or after == "-") and after in (")", "-") and not (
+                        after == ")" and set(flags) <= _HARMLESS_FLAGS):
+                    return ""
+            depth += 1
+            i += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return ""
+            i += 1
+        elif c == "|":
+            if depth == 0:
+                return ""
+            i += 1
+        else:
+            if depth == 0 and c not in _SPECIAL:
+                literal = c
+            i += 1
+        if literal is not None and source[i : i + 1] in _QUANTIFIERS:
+            literal = None  # optional or repeated: not certain as written
+        if literal is None:
+            if len(run) > len(best):
+                best = run
+            run = ""
+        else:
+            run += literal
+    return max(best, run, key=len) if depth == 0 else ""
+
+
+def _plain_text(source: str) -> tuple[str, bool, bool] | None:
+    """(text, anchored at the start, at the end) when `source` is plain text between an
+    optional ^ and $ (punctuation escaped with a backslash); else None."""
+    start, end = source.startswith("^"), source.endswith("$") and not source.endswith("\\$")
+    body = source[1 if start else 0 : len(source) - 1 if end else len(source)]
+    out, i = [], 0
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            nxt = body[i + 1 : i + 2]
+            if not nxt or nxt.isalnum() or nxt.isspace():
+                return None
+            out.append(nxt)
+            i += 2
+            continue
+        if c in _SPECIAL or c == "#":
+            return None
+        out.append(c)
+        i += 1
+    return "".join(out), start, end
+
+
+def _set_end(source: str, start: int) -> int:
+    """Index of the `]` closing the set opened at `start` (-1: none, or nested sets)."""
+    i = start + 1
+    if source.startswith("^", i):
+        i += 1
+    if source.startswith("]", i):
+        i += 1
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            return -1  # a nested set (VERSION1) or a POSIX class: do not guess
+        if c == "]":
+            return i
+        i += 1
+    return -1
+
+
+# Seconds a rule's (or a pack's) regular expressions may run on one draft, all calls
+# together.  A pattern that needs more (catastrophic backtracking: `(a+)+$`) is stopped by
+# regex's timeout, reported once with the rule file's line, and skipped from then on.
+REGEX_BUDGET = 2.0
+
+
+class RegexTimeout(ReslintError):
+    """A rule file's regular expression ran out of its time budget."""
+
+    def __init__(self, where: str, source: str) -> None:
+        self.where = where
+        self.source = source
+        shown = source if len(source) <= 60 else source[:57] + "..."
+        super().__init__(f"{where}: regular expression {shown!r} ran longer than "
+                         f"{REGEX_BUDGET:g} s on one draft; it is skipped for the rest of "
+                         "the run")
+
+
+class RegexBudget:
+    """Time spent by each rule-file pattern (keyed by its file:line) on the current draft,
+    and the patterns that timed out (skipped from then on, reported once)."""
+
+    def __init__(self) -> None:
+        self.spent: dict[str, float] = {}
+        self.timed_out: dict[str, RegexTimeout] = {}
+        self.reported: list[RegexTimeout] = []
+        self.unseen: list[RegexTimeout] = []
+
+    def new_draft(self) -> None:
+        self.spent.clear()
+
+    def report(self, exc: RegexTimeout) -> None:
+        """Note the timeout once: a rule-file error (the run goes on, exit code 2)."""
+        if exc not in self.reported:
+            self.reported.append(exc)
+            self.unseen.append(exc)
+
+    def take_notes(self) -> list[str]:
+        """The timeouts not yet shown, as one-line notes for the user."""
+        notes = [f"reslint: {exc}" for exc in self.unseen]
+        self.unseen.clear()
+        return notes
+
+
+BUDGET = RegexBudget()
+
+
 class LazyPattern:
-    """A rule file's regex, compiled on first use and pickled as its source.
+    """A rule file's regex, compiled on first use, run with regex's timeout.
 
     The compiler checks every regex at load time; a run whose packs come from the cache
-    compiles only the patterns of the packs that apply to the draft."""
+    compiles only the patterns of the packs that apply to the draft.  `where` is the
+    file:line of the pattern in its rule file, for the timeout report."""
 
-    __slots__ = ("_compiled", "source")
+    __slots__ = ("_compiled", "_required", "source", "where")
 
-    def __init__(self, source: str, compiled: Any = None) -> None:
+    def __init__(self, source: str, where: str = "", compiled: Any = None) -> None:
         self.source = source
+        self.where = where
         self._compiled = compiled
+        self._required: str | None = None
+
+    def required(self) -> str:
+        if self._required is None:
+            self._required = required_literal(self.source)
+        return self._required
 
     def compiled(self) -> Any:
         if self._compiled is None:
             self._compiled = compile_pattern(self.source)
         return self._compiled
 
+    def _run(self, method: str, args: tuple[Any, ...], every: bool = False) -> Any:
+        required = self._required if self._required is not None else self.required()
+        if required and required not in args[0]:
+            return [] if every else None  # cannot match: no need to compile, nor to run
+        key = self.where or self.source
+        failed = BUDGET.timed_out.get(key)
+        if failed is not None:
+            raise failed
+        spent = BUDGET.spent.get(key, 0.0)
+        left = max(REGEX_BUDGET - spent, 0.001)
+        start = perf_counter()
+        try:
+            found = getattr(self.compiled(), method)(*args, timeout=left)
+            return list(found) if every else found
+        except TimeoutError:
+            failed = BUDGET.timed_out[key] = RegexTimeout(key, self.source)
+            raise failed from None
+        finally:
+            BUDGET.spent[key] = spent + perf_counter() - start
+
     def finditer(self, *args: Any) -> Any:
-        return self.compiled().finditer(*args)
+        return iter(self._run("finditer", args, every=True))
 
     def search(self, *args: Any) -> Any:
-        return self.compiled().search(*args)
+        return self._run("search", args)
+
+    def found_in(self, text: str) -> bool:
+        """Whether the pattern matches somewhere in `text` (a pack's title test): a pattern
+        that is plain text (a title, often anchored) is looked up as text, uncompiled."""
+        literal = _plain_text(self.source)
+        if literal is None:
+            return self.search(text) is not None
+        body, start, end = literal
+        if start and end:
+            return text in (body, body + "\n")
+        if start:
+            return text.startswith(body)
+        if end:
+            return text.endswith(body) or text.endswith(body + "\n")
+        return body in text
 
     def match(self, *args: Any) -> Any:
-        return self.compiled().match(*args)
+        return self._run("match", args)
 
     @property
     def groupindex(self) -> Any:
@@ -93,9 +283,6 @@ class LazyPattern:
     @property
     def pattern(self) -> str:
         return self.source
-
-    def __reduce__(self) -> tuple[Any, tuple[str]]:
-        return (LazyPattern, (self.source,))
 
 
 @dataclass
@@ -167,7 +354,11 @@ class Pack:
             return True
         if self.title_pattern is None:
             return False
-        return any(t and self.title_pattern.search(t) for t in (title, item_title))
+        try:
+            return any(t and self.title_pattern.found_in(t) for t in (title, item_title))
+        except RegexTimeout as exc:
+            BUDGET.report(exc)
+            return False
 
 
 def rule_files(path: str) -> list[str]:

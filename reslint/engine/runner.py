@@ -11,7 +11,7 @@ from reslint.engine import expr as ex
 from reslint.engine.facts import document_facts, run_extractor
 from reslint.engine.fixers import run_fixer, span_of
 from reslint.engine.functions import FUNCTIONS
-from reslint.engine.ruleset import BOUND, ROOTS, Pack, Rule
+from reslint.engine.ruleset import BOUND, BUDGET, ROOTS, Pack, RegexTimeout, Rule
 from reslint.errors import ReslintError
 from reslint.model import Document, Edit, Finding, Fix, Span
 
@@ -102,22 +102,30 @@ def _with_extractors(facts: dict[str, Any], doc: Document, packs: list[Pack]) ->
     for pack in packs:
         for name, extractor in pack.extractors.items():
             if name not in facts:
-                facts[name] = run_extractor(doc, extractor.pattern, extractor.types,
-                                            extractor.scope, extractor.many)
+                try:
+                    facts[name] = run_extractor(doc, extractor.pattern, extractor.types,
+                                                extractor.scope, extractor.many)
+                except RegexTimeout as exc:  # reported once; the fact is missing
+                    BUDGET.report(exc)
+                    facts[name] = [] if extractor.many else None
     return facts
 
 
 def run_rules(draft: Document, previous: Document | None, packs: list[Pack],
               rules: list[Rule], settings: dict[str, Any] | None = None,
               extra: dict[str, Any] | None = None) -> list[Finding]:
+    BUDGET.new_draft()
     env = build_env(draft, previous, packs, settings or {}, extra)
     ctx = Context(draft, previous, env)
     findings: list[Finding] = []
     for rule in rules:
         if "when" in rule.exprs and ctx.eval(rule, "when", {}) is not True:
             continue
-        for hit in rule.primitive.run(rule, ctx):
-            findings.append(_finding(rule, ctx, hit))
+        try:
+            for hit in rule.primitive.run(rule, ctx):
+                findings.append(_finding(rule, ctx, hit))
+        except RegexTimeout as exc:  # reported once; the other rules run on
+            BUDGET.report(exc)
     findings.sort(key=Finding.sort_key)
     return findings
 
