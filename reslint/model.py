@@ -63,9 +63,19 @@ class Footnote:
     part: str = "resolution"  # or the annex that carries it: "Annex", "Annex II"
 
 
+BODIES = ("ga", "hrc", "ecosoc", "sc", "cop", "other")
+
+
 @dataclass
 class Citation:
-    """A General Assembly resolution cited in the text ("76/47 of 6 December 2021")."""
+    """A resolution or decision cited in the text ("76/47 of 6 December 2021"), with whose
+    it is and the list it stands in.
+
+    The words around the symbol say whose it is ("Human Rights Council resolution 54/14",
+    "its decision 66/518", "decision 1/CP.21"); a symbol is read in groups, each headed by
+    one noun as written ("its resolutions 64/292 …, in which …, and 78/206" is one group
+    of two under "resolutions"), and groups of one body that follow each other in a
+    paragraph form a list, which the next body's citation ends."""
 
     symbol: str
     date: str | None  # ISO date, or None when the text gives none
@@ -73,6 +83,14 @@ class Citation:
     date_span: Span | None = None
     paragraph: str | None = None  # "PP1", "OP3"
     offset: int = 0  # where the symbol starts in its paragraph's clean text
+    body: str = "ga"  # one of BODIES
+    kind: str = "resolution"  # "resolution" or "decision"
+    noun: str | None = None  # the noun heading its group as written ("resolutions"); None
+    noun_span: Span | None = None  # when the symbol stands without one
+    group: int = 0  # items under one noun share a group (numbered across the document)
+    list_id: int = 0  # groups of one body in a row in one paragraph share a list
+    part: str | None = None  # "section IV" in "section IV of its resolution 55/238"
+    issuer: str | None = None  # the body as named ("Human Rights Council"), when named
 
 
 @dataclass
@@ -217,6 +235,9 @@ class Document:
     annexes: list[Annex] = field(default_factory=list)
     form: str = "resolution"  # what the text enacts: "resolution" or "decision"
     revision: int | None = None  # 1 for A/C.3/80/L.5/Rev.1
+    # every citation that is not one of the Assembly's own resolutions: other bodies'
+    # resolutions and decisions, and the Assembly's decisions (Citation.body, .kind)
+    other_citations: list[Citation] = field(default_factory=list)
 
     @property
     def session(self) -> int | None:

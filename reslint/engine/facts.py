@@ -16,7 +16,6 @@ from reslint.vocab.numbers import parse_number
 from reslint.vocab.ordinals import SESSION_PHRASE, ordinal_to_int, word_char_at
 from reslint.vocab.symbols import parse_symbol
 
-RECALLED_NOUN = re.compile(r"\bresolutions?\b")
 SHORT_SYMBOL = re.compile(r"^A/RES/(.+)$")
 
 
@@ -54,8 +53,10 @@ def _paragraph(p: Paragraph, doc: Document | None = None) -> dict[str, Any]:
     }
 
 
-def _citation(c: Citation) -> dict[str, Any]:
-    sym = parse_symbol(c.symbol)
+def _citation(c: Citation, sizes: dict[int, int], firsts: set[int]) -> dict[str, Any]:
+    """One citation; `session` and `number` are the Assembly's (null for other bodies',
+    whose "54/14" counts another body's sessions)."""
+    sym = parse_symbol(c.symbol) if c.body == "ga" else None
     return {
         "symbol": c.symbol,
         "date": c.date,
@@ -68,7 +69,43 @@ def _citation(c: Citation) -> dict[str, Any]:
         "span": c.span,
         "date_span": c.date_span,
         "paragraph": c.paragraph,
+        "body": c.body,
+        "kind": c.kind,
+        "issuer": c.issuer,
+        "noun": c.noun,
+        "noun_span": c.noun_span,
+        "group": c.group,
+        "group_size": sizes.get(c.group, 1),
+        "first_in_group": id(c) in firsts,
+        "list": c.list_id,
+        "part": c.part,
     }
+
+
+def _citation_facts(doc: Document) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
+    """citations, recalled, other_citations and citation_groups, as facts.
+
+    A group is the symbols one noun heads ("its resolutions 64/292 …, and 78/206"): its
+    `count` is what the noun must agree with."""
+    every = sorted([*doc.citations, *doc.other_citations], key=lambda c: c.span.start)
+    sizes: dict[int, int] = {}
+    firsts: set[int] = set()
+    groups: dict[int, dict[str, Any]] = {}
+    for c in every:
+        sizes[c.group] = sizes.get(c.group, 0) + 1
+        if c.group not in groups:
+            firsts.add(id(c))
+            groups[c.group] = {
+                "group": c.group, "noun": c.noun, "noun_span": c.noun_span,
+                "plural": c.noun.endswith("s") if c.noun else None,
+                "body": c.body, "kind": c.kind, "list": c.list_id, "paragraph": c.paragraph,
+                "span": c.span, "symbols": [], "count": 0,
+            }
+        groups[c.group]["symbols"].append(c.symbol)
+        groups[c.group]["count"] += 1
+    facts = {id(c): _citation(c, sizes, firsts) for c in every}
+    return ([facts[id(c)] for c in doc.citations], [facts[id(c)] for c in doc.recalled],
+            [facts[id(c)] for c in doc.other_citations], list(groups.values()))
 
 
 def document_facts(doc: Document) -> dict[str, Any]:
@@ -81,16 +118,11 @@ def document_facts(doc: Document) -> dict[str, Any]:
          for m in f.markers),
         key=lambda m: m["span"].start,  # type: ignore[attr-defined]
     )
-    recalled_noun = None
-    recalled_noun_span = None
-    if doc.recalled_span is not None:
-        text = source.text[doc.recalled_span.start : doc.recalled_span.end]
-        m = RECALLED_NOUN.search(text)
-        first = doc.recalled[0].span.start - doc.recalled_span.start if doc.recalled else 0
-        if m and not text[m.end() : first].strip(" [\n"):  # the noun heads the list itself
-            recalled_noun = m.group()
-            recalled_noun_span = source.span(doc.recalled_span.start + m.start(),
-                                             doc.recalled_span.start + m.end())
+    citations, recalled, other_citations, groups = _citation_facts(doc)
+    # the noun heading the first recalled resolution ("Recalling its resolutions …")
+    head = recalled[0] if recalled and recalled[0]["first_in_group"] else None
+    recalled_noun = head["noun"] if head else None
+    recalled_noun_span = head["noun_span"] if head and head["noun"] else None
     operative = [_paragraph(p, doc) for p in doc.operative]
     facts: dict[str, Any] = {
         "path": doc.path,
@@ -128,8 +160,10 @@ def document_facts(doc: Document) -> dict[str, Any]:
             for f in doc.footnotes
         ],
         "markers": markers,
-        "citations": [_citation(c) for c in doc.citations],
-        "recalled": [_citation(c) for c in doc.recalled],
+        "citations": citations,
+        "recalled": recalled,
+        "other_citations": other_citations,
+        "citation_groups": groups,
         "recalled_span": doc.recalled_span,
         "recalled_noun": recalled_noun,
         "recalled_noun_span": recalled_noun_span,

@@ -14,7 +14,7 @@ from reslint.model import (
     Paragraph,
     Span,
 )
-from reslint.parse.citations import find_citations, find_next_session, find_recalled, find_symbols
+from reslint.parse.citations import find_next_session, find_recalled, find_symbols, read_citations
 from reslint.parse.heading import parse_heading
 from reslint.parse.markers import resolve_plain_markers
 from reslint.parse.structure import (
@@ -125,7 +125,7 @@ def parse_source(source: SourceText) -> Document:
 
     every = [p for p, _ in flat]
     own = [p for p in every if p.part == "resolution"]
-    citations = find_citations(every, para_span)
+    citations, other_citations = read_citations(every, para_span)
     recalled, recalled_span = find_recalled(own, citations, para_span)
     next_session, next_span = find_next_session(operative, para_span)
     footnotes = _footnotes(notes, markers, span, mapped_span)
@@ -149,6 +149,7 @@ def parse_source(source: SourceText) -> Document:
         next_session=next_session, next_session_span=next_span, meeting=meeting,
         clean=clean_map.text, clean_map=clean_map, problems=problems,
         sections=body.sections, annexes=annexes,
+        other_citations=other_citations,
     )
 
 

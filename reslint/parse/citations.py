@@ -1,5 +1,25 @@
-"""Citations of General Assembly resolutions, the recalled list, document symbols and the
-next-session paragraph, read from the clean paragraph texts."""
+"""Citations of resolutions and decisions, the recalled list, document symbols and the
+next-session paragraph, read from the clean paragraph texts.
+
+A citation is read as a drafter writes it (Editorial Manual; see the README, "What
+reslint reads"):
+
+- a **noun** ("resolution", "resolutions", "decision", "decisions") heads a **group** of
+  symbols: "its resolutions 64/292 of 28 July 2010, in which it recognized …, and 78/206 of
+  19 December 2023" is one group of two; "resolution 79/252 A and B" one of two; the group
+  runs on over relative clauses ("in which it …", "entitled “…”") as long as the next
+  symbol follows a comma, "and", "or" or "as well as";
+- the words before the noun say whose it is: a body named right before it ("Human Rights
+  Council resolution", "Economic and Social Council resolutions"), "the Council, in its
+  resolution", "its resolution" (the Assembly's own), "including resolution" (the body of
+  the resolutions just named); else "of the Human Rights Council" after the symbol; else the
+  symbol's form ("1325 (2000)" is the Security Council's, "2008/36" the Economic and Social
+  Council's, "1/CP.21" a conference of the parties'); a bare "resolution 70/1" is the
+  Assembly's;
+- a part named before the noun ("section IV of its resolution 55/238") is kept as `part`;
+- groups of one body that follow each other in a paragraph form a **list**, which the next
+  body's citation ends (the Assembly's decisions stay in the list of its resolutions).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +27,7 @@ import re
 from collections.abc import Callable
 from functools import partial
 
+from reslint._dataclass import dataclass
 from reslint.model import Citation, Footnote, Paragraph, Span, SymbolRef
 from reslint.text.mapped import MappedText
 from reslint.vocab.dates import DATE_PATTERN, parse_date
@@ -15,70 +36,355 @@ from reslint.vocab.symbols import (
     DOCUMENT_SYMBOL_PATTERN,
     RESOLUTION_NUMBER_PATTERN,
     SC_RESOLUTION_PATTERN,
+    TREATY_DECISION_PATTERN,
+    YEAR_RESOLUTION_PATTERN,
     is_plausible_ga_resolution,
     parse_symbol,
 )
 
-CITATION = re.compile(
-    rf"(?P<sym>{RESOLUTION_NUMBER_PATTERN})(?:\s+of\s+(?P<date>{DATE_PATTERN}))?"
+NOUN = re.compile(r"\b(?:[Rr]esolution|[Dd]ecision)s?\b")
+SYMBOL = re.compile(
+    rf"(?P<ga>{RESOLUTION_NUMBER_PATTERN})|(?P<sc>{SC_RESOLUTION_PATTERN})"
+    rf"|(?P<year>{YEAR_RESOLUTION_PATTERN})|(?P<treaty>{TREATY_DECISION_PATTERN})"
 )
+# "79/252 A and B", "56/24 A, B and C": more lettered resolutions of the same number
+MORE_LETTERS = re.compile(r"(?:\s*,\s*|\s+and\s+)(?P<letter>(?-i:[A-Z]))(?![\w/(’'\-])")
+DATE_AFTER = re.compile(rf",?\s+(?:both\s+)?of\s+(?P<date>{DATE_PATTERN})")
+# What may stand between two symbols of one group: anything (a relative clause, a title)
+# that ends with a list connective.
+CONNECTIVE_END = re.compile(r"(?:,|\band|\bor|\bas\s+well\s+as|\bnor)\s*$")
+
+# --- whose a noun is -------------------------------------------------------------------
+_KNOWN_BODIES = (
+    ("Human Rights Council", "hrc"),
+    ("Economic and Social Council", "ecosoc"),
+    ("Security Council", "sc"),
+    ("General Assembly", "ga"),
+)
+_PARTIES = re.compile(r"\b(?:Conference|Meeting)s?\s+of\s+(?:the\s+)?(?:States\s+)?Parties\b")
+_WORD = r"[A-Z][\w’'\-]*"
+_LINK = r"(?:of|on|the|and|for|to|in|against)"
+# A body's name: capitalized words (with "of", "and" … between) ending in a head noun.
+_HEAD = (
+    r"(?:Council|Commission|Assembly|Board|Conference|Committee|Organization|Parties|Forum"
+    r"|Meeting|Governors|Agency|Programme|Summit|Congress|Court|Women|Development|Drugs"
+    r"|Justice)"
+)
+_NAME = rf"(?:{_WORD}\s+(?:{_LINK}\s+){{0,2}}){{0,8}}?{_HEAD}"
+HEAD_WORD = re.compile(rf"\b{_HEAD}\b")
+_ADJ = r"(?:[a-z][a-z\-]*\s+){0,3}"
+_SESSION_AT = r"(?:at\s+its\s+[\w\s\-]{1,40}?session\s*,?\s+)?"
+# "Human Rights Council resolution", "Economic and Social Council relevant resolutions"
+NAMED_BEFORE = re.compile(rf"(?P<name>{_NAME})\s+{_ADJ}$")
+# "the Human Rights Council, in its resolution", "by the Council in its decision"
+# A body named after "the" may end in any word ("the Economic and Social Commission for Asia
+# and the Pacific"): the verb phrase after it says that it is the subject.
+_ANY_NAME = rf"(?:{_NAME}|(?<=the\s){_WORD}(?:\s+(?:{_LINK}\s+){{0,2}}{_WORD}){{0,10}})"
+NAMED_ITS = re.compile(
+    rf"(?P<name>{_ANY_NAME})\s*,?\s+{_SESSION_AT}(?:in|through|by|under)\s+its\s+{_ADJ}$"
+)
+# "the adoption by the Human Rights Council of resolution"
+NAMED_BY = re.compile(
+    rf"\bby\s+(?:the\s+)?(?P<name>{_ANY_NAME})\s*,?\s+{_SESSION_AT}of\s+{_ADJ}$"
+)
+ITS = re.compile(rf"\bits\s+{_ADJ}$")
+# "…, including resolution 79/145", "the latest of which is resolution 79/74": the body of
+# the resolutions just named
+INCLUDING = re.compile(
+    r"(?:\bincluding|\bin\s+particular|\bnotably|\bespecially|\bsuch\s+as|\bmost\s+recently"
+    r"|\b(?:latest|most\s+recent)\s+of\s+which\s+(?:is|was|being|are|were))\s+$"
+)
+# "resolution 5/5 of the United Nations Environment Assembly"
+NAMED_AFTER = re.compile(
+    rf"\s*,?\s+(?:of|adopted\s+by|by)\s+(?:the\s+)?(?P<name>{_WORD}(?:\s+(?:{_LINK}\s+){{0,2}}"
+    rf"{_WORD}){{0,10}})"
+)
+# "section IV of its resolution", "paragraphs 14 and 15 of General Assembly resolution"
+PART_BEFORE = re.compile(
+    r"\b(?P<part>(?:[Ss]ections?|[Pp]arts?|[Pp]aragraphs?|[Ss]ubparagraphs?|[Aa]nnex(?:es)?"
+    r"|[Cc]hapters?)\s+[\w\-–() ]{1,30}?(?:\s+and\s+[\w\-–()]{1,12})?)\s+of\s+"
+    r"(?:(?:the\s+)?annex\s+to\s+)?(?:its\s+|(?:the\s+)?General\s+Assembly\s+|the\s+)?$"
+)
+_LOOKBACK = 200
 DOCUMENT = re.compile(DOCUMENT_SYMBOL_PATTERN)
 SC_ANY = re.compile(SC_RESOLUTION_PATTERN)
-# The list must open the paragraph: "Recalling (also) its (relevant) resolution(s) …".
-ITS_RESOLUTIONS = re.compile(
-    r"^Recalling(?:\s+(?:also|further|in particular|moreover))?\s+its\s+(?:[a-z]+\s+)?"
-    r"resolutions?\b"
-)
-LIST_END = re.compile(r"\b(?:and\s+(?:its|the|other|all|relevant)\b|Security Council|decisions?\b)")
 # "provisional agenda of its eighty-first session": this, then the session phrase (no
 # "special" in it) right after
 PROVISIONAL_AGENDA = re.compile(r"provisional agenda of its\s+", re.IGNORECASE)
 
+
+@dataclass
+class _Whose:
+    body: str | None  # None: not said by the words (the symbol's form decides, else "ga")
+    issuer: str | None = None
+    explicit: bool = False  # named right at the noun: the words after it cannot override
+
+
+def _classify(name: str, councils: dict[str, tuple[str, str]]) -> tuple[str, str]:
+    """A body's name as written -> (body, issuer)."""
+    for known, body in _KNOWN_BODIES:
+        if name.endswith(known):
+            return body, known
+    if re.search(r"(?:^|\band\s+|\bthe\s+|ing\s+)Assembly$", name):  # "Assembly resolution"
+        return "ga", "General Assembly"
+    for known, body in _KNOWN_BODIES:
+        if known in name:
+            return body, known
+    if m := _PARTIES.search(name):
+        return "cop", name[m.start():]
+    words = name.split()
+    while words and words[0].endswith("ing"):  # "Recalling Assembly …"
+        words.pop(0)
+    name = " ".join(words)
+    if name in ("Assembly", "the Assembly"):
+        return "ga", "General Assembly"
+    head = words[-1] if words else ""
+    if len(words) == 1 and head in councils:  # "the Council": the last Council named
+        return councils[head]
+    return "other", name
+
+
+def _whose(text: str, start: int, end: int, previous: _Whose | None,
+           councils: dict[str, tuple[str, str]]) -> _Whose:
+    """Whose resolution or decision the noun at `start` is, from the words before it."""
+    window = text[max(0, start - _LOOKBACK) : start]
+    for pattern in (NAMED_ITS, NAMED_BY, NAMED_BEFORE):
+        if m := pattern.search(window):
+            body, issuer = _classify(m.group("name"), councils)
+            return _Whose(body, issuer, True)
+    if ITS.search(window):
+        return _Whose("ga", None, True)
+    if previous is not None and INCLUDING.search(window):
+        return _Whose(previous.body, previous.issuer, previous.explicit)
+    if after := _named_after(text, end, councils):  # "resolutions adopted by the Council"
+        return _Whose(after[0], after[1], True)
+    return _Whose(None)
+
+
+def _named_after(text: str, end: int, councils: dict[str, tuple[str, str]]
+                 ) -> tuple[str, str] | None:
+    m = NAMED_AFTER.match(text, end)
+    if m is None:
+        return None
+    name = m.group("name")
+    if not HEAD_WORD.search(name):
+        return None
+    return _classify(name, councils)
+
+
+def _remember_councils(text: str, councils: dict[str, tuple[str, str]]) -> None:
+    """"the Council" and "the Commission" mean the last ones named in full."""
+    for known, body in _KNOWN_BODIES:
+        if known in text and known.endswith("Council"):
+            councils["Council"] = (body, known)
+
+
+# --- reading ---------------------------------------------------------------------------
+
 SpanOf = Callable[[Paragraph, int, int], Span]
 
 
-def find_citations(paragraphs: list[Paragraph], span_of: SpanOf) -> list[Citation]:
-    out: list[Citation] = []
-    for p in paragraphs:
-        for m in CITATION.finditer(p.text):
-            sym = parse_symbol(m.group("sym"))
-            if sym is None or not is_plausible_ga_resolution(sym):
-                continue
-            date = parse_date(m.group("date")) if m.group("date") else None
-            out.append(
-                Citation(
-                    sym.text,
-                    date.isoformat() if date else None,
-                    span_of(p, m.start("sym"), m.end("sym")),
-                    span_of(p, m.start("date"), m.end("date")) if date else None,
-                    p.label,
-                    m.start("sym"),
-                )
-            )
+@dataclass
+class _Item:
+    symbol: str
+    start: int
+    end: int  # past the symbol (and its letters)
+    stop: int  # past the date, if any
+    form: str  # "ga", "sc", "year", "treaty"
+    date: str | None = None
+    date_start: int = 0
+    date_end: int = 0
+
+
+def _items(text: str) -> list[_Item]:
+    out: list[_Item] = []
+    for m in SYMBOL.finditer(text):
+        form = m.lastgroup or "ga"
+        symbols = [(m.group(), m.start(), m.end())]
+        pos = m.end()
+        if form in ("ga", "year") and re.search(r" [A-Z]$", m.group()):
+            stem = m.group()[:-1]
+            while more := MORE_LETTERS.match(text, pos):
+                symbols.append((stem + more.group("letter"), more.start("letter"), more.end()))
+                pos = more.end()
+        date = None
+        d = DATE_AFTER.match(text, pos)
+        if d is not None and (parsed := parse_date(d.group("date"))) is not None:
+            date = parsed.isoformat()
+        for i, (sym, s, e) in enumerate(symbols):
+            last = i == len(symbols) - 1
+            item = _Item(" ".join(sym.split()), s, e, d.end() if d and last else e, form)
+            if last and date:
+                item.date, item.date_start, item.date_end = date, d.start("date"), d.end("date")
+            out.append(item)
     return out
+
+
+def read_citations(paragraphs: list[Paragraph], span_of: SpanOf
+                   ) -> tuple[list[Citation], list[Citation]]:
+    """(the Assembly's own resolutions, every other citation), in written order."""
+    own: list[Citation] = []
+    other: list[Citation] = []
+    group_id = list_id = 0
+    councils: dict[str, tuple[str, str]] = {}
+    for p in paragraphs:
+        text = p.text
+        nouns = [(m.start(), m.end(), m.group()) for m in NOUN.finditer(text)]
+        whose: dict[int, _Whose] = {}
+        last_whose: _Whose | None = None
+        for ns, ne, _ in nouns:
+            _remember_councils(text[max(0, ns - _LOOKBACK) : ns], councils)
+            w = _whose(text, ns, ne, last_whose, councils)
+            whose[ns] = last_whose = w
+        _remember_councils(text, councils)
+        used: set[int] = set()
+        noun_index = 0
+        current: tuple[int, int | None, str, str | None] | None = None  # group, noun, body, kind
+        previous_stop = 0
+        list_body: str | None = None
+        for item in _items(text):
+            while noun_index < len(nouns) and nouns[noun_index][1] <= item.start:
+                noun_index += 1
+            noun = nouns[noun_index - 1] if noun_index else None
+            headed = (noun is not None and noun[0] not in used
+                      and not text[noun[1] : item.start].strip())
+            connected = (current is not None and not headed
+                         and (noun is None or noun[1] <= previous_stop or noun[0] == current[1])
+                         and ";" not in text[previous_stop : item.start]
+                         and CONNECTIVE_END.search(text, previous_stop, item.start) is not None)
+            if headed and noun is not None:
+                used.add(noun[0])
+                group_id += 1
+                w = whose[noun[0]]
+                # "Human Rights Council resolution 44/4 …, resolution 53/9": a noun repeated
+                # in a list keeps the list's body
+                inherited = current[2] if (
+                    current is not None and ";" not in text[previous_stop : noun[0]]
+                    and CONNECTIVE_END.search(text, previous_stop, noun[0])) else None
+                body = _body(item.form, w, text, item, councils, inherited)
+                kind = "decision" if noun[2].lower().startswith("decision") else "resolution"
+                current = (group_id, noun[0], body, kind)
+            elif connected and current is not None:
+                body = current[2]
+                if item.form in ("sc", "treaty") or (item.form == "year" and body == "ga"):
+                    body = _form_body(item.form)
+                kind = current[3] or "resolution"
+            else:
+                if item.form != "ga":
+                    current = None
+                    continue  # "2024/25", "2 (2023)": only a noun makes these citations
+                group_id += 1
+                current = (group_id, None, "ga", "resolution")
+                body, kind = "ga", "resolution"
+            if item.form == "treaty":
+                kind = "decision"
+            group_noun = current[1]
+            sym = parse_symbol(item.symbol)
+            if body == "ga" and (sym is None or not is_plausible_ga_resolution(sym)):
+                current = None
+                continue
+            if body != list_body:
+                list_id += 1
+                list_body = body
+            previous_stop = item.stop
+            noun_at = next((n for n in nouns if n[0] == group_noun), None)
+            part = None
+            if headed and noun_at is not None and (
+                    pm := PART_BEFORE.search(text, max(0, noun_at[0] - 80), noun_at[0])):
+                part = " ".join(pm.group("part").split())
+            w = whose.get(group_noun) if group_noun is not None else None
+            c = Citation(
+                item.symbol,
+                item.date,
+                span_of(p, item.start, item.end),
+                span_of(p, item.date_start, item.date_end) if item.date else None,
+                p.label,
+                item.start,
+                body=body,
+                kind=kind,
+                noun=noun_at[2] if noun_at else None,
+                noun_span=span_of(p, noun_at[0], noun_at[1]) if noun_at else None,
+                group=current[0],
+                list_id=list_id,
+                part=part,
+                issuer=_issuer(body, w),
+            )
+            (own if body == "ga" and kind == "resolution" else other).append(c)
+    return own, other
+
+
+def _form_body(form: str) -> str:
+    return {"sc": "sc", "year": "ecosoc", "treaty": "cop"}.get(form, "ga")
+
+
+def _body(form: str, w: _Whose, text: str, item: _Item,
+          councils: dict[str, tuple[str, str]], inherited: str | None) -> str:
+    """The body of a group's first item: the symbol's form where it can only be one body's,
+    else the words before the noun, else the words after the symbol, else the body of the
+    list the noun continues, else the Assembly."""
+    if form in ("sc", "treaty"):
+        return _form_body(form)
+    if w.explicit and w.body is not None:
+        if form == "year" and w.body == "ga":
+            return "ecosoc"
+        return w.body
+    after = _named_after(text, item.stop, councils)
+    if after is not None:
+        w.body, w.issuer = after
+        return after[0]
+    if w.body is not None:
+        return w.body
+    if inherited is not None and _form_body(form) in ("ga", inherited):
+        if inherited != "ga":
+            w.body, w.issuer = inherited, None
+        return inherited
+    return _form_body(form)
+
+
+def _issuer(body: str, w: _Whose | None) -> str | None:
+    if w is not None and w.issuer and w.body == body:
+        return w.issuer
+    return {"ga": "General Assembly", "hrc": "Human Rights Council", "sc": "Security Council",
+            "ecosoc": "Economic and Social Council"}.get(body)
+
+
+def find_citations(paragraphs: list[Paragraph], span_of: SpanOf) -> list[Citation]:
+    """The Assembly's own resolutions cited in the paragraphs."""
+    return read_citations(paragraphs, span_of)[0]
+
+
+# "Recalling its resolutions", "Reaffirming also all its previous resolutions on …",
+# "recalling further General Assembly resolution": a noun the recalling verb governs.
+RECALLING = re.compile(
+    r"\b(?:[Rr]ecalling|[Rr]eaffirming|[Bb]earing\s+in\s+mind)"
+    r"(?:\s+(?:also|further|furthermore|moreover|in\s+particular|once\s+again|again))*\s+"
+    r"(?:all\s+(?:of\s+)?)?(?:its\s+|the\s+)?(?:General\s+Assembly\s+)?(?:[a-z][a-z\-]*\s+){0,4}"
+    r"(?:resolution|decision)s?\b"
+)
 
 
 def find_recalled(
     paragraphs: list[Paragraph], citations: list[Citation], span_of: SpanOf
 ) -> tuple[list[Citation], Span | None]:
-    """The resolutions the Assembly recalls as its own, in written order.
+    """The resolutions the Assembly recalls (or reaffirms) as its own, in written order.
 
-    The list starts at "its resolution(s)" in a "Recalling …" paragraph and runs to the
-    first phrase that leaves it ("and the Security Council …", "and its decisions …")."""
+    In a preambular paragraph, from the first noun a recalling verb governs ("Recalling its
+    resolutions", "Reaffirming its annual resolutions on …, including resolution …"), every
+    one of the Assembly's own resolutions to the end of the paragraph: lists of other
+    bodies' resolutions and the Assembly's decisions are not recalled resolutions (their
+    `list_id` tells the lists apart)."""
     recalled: list[Citation] = []
     whole: Span | None = None
+    by_paragraph: dict[str | None, list[Citation]] = {}
+    for c in citations:
+        by_paragraph.setdefault(c.paragraph, []).append(c)
     for p in paragraphs:
-        if p.kind != "preamble" or not p.lead.startswith("Recalling"):
+        if p.kind != "preamble" or p.label not in by_paragraph:
             continue
-        m = ITS_RESOLUTIONS.match(p.text)
+        m = RECALLING.search(p.text)
         if not m:
             continue
-        end = LIST_END.search(p.text, m.end())
-        stop = end.start() if end else len(p.text)
-        mine = [
-            c for c in citations
-            if c.paragraph == p.label and m.start() <= c.offset < stop
-        ]
+        mine = [c for c in by_paragraph[p.label] if c.offset >= m.start()]
         if mine:
             recalled.extend(mine)
             if whole is None:

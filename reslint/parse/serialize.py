@@ -14,6 +14,13 @@ def _citation(c: Citation) -> dict[str, Any]:
         "line": c.span.line,
         "column": c.span.column,
         "paragraph": c.paragraph,
+        "body": c.body,
+        "kind": c.kind,
+        "noun": c.noun,
+        "group": c.group,
+        "list": c.list_id,
+        "part": c.part,
+        "issuer": c.issuer,
     }
 
 
@@ -86,6 +93,7 @@ def document_to_json(doc: Document) -> dict[str, Any]:
         "footnotes": [_footnote(f) for f in doc.footnotes],
         "citations": [_citation(c) for c in doc.citations],
         "recalled": [_citation(c) for c in doc.recalled],
+        "other_citations": [_citation(c) for c in doc.other_citations],
         "symbols": [
             {"symbol": s.symbol, "kind": s.kind, "line": s.span.line, "column": s.span.column}
             for s in doc.symbols
@@ -132,6 +140,8 @@ def document_to_text(doc: Document) -> str:
         _outline(lines, a.paragraphs(), a.sections)
     recalled = ", ".join(f"{c.symbol} of {c.date}" if c.date else c.symbol for c in doc.recalled)
     lines.append(f"  recalled: {recalled or '-'}")
+    others = ", ".join(f"{c.body} {c.kind} {c.symbol}" for c in doc.other_citations)
+    lines.append(f"  other citations: {others or '-'}")
     for f in doc.footnotes:
         where = ", ".join(f"{m.span.line}:{m.span.column}" for m in f.markers) or "no marker"
         lines.append(f"  footnote {f.number} (markers at {where}): {f.text}")

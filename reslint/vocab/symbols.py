@@ -99,6 +99,19 @@ Purely syntactic: "2/4" matches; use `is_plausible_ga_resolution` on the parsed 
 SC_RESOLUTION_PATTERN: str = rf"(?:{_START}[0-9]{{1,4}}[ \u00a0]?\((?:19|20)[0-9]{{2}}\))"
 """A Security Council resolution as cited: "1757 (2007)"."""
 
+YEAR_RESOLUTION_PATTERN: str = (
+    rf"(?:{_START}(?:19|20)[0-9]{{2}}/[0-9]{{1,3}}(?![\w/])(?:[ \u00a0]{_LETTER})?)"
+)
+"""A resolution or decision numbered by year: the Economic and Social Council's "2008/36",
+the Commission on Human Rights' "2004/16", "2016/2 A"."""
+
+TREATY_DECISION_PATTERN: str = (
+    rf"(?:{_START}(?:[0-9]{{1,2}}/(?-i:CP|CMP|CMA|COP|MOP|BS|NP)\.[0-9]{{1,2}}"
+    rf"|(?-i:[IVXL]+)/[0-9]{{1,3}}(?![\w/])))"
+)
+"""A decision of a conference or meeting of the parties to a treaty: "1/CP.21", "2/CMA.1"
+(climate change), "XXXV/1" (the Montreal Protocol's meetings of the parties)."""
+
 _SEGMENT = r"[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*"
 DOCUMENT_SYMBOL_PATTERN: str = (
     rf"(?:{_START}(?-i:"
