@@ -91,6 +91,8 @@ class Citation:
     list_id: int = 0  # groups of one body in a row in one paragraph share a list
     part: str | None = None  # "section IV" in "section IV of its resolution 55/238"
     issuer: str | None = None  # the body as named ("Human Rights Council"), when named
+    recalled: bool = False  # in the list a recalling verb governs (Document.recalled)
+    group_open: bool = False  # its group's plural also covers resolutions named in general
 
 
 @dataclass

@@ -79,6 +79,7 @@ def _citation(c: Citation, sizes: dict[int, int], firsts: set[int]) -> dict[str,
         "first_in_group": id(c) in firsts,
         "list": c.list_id,
         "part": c.part,
+        "group_open": c.group_open,
     }
 
 
@@ -86,7 +87,8 @@ def _citation_facts(doc: Document) -> tuple[list[Any], list[Any], list[Any], lis
     """citations, recalled, other_citations and citation_groups, as facts.
 
     A group is the symbols one noun heads ("its resolutions 64/292 …, and 78/206"): its
-    `count` is what the noun must agree with."""
+    `count` is what the noun must agree with, unless the plural also covers resolutions
+    named in general (`open`: "its resolutions 69/307 … and its subsequent resolutions")."""
     every = sorted([*doc.citations, *doc.other_citations], key=lambda c: c.span.start)
     sizes: dict[int, int] = {}
     firsts: set[int] = set()
@@ -99,7 +101,7 @@ def _citation_facts(doc: Document) -> tuple[list[Any], list[Any], list[Any], lis
                 "group": c.group, "noun": c.noun, "noun_span": c.noun_span,
                 "plural": c.noun.endswith("s") if c.noun else None,
                 "body": c.body, "kind": c.kind, "list": c.list_id, "paragraph": c.paragraph,
-                "span": c.span, "symbols": [], "count": 0,
+                "span": c.span, "symbols": [], "count": 0, "open": c.group_open,
             }
         groups[c.group]["symbols"].append(c.symbol)
         groups[c.group]["count"] += 1

@@ -238,6 +238,8 @@ def read_citations(paragraphs: list[Paragraph], span_of: SpanOf
             whose[ns] = last_whose = w
         _remember_councils(text, councils)
         used: set[int] = set()
+        groups: list[_Group] = []
+        mine: list[Citation] = []
         noun_index = 0
         current: tuple[int, int | None, str, str | None] | None = None  # group, noun, body, kind
         previous_stop = 0
@@ -264,6 +266,7 @@ def read_citations(paragraphs: list[Paragraph], span_of: SpanOf
                 body = _body(item.form, w, text, item, councils, inherited)
                 kind = "decision" if noun[2].lower().startswith("decision") else "resolution"
                 current = (group_id, noun[0], body, kind)
+                groups.append(_Group(group_id, noun[0], noun[1]))
             elif connected and current is not None:
                 body = current[2]
                 if item.form in ("sc", "treaty") or (item.form == "year" and body == "ga"):
@@ -276,17 +279,21 @@ def read_citations(paragraphs: list[Paragraph], span_of: SpanOf
                 group_id += 1
                 current = (group_id, None, "ga", "resolution")
                 body, kind = "ga", "resolution"
+                groups.append(_Group(group_id, item.start, item.start))
             if item.form == "treaty":
                 kind = "decision"
             group_noun = current[1]
             sym = parse_symbol(item.symbol)
             if body == "ga" and (sym is None or not is_plausible_ga_resolution(sym)):
+                if groups and groups[-1].id == current[0] and groups[-1].stop == groups[-1].anchor:
+                    groups.pop()  # a group that never got an item
                 current = None
                 continue
             if body != list_body:
                 list_id += 1
                 list_body = body
             previous_stop = item.stop
+            groups[-1].stop = item.stop
             noun_at = next((n for n in nouns if n[0] == group_noun), None)
             part = None
             if headed and noun_at is not None and (
@@ -310,7 +317,74 @@ def read_citations(paragraphs: list[Paragraph], span_of: SpanOf
                 issuer=_issuer(body, w),
             )
             (own if body == "ga" and kind == "resolution" else other).append(c)
+            mine.append(c)
+        _chain(p, text, nouns, groups, mine)
     return own, other
+
+
+@dataclass
+class _Group:
+    id: int
+    anchor: int  # where its noun (or, without one, its first symbol) starts
+    noun_end: int
+    stop: int = -1  # past its last item
+
+    def __post_init__(self) -> None:
+        if self.stop < 0:
+            self.stop = self.anchor
+
+
+# What joins the next group to a list: a connective, then at most the start of a noun
+# phrase ("and its resolution", ", including resolution", ", section IV of its
+# resolution", ", as well as Security Council resolution", "the latest of which was").
+_JOIN = re.compile(
+    r"(?:,|\band|\bor|\bas\s+well\s+as|\bnor|\bincluding|\bin\s+particular|\bnotably"
+    r"|\bespecially|\b(?:latest|most\s+recent)\s+of\s+which\s+(?:is|was|being|are|were))\s+"
+    r"(?:(?:[Ss]ections?|[Pp]arts?|[Pp]aragraphs?)\s+[\w\-–()]{1,12}(?:\s+and\s+[\w\-–()]{1,12})?"
+    r"\s+of\s+)?(?:the\s+annex\s+to\s+)?(?:its\s+|their\s+|the\s+)?"
+    rf"(?:{_NAME}\s+)?(?:[a-z][a-z\-]*\s+){{0,3}}$"
+)
+# "its resolutions 69/307 … and its subsequent resolutions thereon": the plural names more
+# resolutions than the symbols it heads
+_MORE = re.compile(
+    r"[^;]*?(?:,|\band|\bas\s+well\s+as|\bor)\s+(?:all\s+(?:of\s+)?)?(?:its\s+|the\s+)?"
+    r"(?:[a-z][a-z\-]*\s+){0,3}$"
+)
+
+
+def _joined(text: str, start: int, end: int) -> bool:
+    glue = text[start:end]
+    return ";" not in glue and _JOIN.search(glue) is not None
+
+
+def _chain(p: Paragraph, text: str, nouns: list[tuple[int, int, str]], groups: list[_Group],
+           cites: list[Citation]) -> None:
+    """Mark the citations a recalling verb governs (`recalled`) and the groups whose
+    plural also covers resolutions named in general (`group_open`)."""
+    by_group: dict[int, list[Citation]] = {}
+    for c in cites:
+        by_group.setdefault(c.group, []).append(c)
+    heads = {g.anchor for g in groups}
+    for g in groups:
+        after = next((n for n in nouns if n[0] >= g.stop), None)
+        if after is not None and after[0] not in heads and after[2].endswith("s") and (
+                _MORE.match(text, g.stop, after[0])):
+            for c in by_group.get(g.id, []):
+                c.group_open = True
+    if p.kind != "preamble" or not groups:
+        return
+    m = RECALLING.search(text)
+    if m is None:
+        return
+    stop = m.end()
+    for g in groups:
+        if g.anchor < m.start():
+            continue
+        if not (g.anchor <= m.end() <= g.noun_end or _joined(text, stop, g.anchor)):
+            break
+        for c in by_group.get(g.id, []):
+            c.recalled = True
+        stop = g.stop
 
 
 def _form_body(form: str) -> str:
@@ -358,7 +432,9 @@ def find_citations(paragraphs: list[Paragraph], span_of: SpanOf) -> list[Citatio
 RECALLING = re.compile(
     r"\b(?:[Rr]ecalling|[Rr]eaffirming|[Bb]earing\s+in\s+mind)"
     r"(?:\s+(?:also|further|furthermore|moreover|in\s+particular|once\s+again|again))*\s+"
-    r"(?:all\s+(?:of\s+)?)?(?:its\s+|the\s+)?(?:General\s+Assembly\s+)?(?:[a-z][a-z\-]*\s+){0,4}"
+    r"(?:(?:[Ss]ections?|[Pp]arts?|[Pp]aragraphs?)\s+[\w\-–()]{1,12}\s+of\s+)?"
+    r"(?:all\s+(?:of\s+)?)?(?:its\s+|the\s+)?"
+    rf"(?:{_NAME}\s+)?(?:[a-z][a-z\-]*\s+){{0,4}}"
     r"(?:resolution|decision)s?\b"
 )
 
@@ -368,31 +444,23 @@ def find_recalled(
 ) -> tuple[list[Citation], Span | None]:
     """The resolutions the Assembly recalls (or reaffirms) as its own, in written order.
 
-    In a preambular paragraph, from the first noun a recalling verb governs ("Recalling its
-    resolutions", "Reaffirming its annual resolutions on …, including resolution …"), every
-    one of the Assembly's own resolutions to the end of the paragraph: lists of other
-    bodies' resolutions and the Assembly's decisions are not recalled resolutions (their
-    `list_id` tells the lists apart)."""
-    recalled: list[Citation] = []
+    In a preambular paragraph, the list a recalling verb governs ("Recalling its
+    resolutions …", "Reaffirming its annual resolutions on …, including resolution …",
+    "Recalling section XI of its resolution 55/258 … and its resolutions …"): its groups
+    joined by commas, "and", "as well as", "including", over relative clauses; the
+    Assembly's own resolutions of it (its decisions and other bodies' resolutions in it
+    are not recalled resolutions).  The span runs over the first such list."""
+    recalled = [c for c in citations if c.recalled]
     whole: Span | None = None
-    by_paragraph: dict[str | None, list[Citation]] = {}
-    for c in citations:
-        by_paragraph.setdefault(c.paragraph, []).append(c)
-    for p in paragraphs:
-        if p.kind != "preamble" or p.label not in by_paragraph:
-            continue
+    if recalled:
+        first_paragraph = recalled[0].paragraph
+        p = next(p for p in paragraphs if p.label == first_paragraph)
         m = RECALLING.search(p.text)
-        if not m:
-            continue
-        mine = [c for c in by_paragraph[p.label] if c.offset >= m.start()]
-        if mine:
-            recalled.extend(mine)
-            if whole is None:
-                last = mine[-1]
-                tail = last.date_span or last.span
-                first = span_of(p, m.start(), m.end())
-                whole = Span(first.line, first.column, tail.end_line, tail.end_column,
-                             first.start, tail.end)
+        mine = [c for c in recalled if c.paragraph == first_paragraph]
+        tail = mine[-1].date_span or mine[-1].span
+        first = span_of(p, m.start(), m.end()) if m else mine[0].span
+        whole = Span(first.line, first.column, tail.end_line, tail.end_column,
+                     first.start, tail.end)
     return recalled, whole
 
 
