@@ -450,7 +450,8 @@ def find_recalled(
     joined by commas, "and", "as well as", "including", over relative clauses; the
     Assembly's own resolutions of it (its decisions and other bodies' resolutions in it
     are not recalled resolutions).  The span runs over the first such list."""
-    recalled = [c for c in citations if c.recalled]
+    labels = {p.label for p in paragraphs}  # the resolution's own, not an annex's
+    recalled = [c for c in citations if c.recalled and c.paragraph in labels]
     whole: Span | None = None
     if recalled:
         first_paragraph = recalled[0].paragraph
