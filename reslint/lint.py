@@ -222,6 +222,10 @@ def lint_document(draft: Document, previous: Document | None, ruleset: Ruleset,
     extra: dict[str, Any] = {"previous_reason": previous_reason} if previous_reason else {}
     if library:
         extra["library"] = library
+    if draft.kind == "amendment":  # its "previous" is the draft it amends
+        from reslint.amend.facts import amendment_facts
+
+        extra["amendment"] = amendment_facts(draft, previous, previous_reason)
     findings = run_rules(draft, previous, applicable, early, config.settings, extra)
     known = {r.code: r.name for p in ruleset.packs for r in p.rules}
     findings, problems = apply_suppressions(draft, findings, known, {r.code for r in early})
@@ -316,15 +320,22 @@ class Linter:
 
     def check_file(self, path: str, previous: str | None = None, *,
                    document: Document | None = None, fix: str | None = None,
-                   unsafe_fixes: bool = False) -> FileResult:
+                   unsafe_fixes: bool = False, amends: str | None = None) -> FileResult:
         """Check the draft at `path` (already parsed: `document`) against `previous` (a
         path or git:REV:PATH; None: found as the configuration says).  `fix`: None,
-        "write" (fix the file in place) or "diff" (return the fixes as a patch)."""
+        "write" (fix the file in place) or "diff" (return the fixes as a patch).  An
+        amendment is checked against the draft it amends: `amends`, else found as
+        reslint.amend.find says."""
         config = self.config(path)
         ruleset = self.ruleset(config)
         draft = document if document is not None else parse_file(path, self.max_size,
                                                                  tracked=self.tracked)
-        prev, why = find_previous(path, previous, config, draft, self.max_size)
+        if draft.kind == "amendment":
+            from reslint.amend.find import find_amended
+
+            prev, why = find_amended(path, amends, config, draft, self.max_size)
+        else:
+            prev, why = find_previous(path, previous, config, draft, self.max_size)
         findings = lint_document(draft, prev, ruleset, config, why,
                                  self.library_facts(config, prev, draft))
         ran = rules_for(ruleset, draft)[1]
@@ -356,13 +367,14 @@ class Linter:
         return self.check_file(path, previous, document=parse(path, text))
 
     def check_paths(self, paths: Iterable[str], previous: str | None = None, *,
-                    fix: str | None = None, unsafe_fixes: bool = False
-                    ) -> Iterator[FileResult]:
+                    fix: str | None = None, unsafe_fixes: bool = False,
+                    amends: str | None = None) -> Iterator[FileResult]:
         """Each file of `paths` (folders expanded to their drafts), checked in turn."""
         files = expand_paths(paths)
         self.add_known(files)
         for path in files:
-            yield self.check_file(path, previous, fix=fix, unsafe_fixes=unsafe_fixes)
+            yield self.check_file(path, previous, fix=fix, unsafe_fixes=unsafe_fixes,
+                                  amends=amends)
 
     def _fix(self, result: FileResult, ruleset: Ruleset, config: Config, mode: str,
              unsafe: bool) -> None:

@@ -21,6 +21,9 @@ def add_arguments(c: argparse.ArgumentParser) -> None:
                    help="draft files, or folders (their .md, .markdown, .txt and .docx "
                    "files); - reads the draft from standard input")
     c.add_argument("--previous", help="the previous resolution (a path, or git:REV:PATH)")
+    c.add_argument("--amends", metavar="DRAFT",
+                   help="for an amendment: the draft it amends (a path, or git:REV:PATH); "
+                   "default: found by the symbol the amendment names")
     c.add_argument("--format", default="full",
                    help="full (or text), concise, json, sarif, github, gitlab, junit, markdown")
     c.add_argument("--stdin-filename", metavar="PATH",
@@ -74,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
             result = check_stdin(linter, args.stdin_filename or STDIN, args)
         else:
             result = linter.check_file(given, args.previous, fix=fix,
-                                       unsafe_fixes=args.unsafe_fixes)
+                                       unsafe_fixes=args.unsafe_fixes, amends=args.amends)
         infos.update(result.rules)
         sys.stderr.write("".join(note + "\n" for note in result.notes))
         sys.stdout.write(result.patch)
@@ -137,7 +140,8 @@ def check_stdin(linter: Linter, name: str, args: argparse.Namespace) -> FileResu
     or not, as ruff does), `--diff -` the patch; nothing is written to `name`."""
     from reslint.lint import fix_document
 
-    result = linter.check_file(name, args.previous, document=read_stdin(name, args.max_size))
+    result = linter.check_file(name, args.previous, document=read_stdin(name, args.max_size),
+                               amends=args.amends)
     if not (args.fix or args.diff):
         return result
     config = linter.config(name)

@@ -236,7 +236,10 @@ def parse_amendment(source: SourceText) -> Document:
         heading.title = title.text
         heading.title_span = amendment.title_span
         rest = rest[1:]
-    amendment.instructions = _instructions(rest, mspan)
+    # PDF text cannot show italics; Markdown and Word (read as Markdown) can
+    styled = not any(kind == "furniture" and (JOB_NUMBER.match(t) or BARCODE.match(t)
+                                              or PAGE_MARKER.match(t)) for _, t, kind in lines)
+    amendment.instructions = _instructions(rest, mspan, styled)
     heading.formula_span = None
     return Document(
         path=source.path, kind="amendment", source=source, style="amendment", heading=heading,
@@ -308,7 +311,8 @@ def _is_instruction(block: MappedText) -> bool:
     return bool(INSTRUCTION_START().match(text))
 
 
-def _instructions(blocks: list[MappedText], mspan) -> list[Instruction]:  # type: ignore[no-untyped-def]
+def _instructions(blocks: list[MappedText], mspan, styled: bool = False  # type: ignore[no-untyped-def]
+                  ) -> list[Instruction]:
     """Group blocks into instructions (each with the paragraphs that follow it), then read
     each one."""
     groups: list[tuple[MappedText, list[MappedText]]] = []
@@ -329,7 +333,7 @@ def _instructions(blocks: list[MappedText], mspan) -> list[Instruction]:  # type
                 content.append(block)
     out: list[Instruction] = []
     for head, content in groups:
-        out.extend(read_instruction(head, content, mspan))
+        out.extend(read_instruction(head, content, mspan, styled))
     return out
 
 
@@ -345,8 +349,11 @@ def _continues(before: MappedText, after: MappedText) -> bool:
     return bool(end) and bool(start) and end[-1] not in ",;.:”\"" and not start[0].isupper()
 
 
-def read_instruction(head: MappedText, content: list[MappedText], mspan) -> list[Instruction]:  # type: ignore[no-untyped-def]
-    """One instruction (or one per place, for "Delete operative paragraphs 5 and 6")."""
+def read_instruction(head: MappedText, content: list[MappedText], mspan,  # type: ignore[no-untyped-def]
+                     styled: bool = False) -> list[Instruction]:
+    """One instruction (or one per place, for "Delete operative paragraphs 5 and 6").
+    `styled`: the source shows italics (Markdown, Word), so a lead not in italics is
+    known to be roman."""
     number = None
     m = NUMBER_LINE.match(head.text)
     if m:
@@ -370,7 +377,7 @@ def read_instruction(head: MappedText, content: list[MappedText], mspan) -> list
     problems: list[str] = []
     if not verb:
         problems.append("no action (delete, replace, insert, add) is named")
-    new_blocks = [_new_paragraph(b, mspan) for b in content]
+    new_blocks = [_new_paragraph(b, mspan, styled) for b in content]
     new_blocks = [q for q in new_blocks if q.text]
 
     def after_word(word_re: str) -> int | None:
@@ -492,7 +499,7 @@ def _new_phrase(skeleton: str, quotes: list[tuple[int, int]]) -> tuple[str | Non
     return None
 
 
-def _new_paragraph(block: MappedText, mspan) -> Quote:  # type: ignore[no-untyped-def]
+def _new_paragraph(block: MappedText, mspan, styled: bool) -> Quote:  # type: ignore[no-untyped-def]
     italic = italic_lead(block)
     text = tidy_text(block)
     s, e = 0, len(text.text)
@@ -503,8 +510,7 @@ def _new_paragraph(block: MappedText, mspan) -> Quote:  # type: ignore[no-untype
         if end.endswith(close):
             s, e = 1, len(end) - 1
     inner = text[s:e].strip()
-    lead_italic = None if italic is None and "*" not in block.text and "_" not in block.text \
-        else italic is not None
+    lead_italic = True if italic is not None else (False if styled else None)
     return Quote(inner.text, mspan(inner, 0, len(inner.text)), lead_italic)
 
 
