@@ -61,7 +61,7 @@ def effective(path: str, explicit: str | None, given: str | None, max_size: int
         draft, note = None, f"the draft cannot be read: {exc.message}"
     if draft is not None:
         title, item = draft.heading.title, draft.heading.item_title
-        packs = [p for p in packs if p.applies_to(title, item)]
+        packs = [p for p in packs if p.applies_to(title, item, draft.kind)]
         previous, note = find_previous(path, given, config, draft, max_size)
     names = {p.name for p in packs}
     pairing = {"previous": display_path(previous.path) if draft and previous else None,

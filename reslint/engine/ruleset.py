@@ -348,8 +348,10 @@ class Pack:
     kinds: tuple[str, ...] = ("resolution", "draft")
 
     def applies_to(self, title: str | None, item_title: str | None,
-                   kind: str | None = None) -> bool:
-        if kind is not None and kind not in self.kinds:
+                   kind: str = "draft") -> bool:
+        """Whether the pack runs on a document of this kind and title (a resolution or a
+        draft unless told: amendments have packs of their own)."""
+        if kind not in self.kinds:
             return False
         if self.applies_always:
             return True
