@@ -22,8 +22,10 @@ LAYERS: list[tuple[str, ...]] = [
     ("reslint.text",),                                            # bytes -> source text
     ("reslint.parse",),                                           # source text -> Document
     ("reslint.engine", "reslint.checks", "reslint.suppress"),     # facts, rules -> findings
-    ("reslint.fix", "reslint.diff", "reslint.rollover", "reslint.render"),  # beside the engine
-    ("reslint.config", "reslint.pairing", "reslint.library"),     # what to check against what
+    ("reslint.fix", "reslint.diff", "reslint.rollover", "reslint.render",
+     "reslint.amend"),                                            # beside the engine
+    ("reslint.config", "reslint.pairing", "reslint.library",
+     "reslint.amend.find"),                                       # what to check against what
     ("reslint.lint",),                                            # the library pipeline
     ("reslint.report", "reslint.ruletest", "reslint.diff.formats"),  # findings -> text
     ("reslint.commands", "reslint.cli", "reslint.helptext", "reslint.__main__"),  # command line
