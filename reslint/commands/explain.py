@@ -1,5 +1,6 @@
 """`reslint explain CODE|NAME`: what a rule checks, why, an example that fails and one that
-passes, and the rule exactly as its YAML file writes it."""
+passes, and the rule exactly as its YAML file writes it.  `reslint explain --functions`:
+the rule language (operators, every function a rule may call)."""
 
 from __future__ import annotations
 
@@ -8,18 +9,28 @@ import sys
 import textwrap
 from pathlib import Path
 
+from reslint.engine.expr.reference import functions_reference
 from reslint.engine.ruleset import Rule
+from reslint.errors import UsageError
 from reslint.lint import find_rule, load_packs
 from reslint.paths import display_path
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("rule", metavar="CODE|NAME", help="a rule code (RES201) or name (count-sum)")
+    p.add_argument("rule", metavar="CODE|NAME", nargs="?",
+                   help="a rule code (RES201) or name (count-sum)")
+    p.add_argument("--functions", action="store_true",
+                   help="describe the rule language: its operators and every function")
     p.add_argument("--rules", action="append", default=[],
                    help="also load this rule file or folder (repeatable)")
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.functions:
+        sys.stdout.write(functions_reference())
+        return 0
+    if args.rule is None:
+        raise UsageError("name a rule (reslint explain RES201), or give --functions")
     packs = load_packs(args.rules)
     rules = [r for p in packs for r in p.rules]
     rule = find_rule(rules, args.rule)

@@ -51,10 +51,11 @@ def cache_key(files: list[str], plugins: list[str]) -> str:
     from reslint import __version__
 
     parts = [__version__, sys.version, *map(_stamp, files), "plugins:", *plugins]
-    for folder in ("engine", "checks"):
-        where = os.path.join(ENGINE, folder)
-        parts.extend(_stamp(os.path.join(where, n))
-                     for n in sorted(os.listdir(where)) if n.endswith(".py"))
+    for folder in ("engine", "checks"):  # with their sub-packages (engine/expr/)
+        for where, dirs, names in os.walk(os.path.join(ENGINE, folder)):
+            dirs.sort()
+            parts.extend(_stamp(os.path.join(where, n)) for n in sorted(names)
+                         if n.endswith(".py"))
     parts.append(_stamp(os.path.join(ENGINE, "_record.py")))
     data = "\n".join(parts).encode()
     # two CRC-32s (of the text and of it reversed): 64 bits, and no hashlib to import

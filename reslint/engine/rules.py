@@ -40,7 +40,7 @@ def load_pack(path: str, plugins: dict[str, Primitive] | None = None,
         raise located.error((), "a rule file must be a mapping with 'pack' and 'rules'")
     validate(located, _schema_with(plugins))
     data = located.data
-    functions = set(ex.FUNCTIONS) | FUNCTION_NAMES
+    functions = set(ex.FUNCTIONS)
     extractors = dict(shared_extractors or {})  # every name the rules may read
     own: dict[str, Extractor] = {}  # what this pack runs: only its own extractors
     for name, spec in (data.get("extractors") or {}).items():
@@ -313,8 +313,3 @@ def _name_offset(source: Any, parts: list[str]) -> int:
     found = regex.search(pattern, source)
     return found.start() if found else 0
 
-
-# Functions rules may call beyond the expression language's built-ins.
-from reslint.engine.functions import FUNCTIONS as RULE_FUNCTIONS  # noqa: E402
-
-FUNCTION_NAMES = set(RULE_FUNCTIONS)

@@ -10,7 +10,6 @@ from reslint.checks import Hit
 from reslint.engine import expr as ex
 from reslint.engine.facts import document_facts, run_extractor
 from reslint.engine.fixers import run_fixer, span_of
-from reslint.engine.functions import FUNCTIONS
 from reslint.engine.ruleset import BOUND, BUDGET, ROOTS, Pack, RegexTimeout, Rule
 from reslint.errors import ReslintError
 from reslint.model import Document, Edit, Finding, Fix, Span
@@ -47,7 +46,7 @@ class Context:
 
     def _evaluate(self, rule: Rule, parsed: Any, scope: dict[str, Any]) -> Any:
         try:
-            return ex.evaluate(parsed, scope, FUNCTIONS)
+            return ex.evaluate(parsed, scope)
         except ex.ExprError as exc:
             raise RuleRuntimeError(
                 f"{rule.source}:{rule.line}: rule {rule.code}: {exc.message}"
@@ -92,7 +91,7 @@ def build_env(draft: Document, previous: Document | None, packs: list[Pack],
     for pack in packs:
         for name, parsed in pack.lets:
             try:
-                env[name] = ex.evaluate(parsed, env, FUNCTIONS)
+                env[name] = ex.evaluate(parsed, env)
             except ex.ExprError as exc:
                 raise RuleRuntimeError(f"{pack.path}: let {name}: {exc.message}") from None
     return env
@@ -133,7 +132,7 @@ def run_rules(draft: Document, previous: Document | None, packs: list[Pack],
 def _finding(rule: Rule, ctx: Context, hit: Hit) -> Finding:
     scope = ctx.scope(rule, hit.bindings)
     try:
-        message = ex.render(rule.message, scope, FUNCTIONS)
+        message = ex.render(rule.message, scope)
     except ex.ExprError as exc:
         raise RuleRuntimeError(
             f"{rule.source}:{rule.line}: rule {rule.code}: {exc.message}"
@@ -158,7 +157,7 @@ def _fix(rule: Rule, ctx: Context, scope: dict[str, Any]) -> Fix | None:
     target = ctx._evaluate(rule, rule.exprs["fix.replace"], scope)
     if target is None:
         return None
-    text = ex.render_complete(rule.fix_template, scope, FUNCTIONS)
+    text = ex.render_complete(rule.fix_template, scope)
     if text is None:
         return None  # a fact was missing: no fix is better than a wrong one
     using = rule.fix.get("using")
