@@ -154,7 +154,7 @@ def _git_knows_end_of_options() -> bool:
     except OSError:
         return False
     found = re.search(r"(\d+)\.(\d+)", out)
-    return bool(found) and (int(found[1]), int(found[2])) >= (2, 24)
+    return found is not None and (int(found[1]), int(found[2])) >= (2, 24)
 
 
 def _end_of_options() -> list[str]:

@@ -131,6 +131,7 @@ class DraftIndex:
     def paragraph(self, part: str, number: int | None, sub: tuple[str, ...]) -> Target | None:
         if part == "title":
             return self.by_key.get("title")
+        p: Paragraph | None
         if part == "preamble":
             items = self.draft.preamble
             if number == -1 and items:
@@ -148,7 +149,7 @@ class DraftIndex:
             if p is None:
                 return None
         for label in sub:
-            p = next((s for s in p.subparagraphs if s.number == label), None)  # type: ignore[assignment]
+            p = next((s for s in p.subparagraphs if s.number == label), None)
             if p is None:
                 return None
         return self.by_key.get(p.label)
@@ -205,13 +206,14 @@ def _resolve(path: str, ins: Instruction, index: DraftIndex,
                                           ins.kind or place.part))
         r.order = (_rank(target.part), target.index, 10**6 if position == "after" else -1)
         return r
-    target = index.paragraph(place.part, place.number, place.sub)
-    if target is None:
+    found = index.paragraph(place.part, place.number, place.sub)
+    if found is None:
         r.problem = "place"
         r.detail = {"what": place.text or place.part, "count": _count(index, place.part,
                                                                     place.number, place.sub),
                     "part": place.part, "sub": bool(place.sub)}
         return r
+    target = found
     r.target = target
     if ins.target == "paragraph":
         return _paragraph_level(r, ins, target, index)

@@ -214,7 +214,7 @@ def _items(text: str) -> list[_Item]:
         for i, (sym, s, e) in enumerate(symbols):
             last = i == len(symbols) - 1
             item = _Item(" ".join(sym.split()), s, e, d.end() if d and last else e, form)
-            if last and date:
+            if last and date and d is not None:
                 item.date, item.date_start, item.date_end = date, d.start("date"), d.end("date")
             out.append(item)
     return out
@@ -299,7 +299,7 @@ def read_citations(paragraphs: list[Paragraph], span_of: SpanOf
             if headed and noun_at is not None and (
                     pm := PART_BEFORE.search(text, max(0, noun_at[0] - 80), noun_at[0])):
                 part = " ".join(pm.group("part").split())
-            w = whose.get(group_noun) if group_noun is not None else None
+            owner = whose.get(group_noun) if group_noun is not None else None
             c = Citation(
                 item.symbol,
                 item.date,
@@ -314,7 +314,7 @@ def read_citations(paragraphs: list[Paragraph], span_of: SpanOf
                 group=current[0],
                 list_id=list_id,
                 part=part,
-                issuer=_issuer(body, w),
+                issuer=_issuer(body, owner),
             )
             (own if body == "ga" and kind == "resolution" else other).append(c)
             mine.append(c)
