@@ -30,6 +30,7 @@ COMMANDS = {
     "next": "write the starting draft for the next session",
     "export": "render any input as clean Markdown",
     "diff": "what changed since the previous resolution",
+    "amend": "apply amendments to the draft they amend, or show the change",
     "server": "run the language server (LSP, on stdio) for editors",
 }
 

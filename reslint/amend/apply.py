@@ -1,0 +1,345 @@
+"""Applying amendments: the draft as amended, in the draft's own format.
+
+Every instruction of every amendment is first resolved against the draft as issued
+(reslint.amend.resolve); if any cannot be applied, or two touch the same words, nothing is
+written and each problem is reported with its place.  Then all edits are made at once on
+the draft's file: words replaced, deleted or inserted (with the spacing a sentence needs),
+whole paragraphs deleted, replaced or inserted (laid out as the draft lays out its own: the
+number label, the blank line, the italic lead where the draft has one), the operative
+paragraphs renumbered 1..n and the draft's references to them ("paragraph 5 above", "in
+paragraph 12 of the present resolution") made to follow.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reslint._dataclass import dataclass, field
+from reslint.amend.resolve import (
+    DraftIndex,
+    ParagraphEdit,
+    Resolved,
+    absorbed,
+    find_conflicts,
+    resolve_amendment,
+)
+from reslint.errors import ReslintError
+from reslint.model import Document, Paragraph, Quote
+from reslint.parse.paragraphs import lead_words
+
+
+class AmendError(ReslintError):
+    """Instructions that cannot be applied: one line each, naming the amendment and line."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass
+class Amended:
+    text: str  # the draft's file as amended
+    resolved: list[Resolved]
+    changed: list[str] = field(default_factory=list)  # draft labels touched ("PP2", "OP4")
+    notes: list[str] = field(default_factory=list)  # what the user should look at
+
+
+def describe(r: Resolved) -> str:
+    """Why an instruction cannot be applied, in one line that names where it stands."""
+    ins = r.instruction
+    where = f"{r.path}:{ins.span.line}: {r.label.split(' (')[0]}"
+    d = r.detail
+    if r.conflicts:
+        others = ", ".join(c.label for c in r.conflicts)
+        return f"{where}: conflicts with {others}: both touch the same words of the draft"
+    if r.problem == "unreadable":
+        return f"{where}: cannot be read: " + ("; ".join(ins.problems) or "no place or words")
+    if r.problem == "place":
+        return f"{where}: {d.get('what')} does not exist in the draft ({d.get('count')} there)"
+    if r.problem == "quote":
+        elsewhere = f" (they are in {d['where']})" if d.get("where") else ""
+        place = ins.place.text if ins.place else "?"
+        return f"{where}: {d.get('role')} “{d.get('text')}” are not in {place}{elsewhere}"
+    if r.problem == "reading":
+        return (f"{where}: the paragraph reads “…{d.get('draft')}…”, the amendment "
+                f"“…{d.get('amendment')}…”")
+    if r.problem == "absent":
+        return f"{where}: “{ins.old.text if ins.old else ''}” does not occur in the draft"
+    if r.problem == "cascade":
+        return (f"{where}: its words depend on a replace-everywhere instruction that found "
+                "nothing")
+    return f"{where}: cannot be applied"
+
+
+def amend(draft: Document, amendments: list[Document]) -> Amended:
+    """The draft as amended by all `amendments` together (each resolved against the draft
+    as issued).  AmendError when any instruction cannot be applied."""
+    index = DraftIndex(draft)
+    resolved: list[Resolved] = []
+    for doc in amendments:
+        if doc.amendment is None:
+            raise AmendError([f"{doc.path}: not an amendment (no line names the draft amended)"])
+        resolved.extend(resolve_amendment(doc, index))
+    find_conflicts(resolved)
+    problems = [describe(r) for r in resolved if r.problem or r.conflicts]
+    if problems:
+        raise AmendError(problems)
+    return _Applier(draft, index, resolved).run()
+
+
+# --- the edits ---------------------------------------------------------------------------------
+
+LABEL_BEFORE = re.compile(r"(?P<num>\d{1,3})\\?\.?[ \t]*(?:\r?\n[ \t]*)?[*_]{0,3}$")
+SUB_BEFORE = re.compile(r"\((?P<num>[a-z]{1,2}|[ivxl]{1,6})\)[ \t]*(?:\r?\n[ \t]*)?[*_]{0,3}$")
+REFERENCE = re.compile(
+    r"\b(?P<noun>paragraphs?)(?P<nums>\s+\d{1,3}(?:\s*(?:,|and|to|,\s*and)\s*\d{1,3})*)"
+    r"(?=\s+(?:above|below|of\s+the\s+present\s+(?:resolution|decision)))")
+
+
+@dataclass
+class _Edit:
+    start: int
+    end: int
+    text: str
+    order: int = 0  # among insertions at one point: amendment and instruction order
+
+
+class _Applier:
+    def __init__(self, draft: Document, index: DraftIndex, resolved: list[Resolved]) -> None:
+        self.draft = draft
+        self.text = draft.source.text
+        self.nl = "\r\n" if "\r\n" in self.text else "\n"
+        self.index = index
+        self.resolved = resolved
+        self.edits: list[_Edit] = []
+        self.changed: list[str] = []
+        self.notes: list[str] = []
+        self.labels = {p.label: p for p in self._all_paragraphs()}
+
+    def _all_paragraphs(self) -> list[Paragraph]:
+        out: list[Paragraph] = []
+        stack = list(self.draft.paragraphs())
+        while stack:
+            p = stack.pop(0)
+            out.append(p)
+            stack[:0] = p.subparagraphs
+        return out
+
+    def run(self) -> Amended:
+        para_edits: list[tuple[int, ParagraphEdit]] = []
+        for n, r in enumerate(self.resolved):
+            for w in r.words:
+                if w.everywhere and absorbed(w, self.resolved):
+                    continue
+                self._words(w.start, w.end, w.text, w.glue, n)
+                self._touch(w.key)
+            for p in r.paragraphs:
+                para_edits.append((n, p))
+        self._paragraphs(para_edits)
+        out = _apply(self.text, self.edits)
+        return Amended(out, self.resolved, self.changed, self.notes)
+
+    def _touch(self, key: str) -> None:
+        if key not in self.changed:
+            self.changed.append(key)
+
+    # --- words ---------------------------------------------------------------------------
+    def _words(self, start: int, end: int, new: str, glue: str, order: int) -> None:
+        text = self.text
+        if start == end:  # insertion
+            if glue == "before":
+                piece = new if new.endswith(("(", "“", " ")) else new + " "
+            else:
+                piece = new if new[:1] in ",;.:)”’" or not new else " " + new
+                if start > 0 and text[start - 1] in " \t" and piece.startswith(" "):
+                    piece = piece[1:]
+            # “…, including …,” inserted before the draft's own comma: one comma, not two
+            if piece[-1:] in ",;" and text[start:start + 1] == piece[-1]:
+                piece = piece[:-1]
+            if piece[:1] in ",;" and start > 0 and text[start - 1] == piece[0]:
+                piece = piece[1:]
+            self.edits.append(_Edit(start, end, piece, order))
+            return
+        if not new:  # deletion: one space goes with the words
+            if end < len(text) and text[end] == " " and (start == 0 or text[start - 1] in " \n"):
+                end += 1
+            elif start > 0 and text[start - 1] == " " and (end >= len(text)
+                                                           or text[end] in ",;.:) \r\n"):
+                start -= 1
+        self.edits.append(_Edit(start, end, new, order))
+
+    # --- paragraphs ----------------------------------------------------------------------
+    def _extent(self, p: Paragraph) -> tuple[int, int]:
+        """The paragraph's lines in the file, from its number label to the blank lines
+        after its last sub-paragraph."""
+        text = self.text
+        start = p.span.start
+        window = text[max(0, start - 40):start]
+        label = (SUB_BEFORE if p.kind == "sub" else LABEL_BEFORE).search(window)
+        if label and p.kind != "preamble":
+            start = start - len(window) + label.start()
+        start = text.rfind("\n", 0, start) + 1
+        last = p
+        while last.subparagraphs:
+            last = last.subparagraphs[-1]
+        end = text.find("\n", max(last.span.end - 1, start))
+        end = len(text) if end == -1 else end + 1
+        while end < len(text):  # the blank lines after it
+            nxt = text.find("\n", end)
+            line = text[end:] if nxt == -1 else text[end:nxt]
+            if line.strip():
+                break
+            end = len(text) if nxt == -1 else nxt + 1
+        return start, end
+
+    def _label_digits(self, p: Paragraph) -> tuple[int, int] | None:
+        start = p.span.start
+        window = self.text[max(0, start - 40):start]
+        m = LABEL_BEFORE.search(window)
+        if not m or m.group("num") != p.number:
+            return None
+        base = start - len(window)
+        return base + m.start("num"), base + m.end("num")
+
+    def _model(self, kind: str, near: Paragraph | None) -> Paragraph | None:
+        if near is not None and near.kind == kind:
+            return near
+        items = self.draft.preamble if kind == "preamble" else self.draft.operative
+        return items[0] if items else near
+
+    def _render(self, q: Quote, kind: str, number: int | None, model: Paragraph | None) -> str:
+        """A new paragraph laid out as `model` (a paragraph of the same part) is."""
+        body = q.text
+        prefix, italic = "", ""
+        blank = self.nl
+        if model is not None:
+            start, end = self._extent(model)
+            head = self.text[start:model.span.start]
+            italic = head[-1] if head and head[-1] in "*_" else ""
+            prefix = head[:-1] if italic else head
+            if kind == "operative" and number is not None:
+                prefix = re.sub(r"\d{1,3}", str(number), prefix, count=1)
+            elif kind == "operative":
+                prefix = ""
+            stop = self.text.find("\n", max(model.span.end - 1, start))
+            tail = self.text[stop + 1:end] if stop != -1 else ""
+            blank = tail if tail and not tail.strip() else self.nl
+        if italic and body:
+            lead = lead_words(body)
+            if body.startswith(lead) and lead:
+                body = f"{italic}{lead}{italic}{body[len(lead):]}"
+        elif kind == "operative" and number is not None and not prefix:
+            prefix = f"{number}. "
+        return prefix + body + self.nl + blank
+
+    def _paragraphs(self, edits: list[tuple[int, ParagraphEdit]]) -> None:
+        removed = {p.key for _, p in edits if p.action in ("delete", "replace")}
+        before: dict[str, list[tuple[int, ParagraphEdit]]] = {}
+        after: dict[str, list[tuple[int, ParagraphEdit]]] = {}
+        replaced: dict[str, tuple[int, ParagraphEdit]] = {}
+        for n, e in edits:
+            if e.action == "insert":
+                (before if e.position == "before" else after).setdefault(e.key, []).append((n, e))
+            elif e.action == "replace":
+                replaced[e.key] = (n, e)
+        # the operative part as amended, in order: (original paragraph or None, new quote)
+        sequence: list[tuple[Paragraph | None, Quote | None, str, int]] = []
+        for p in self.draft.operative:
+            for n, e in before.get(p.label, []):
+                sequence += [(None, q, e.kind, n) for q in e.paragraphs if e.kind == "operative"]
+            if p.label in replaced:
+                n, e = replaced[p.label]
+                sequence += [(None, q, "operative", n) for q in e.paragraphs]
+            elif p.label not in removed:
+                sequence.append((p, None, "operative", -1))
+            for n, e in after.get(p.label, []):
+                sequence += [(None, q, e.kind, n) for q in e.paragraphs if e.kind == "operative"]
+        numbers: dict[int, int] = {}  # id(quote) -> new number
+        renumber: dict[str, int] = {}  # original number -> new number
+        for count, (p, q, _, _) in enumerate(sequence, 1):
+            if p is not None:
+                if p.number:
+                    renumber[p.number] = count
+            elif q is not None:
+                numbers[id(q)] = count
+        # deletions and replacements
+        for n, e in edits:
+            p = self.labels.get(e.key)
+            if p is None:
+                continue
+            if e.action in ("delete", "replace"):
+                start, end = self._extent(p)
+                text = ""
+                if e.action == "replace":
+                    text = "".join(self._render(q, e.kind, numbers.get(id(q)), p)
+                                   for q in e.paragraphs)
+                self.edits.append(_Edit(start, end, text, n))
+                self._touch(p.label)
+        # insertions
+        for table, position in ((before, "before"), (after, "after")):
+            for key, items in table.items():
+                p = self.labels.get(key)
+                if p is None:
+                    continue
+                start, end = self._extent(p)
+                at = start if position == "before" else end
+                for n, e in items:
+                    model = self._model(e.kind, p)
+                    text = "".join(self._render(q, e.kind, numbers.get(id(q)), model)
+                                   for q in e.paragraphs)
+                    if position == "after" and end == len(self.text) and \
+                            not self.text.endswith("\n"):
+                        text = self.nl + self.nl + text
+                    self.edits.append(_Edit(at, at, text, n))
+                    self._touch(f"{key}+")
+        # renumbering and references
+        for p in self.draft.operative:
+            new = renumber.get(p.number or "")
+            if new is None or str(new) == p.number:
+                continue
+            digits = self._label_digits(p)
+            if digits is not None:
+                self.edits.append(_Edit(digits[0], digits[1], str(new), -1))
+        self._references(renumber, removed)
+
+    def _references(self, renumber: dict[str, int], removed: set[str]) -> None:
+        """"paragraph 5 above", "paragraphs 3 and 4 of the present resolution": the
+        numbers follow the renumbering."""
+        if not self.draft.operative:
+            return
+        first = (self.draft.preamble or self.draft.operative)[0]
+        last = self._all_paragraphs()[-1]
+        lo, hi = self._extent(first)[0], self._extent(last)[1]
+        deleted = {self.labels[k].number for k in removed if k in self.labels
+                   and self.labels[k].kind == "operative"}
+        for m in REFERENCE.finditer(self.text, lo, hi):
+            for d in re.finditer(r"\d{1,3}", m.group("nums")):
+                old = d.group()
+                start = m.start("nums") + d.start()
+                if old in deleted:
+                    line = self.text.count("\n", 0, start) + 1
+                    self.notes.append(f"line {line}: the draft refers to paragraph {old}, "
+                                      "which the amendments delete")
+                    continue
+                new = renumber.get(old)
+                if new is not None and str(new) != old and not self._inside_edit(start):
+                    self.edits.append(_Edit(start, start + len(old), str(new), -1))
+
+    def _inside_edit(self, at: int) -> bool:
+        return any(e.start <= at < e.end for e in self.edits)
+
+
+def _apply(text: str, edits: list[_Edit]) -> str:
+    """All edits at once, from the end of the file back; insertions at one point in order."""
+    ordered = sorted(enumerate(edits), key=lambda ie: (ie[1].start, ie[1].end, ie[1].order,
+                                                        ie[0]))
+    out: list[str] = []
+    pos = 0
+    for _, e in ordered:
+        if e.start < pos:  # inside an earlier edit (a renumbered label of a deleted paragraph)
+            continue
+        out.append(text[pos:e.start])
+        out.append(e.text)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)

@@ -1,0 +1,111 @@
+"""`reslint amend AMENDMENT... --amends DRAFT [-o OUT]`: the draft as amended.
+
+Every instruction of every amendment is resolved against the draft as issued, then all are
+applied together (reslint.amend.apply): operative paragraphs renumbered, references to them
+updated.  An instruction that cannot be applied, or two that touch the same words, is an
+error (exit 2, one line each) and nothing is written.  `--format diff` shows what the
+amendments change, with `reslint diff`'s renderers; `--format patch` a unified diff.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from reslint.commands.options import add_max_size
+
+FORMATS = ("text", "diff", "patch")
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("amendments", nargs="+", metavar="AMENDMENT",
+                   help="amendment files (.md, .txt, .docx), applied together")
+    p.add_argument("--amends", metavar="DRAFT",
+                   help="the draft they amend (default: found as `check` finds it, by the "
+                   "symbol the amendments name)")
+    p.add_argument("--output-file", "-o", metavar="OUT",
+                   help="write the draft as amended here (default: standard output)")
+    p.add_argument("--format", choices=FORMATS, default="text",
+                   help="text: the draft as amended, in its own format (default); diff: "
+                   "what changes, paragraph by paragraph; patch: a unified diff")
+    p.add_argument("--config", help="configuration file used to find the draft")
+    add_max_size(p)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reslint.amend.apply import AmendError, amend
+    from reslint.amend.find import find_amended
+    from reslint.config import config_for
+    from reslint.errors import EXIT_ERROR, UsageError
+    from reslint.parse import parse_file
+
+    amendments = [parse_file(path, args.max_size) for path in args.amendments]
+    for doc in amendments:
+        if doc.amendment is None:
+            raise UsageError(f"{doc.path}: not an amendment (no line names the draft amended)")
+    if args.amends:
+        draft = parse_file(args.amends, args.max_size)
+    else:
+        first = args.amendments[0]
+        found, why = find_amended(first, None, config_for(first, args.config), amendments[0],
+                                  args.max_size)
+        if found is None:
+            raise UsageError(f"{first}: the draft amended was not found ({why}); give it "
+                             "with --amends")
+        draft = found
+    if draft.kind == "amendment":
+        raise UsageError(f"{draft.path}: is an amendment, not the draft it amends")
+    try:
+        result = amend(draft, amendments)
+    except AmendError as exc:
+        for line in exc.problems:
+            print(f"reslint: {line}", file=sys.stderr)
+        print(f"reslint: nothing written: {len(exc.problems)} instruction"
+              f"{'s' if len(exc.problems) != 1 else ''} cannot be applied", file=sys.stderr)
+        return EXIT_ERROR
+    for note in result.notes:
+        print(f"reslint: {draft.path}: {note}", file=sys.stderr)
+    out_name = args.output_file or draft.path
+    if args.format == "text":
+        output = result.text
+    elif args.format == "patch":
+        from reslint.fix import unified_diff
+
+        output = unified_diff(draft.path, draft.source.text, result.text)
+    else:
+        output = _diff_report(draft, result.text, out_name)
+    if args.output_file:
+        _write(args.output_file, draft, output if args.format != "text" else result.text)
+    else:
+        sys.stdout.write(output)
+    return 0
+
+
+def _diff_report(draft, text: str, name: str) -> str:  # type: ignore[no-untyped-def]
+    from reslint.diff import diff_documents
+    from reslint.diff.formats import text as text_format
+    from reslint.parse import parse_source
+    from reslint.text.source import SourceText
+
+    amended = parse_source(SourceText(name, text, newline=draft.source.newline))
+    return text_format.render(diff_documents(draft, amended))
+
+
+def _write(path: str, draft, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Atomically, in the draft's encoding (a Word draft is written as its Markdown)."""
+    import tempfile
+
+    from reslint.errors import UsageError
+
+    if path.lower().endswith(".docx"):
+        raise UsageError(f"{path}: reslint does not write Word files; write Markdown (.md)")
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".reslint-", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            bom = b"\xef\xbb\xbf" if getattr(draft.source, "bom", False) else b""
+            handle.write(bom + text.encode("utf-8"))
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write: {exc.strerror}") from None

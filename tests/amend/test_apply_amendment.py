@@ -1,0 +1,241 @@
+"""`reslint amend` (issue 15): the real amendments of ../shared/ga applied to their drafts
+(each alone, and the five to A/80/L.25 together), conflicts and instructions that cannot be
+applied, the layout of new paragraphs, renumbering and references; and an amendment typed
+in Word reads as its PDF text does."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from amend_fixtures import TEXTS, ga, pairs, parsed, run_cli  # noqa: F401 (ga: fixture)
+
+from reslint.amend.apply import AmendError, amend
+from reslint.model import Document
+from reslint.parse import parse_file, parse_source
+from reslint.text.source import SourceText
+
+pytestmark = pytest.mark.usefixtures("ga")
+L25 = ["A_80_L.30.md", "A_80_L.31.md", "A_80_L.32.md", "A_80_L.33.md", "A_80_L.36.md"]
+
+
+def amended(draft: str, *amendments: str) -> tuple[Document, Document]:
+    before = parsed(draft)
+    result = amend(before, [parsed(a) for a in amendments])
+    return before, parse_source(SourceText(f"amended-{draft}", result.text))
+
+
+def text_of(doc: Document, label: str) -> str:
+    return next(p.text for p in doc.paragraphs() if p.label == label)
+
+
+def changed(before: Document, after: Document) -> tuple[list[str], list[str]]:
+    """Labels of the amended draft whose text is new, and of the draft whose text is gone."""
+    old = {p.text for p in before.paragraphs()}
+    new = {p.text for p in after.paragraphs()}
+    return ([p.label for p in after.paragraphs() if p.text not in old],
+            [p.label for p in before.paragraphs() if p.text not in new])
+
+
+def numbered(doc: Document) -> bool:
+    return [p.number for p in doc.operative] == [str(i) for i in range(1, len(doc.operative) + 1)]
+
+
+def test_a_80_l_28_to_l_3() -> None:
+    before, after = amended("A_80_L.3.md", "A_80_L.28.md")
+    assert after.heading.title == "Persistent legacy of the Chornobyl disaster"
+    assert (len(after.preamble), len(after.operative)) == (len(before.preamble) + 1,
+                                                          len(before.operative) + 3)
+    assert numbered(after)
+    assert "Chernobyl" not in " ".join(p.text for p in after.paragraphs()
+                                       if not p.text.startswith("Decides to rename"))
+    assert "closure of the Chornobyl nuclear power plant of Ukraine, and taking note" \
+        in text_of(after, "PP2")
+    assert text_of(after, "PP6").startswith("Stressing that the fortieth anniversary")
+    assert text_of(after, "OP1") == "Welcomes of the report of the Secretary-General;"
+    assert text_of(after, "OP5").startswith("Expresses grave alarm at the damage")
+    assert text_of(after, "OP6").startswith("Stresses the importance of continued support")
+    assert text_of(after, "OP10") == (
+        "Decides to rename International Chernobyl Disaster Remembrance Day, proclaimed in its "
+        "resolution 71/125 of 8 December 2016 and observed annually since 2017, as "
+        "International Chornobyl Disaster Remembrance Day;")
+    # instruction 7: its own comma and the draft's are one
+    assert "Remembrance Day, including by paying particular attention to the significance " \
+           "of marking this day in 2026, and notes that" in text_of(after, "OP11")
+
+
+def test_a_80_l_30_to_l_25() -> None:
+    before, after = amended("A_80_L.25.md", "A_80_L.30.md")
+    assert changed(before, after) == (
+        ["PP4", "PP15", "PP38", "OP21", "OP23", "OP32", "OP38"],
+        ["PP4", "PP15", "PP16", "PP20", "PP23", "PP41", "OP21", "OP22", "OP24", "OP33", "OP39"])
+    assert (len(after.preamble), len(after.operative)) == (44, 94)
+    assert numbered(after)
+    assert text_of(after, "OP21").startswith(
+        "Reaffirms the importance of implementing the Sendai Framework")
+    assert "of considering the impact of climate change" not in text_of(after, "OP21")
+    assert text_of(after, "OP22") == text_of(before, "OP23")  # OP22 deleted: moved up
+
+
+@pytest.mark.parametrize(("amendment", "label", "start", "inserted"), [
+    ("A_80_L.31.md", "OP68", None, "including sexual and reproductive health in accordance "
+     "with the Programme of Action of the International Conference on Population and "
+     "Development and its review outcomes as adopted by the General Assembly,"),
+    ("A_80_L.32.md", "OP69", None, "emergency"),
+    ("A_80_L.33.md", "OP71", "Stresses that there is no international right to an abortion",
+     None),
+    ("A_80_L.36.md", "OP90", "Calls upon Member States to refrain from promulgating", None),
+])
+def test_single_instruction_amendments_to_l_25(amendment: str, label: str,
+                                               start: str | None, inserted: str | None) -> None:
+    before, after = amended("A_80_L.25.md", amendment)
+    new, gone = changed(before, after)
+    assert new == [label]
+    assert numbered(after)
+    if start:  # a new paragraph: nothing of the draft changes
+        assert gone == [] and text_of(after, label).startswith(start)
+        assert len(after.operative) == len(before.operative) + 1
+        assert text_of(after, f"OP{int(label[2:]) + 1}") == text_of(before, label)
+    else:
+        assert gone == [label] and inserted in text_of(after, label)
+    if amendment == "A_80_L.32.md":
+        assert "sexual and reproductive" not in text_of(after, "OP69")
+
+
+def test_a_c3_80_l_56_to_l_2_renumbers_and_follows_references() -> None:
+    before, after = amended("A_C.3_80_L.2.md", "A_C.3_80_L.56.md")
+    assert changed(before, after) == (["OP4", "OP69"], ["OP68"])
+    assert numbered(after) and len(after.operative) == 75
+    assert text_of(after, "OP4").startswith("Notes with alarm that the Russian Federation")
+    # "paragraphs 5, 12, 14, 15, 16, 20, 28, 29, 30, 48 and 50 above": each moved down one
+    assert "paragraphs 6, 13, 15, 16, 17, 21, 29, 30, 31, 49 and 51 above" in \
+        text_of(after, "OP69")
+    assert "as recalled in paragraph 67 above" in text_of(after, "OP69")
+
+
+def test_the_five_amendments_to_l_25_together() -> None:
+    before, after = amended("A_80_L.25.md", *L25)
+    assert numbered(after)
+    assert (len(after.preamble), len(after.operative)) == (44, 95 - 1 + 2)
+    # OP22 deleted (L.30): the new paragraph after OP70 (L.33) is OP70, the one after
+    # OP89 (L.36) is OP89 + 1 - 1 + 1 = OP90
+    assert text_of(after, "OP69") == text_of(before, "OP70")
+    assert text_of(after, "OP70").startswith("Stresses that there is no international right")
+    assert text_of(after, "OP89") == text_of(before, "OP89")
+    assert text_of(after, "OP90").startswith("Calls upon Member States to refrain from")
+    assert "emergency" in text_of(after, "OP68") and "in accordance with the Programme of " \
+        "Action" in text_of(after, "OP67")
+
+
+def test_cli_writes_the_draft_as_amended(tmp_path: Path) -> None:
+    out = tmp_path / "L25-amended.md"
+    done = run_cli("amend", *(str(TEXTS / a) for a in L25), "--amends",
+                   str(TEXTS / "A_80_L.25.md"), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    doc = parse_file(str(out))
+    assert numbered(doc) and len(doc.operative) == 96
+    # laid out as the paragraph before it: a blank line, the number on its line
+    text = out.read_text(encoding="utf-8")
+    assert "\n \n70. Stresses that there is no international right to an abortion" in text
+    # without --amends: found beside the amendment by its symbol; --format diff
+    done = run_cli("amend", str(TEXTS / "A_80_L.36.md"), "--format", "diff")
+    assert done.returncode == 0, done.stderr
+    assert "Calls upon Member States to refrain from promulgating" in done.stdout
+
+
+def test_conflict_between_amendments_writes_nothing(tmp_path: Path) -> None:
+    clash = tmp_path / "clash.md"
+    clash.write_text((TEXTS / "A_80_L.32.md").read_text(encoding="utf-8").replace(
+        "A/80/L.32", "A/80/L.99").replace(
+        "replace “sexual and reproductive” with “emergency”",
+        "replace “sexual and reproductive health” with “health”"), encoding="utf-8")
+    out = tmp_path / "out.md"
+    done = run_cli("amend", str(TEXTS / "A_80_L.32.md"), str(clash), "--amends",
+                   str(TEXTS / "A_80_L.25.md"), "-o", str(out))
+    assert done.returncode == 2
+    assert not out.exists()
+    lines = done.stderr.splitlines()
+    assert any(f"A_80_L.32.md:33: the instruction: conflicts with the instruction ({clash}:33)"
+               in line for line in lines), done.stderr
+    assert lines[-1] == "reslint: nothing written: 2 instructions cannot be applied"
+
+
+def test_an_instruction_that_cannot_be_applied_is_an_error(tmp_path: Path) -> None:
+    bad = tmp_path / "A_80_L.36.md"
+    bad.write_text((TEXTS / "A_80_L.36.md").read_text(encoding="utf-8").replace(
+        "After operative paragraph 89", "After operative paragraph 98"), encoding="utf-8")
+    with pytest.raises(AmendError) as info:
+        amend(parsed("A_80_L.25.md"), [parse_file(str(bad))])
+    assert info.value.problems == [
+        f"{bad}:35: the instruction: operative paragraph 98 does not exist in the draft "
+        "(95 there)"]
+
+
+# --- a small Markdown draft: layout, italics, references, deletions ---------------------------
+
+DRAFT = """Albania: draft resolution
+
+Example
+
+*The General Assembly*,
+
+*Recalling* its resolution 79/1,
+
+*Noting* the report,
+
+1. *Welcomes* the report;
+
+2. *Requests* the Secretary-General to act;
+
+3. *Decides* to consider the matter, as set out in paragraph 2 above, at its eighty-first session.
+"""
+
+
+def _amend_markdown(tmp_path: Path, instructions: str) -> str:
+    draft = tmp_path / "A_80_L.90.md"
+    draft.write_text("United Nations\nA/80/L.90\n\nEightieth session\n\n" + DRAFT,
+                     encoding="utf-8")
+    amendment = tmp_path / "A_80_L.91.md"
+    amendment.write_text("United Nations\nA/80/L.91\n\nEightieth session\n\n"
+                         "Zambia: amendment to draft resolution A/80/L.90\n\nExample\n\n"
+                         + instructions, encoding="utf-8")
+    return amend(parse_file(str(draft)), [parse_file(str(amendment))]).text
+
+
+def test_new_paragraphs_take_the_drafts_layout(tmp_path: Path) -> None:
+    text = _amend_markdown(tmp_path, "1. After the first preambular paragraph, insert a new "
+                           "preambular paragraph reading:\n\nStressing the need,\n\n"
+                           "2. Before operative paragraph 1, insert a new operative paragraph "
+                           "reading:\n\nUrges all States;\n")
+    body = text[text.index("*The General Assembly*"):]
+    assert body == (
+        "*The General Assembly*,\n\n*Recalling* its resolution 79/1,\n\n*Stressing* the need,"
+        "\n\n*Noting* the report,\n\n1. *Urges* all States;\n\n2. *Welcomes* the report;\n\n"
+        "3. *Requests* the Secretary-General to act;\n\n4. *Decides* to consider the matter, "
+        "as set out in paragraph 3 above, at its eighty-first session.\n")
+
+
+def test_deleting_words_keeps_one_space(tmp_path: Path) -> None:
+    text = _amend_markdown(tmp_path, "1. In operative paragraph 3, delete “, as set out in "
+                           "paragraph 2 above,”.\n\n2. Delete the second preambular paragraph.\n")
+    body = text[text.index("*The General Assembly*"):]
+    assert body == (
+        "*The General Assembly*,\n\n*Recalling* its resolution 79/1,\n\n"
+        "1. *Welcomes* the report;\n\n2. *Requests* the Secretary-General to act;\n\n"
+        "3. *Decides* to consider the matter at its eighty-first session.\n")
+
+
+def test_a_reference_to_a_deleted_paragraph_is_noted(tmp_path: Path) -> None:
+    draft = tmp_path / "A_80_L.90.md"
+    draft.write_text("United Nations\nA/80/L.90\n\nEightieth session\n\n" + DRAFT,
+                     encoding="utf-8")
+    amendment = tmp_path / "A_80_L.91.md"
+    amendment.write_text("United Nations\nA/80/L.91\n\nEightieth session\n\nZambia: "
+                         "amendment to draft resolution A/80/L.90\n\nExample\n\n"
+                         "Delete operative paragraph 2.\n", encoding="utf-8")
+    result = amend(parse_file(str(draft)), [parse_file(str(amendment))])
+    assert "as set out in paragraph 2 above" in result.text  # left for the drafters
+    assert result.notes == ["line 20: the draft refers to paragraph 2, which the "
+                            "amendments delete"]
+    assert re.search(r"\n2\. \*Decides\*", result.text)
