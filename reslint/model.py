@@ -357,6 +357,9 @@ class Finding:
     paragraph: str | None = None
     fix: Fix | None = None
     source_line: str = ""  # the original line the span starts on, for text reports
+    # the values the rule compared (its bindings: counts, dates, symbols), for an editor's
+    # hover; plain scalars only, and never part of a report
+    facts: dict[str, Any] = field(default_factory=dict)
 
     def sort_key(self) -> tuple[Any, ...]:
         return (self.path, self.span.line, self.span.column, self.rule)

@@ -292,3 +292,19 @@ def _next_content_line(lines: list[tuple[int, str]], index: int) -> int:
         if text and not (text.startswith("<!--") and text.endswith("-->")):
             return j + 1
     return len(lines) + 1
+
+
+def next_line_anchor(doc: Document, line: int) -> int:
+    """The line above which a `disable-next-line` comment covers `line`: the first line of
+    the innermost paragraph, sub-paragraph, footnote or heading element holding it (or the
+    paragraph's number when it stands alone on the line before), else `line` itself.  What
+    an editor's "disable for this line" writes."""
+    blocks = _blocks(doc)
+    first = max((start for start, end in blocks.items() if start <= line <= end), default=line)
+    lines = doc.source.lines()
+    before = first - 1
+    while before >= 1 and not lines[before - 1][1].strip():
+        before -= 1
+    if before >= 1 and NUMBER_LINE().match(lines[before - 1][1]):
+        return before
+    return first

@@ -144,8 +144,38 @@ def _finding(rule: Rule, ctx: Context, hit: Hit) -> Finding:
     return Finding(
         rule=rule.code, name=rule.name, severity=rule.severity, message=message,
         path=ctx.draft.path, span=span, paragraph=_paragraph_of(ctx.draft, span), fix=fix,
-        source_line=source.line_text(span.line),
+        source_line=source.line_text(span.line), facts=_facts(rule, scope),
     )
+
+
+def _facts(rule: Rule, scope: dict[str, Any]) -> dict[str, Any]:
+    """What the rule compared, as its message names it: each hole of the message template
+    (`previous.adopted`, `count(...)`) with its value as the message reads it.  For an
+    editor's hover; reports print the message itself."""
+    template = rule.message
+    holes = [p for p in template.parts if not isinstance(p, str)]
+    if not holes:
+        return {}
+    texts = []
+    src, i = template.source, 0
+    while i < len(src):
+        if src.startswith(("{{", "}}"), i):
+            i += 2
+        elif src[i] == "{":
+            end = ex._hole_end(src, i + 1)
+            texts.append(src[i + 1 : end].strip())
+            i = end + 1
+        else:
+            i += 1
+    if len(texts) != len(holes):
+        return {}
+    facts: dict[str, Any] = {}
+    for text, hole in zip(texts, holes, strict=True):
+        try:
+            facts[text] = ex.render(ex.Template(text, (hole,)), scope, FUNCTIONS)
+        except ex.ExprError:
+            continue
+    return facts
 
 
 def _fix(rule: Rule, ctx: Context, scope: dict[str, Any]) -> Fix | None:
