@@ -28,7 +28,8 @@ LAYERS: list[tuple[str, ...]] = [
      "reslint.amend.find"),                                       # what to check against what
     ("reslint.lint",),                                            # the library pipeline
     ("reslint.report", "reslint.ruletest", "reslint.diff.formats"),  # findings -> text
-    ("reslint.commands", "reslint.cli", "reslint.helptext", "reslint.__main__"),  # command line
+    ("reslint.commands", "reslint.cli", "reslint.helptext", "reslint.__main__",
+     "reslint.lsp"),                                               # command line, editors
 ]
 
 

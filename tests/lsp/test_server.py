@@ -120,19 +120,20 @@ async def test_diagnostics_on_open(client: LanguageClient, tmp_path: Path):
     editor = Editor(client, tmp_path)
     found = by_code(await editor.open())
     assert {"RES604", "RES504", "RES201", "RES102"} <= set(found)
-    comma = found["RES604"]
-    line = editor.text.splitlines()[54]
-    assert (comma.range.start.line, comma.range.start.character) == (54, line.index(",\n")
-                                                                     if ",\n" in line
-                                                                     else len(line) - 1)
-    assert comma.severity == types.DiagnosticSeverity.Error
-    assert comma.source == "reslint"
-    assert comma.message == 'Operative paragraph 2 ends with "," instead of a semicolon'
-    assert comma.code_description.href == (
-        "https://github.com/reslint/reslint/blob/main/docs/rules.md#res604")
-    assert found["RES504"].severity == types.DiagnosticSeverity.Warning
-    for code, (_, _, rule, line_no) in ((s[2], s) for s in SLIPS.values()):
-        assert found[code].range.start.line == line_no - 1, rule
+    date = found["RES102"]
+    line = editor.text.splitlines()[12]
+    column = line.index("7 December 2021")
+    assert (date.range.start.line, date.range.start.character) == (12, column)
+    assert (date.range.end.line, date.range.end.character) == (12, column + 15)
+    assert date.severity == types.DiagnosticSeverity.Error
+    assert date.source == "reslint"
+    assert date.message == "76/47 is cited as of 7 December 2021, but it was adopted on " \
+                           "6 December 2021"
+    assert date.code_description.href == (
+        "https://github.com/reslint/reslint/blob/main/docs/rules.md#res102")
+    assert found["RES604"].severity == types.DiagnosticSeverity.Warning
+    for _, _, code, line_no in SLIPS.values():
+        assert found[code].range.start.line == line_no - 1, code
 
 
 async def test_cross_document_finding_names_the_previous(client: LanguageClient, tmp_path: Path):
@@ -147,24 +148,29 @@ async def test_cross_document_finding_names_the_previous(client: LanguageClient,
 
 async def test_safe_quick_fix_makes_the_diagnostic_go(client: LanguageClient, tmp_path: Path):
     editor = Editor(client, tmp_path)
-    comma = by_code(await editor.open())["RES604"]
-    actions = await editor.actions(comma)
-    fix = next(a for a in actions if a.title.startswith("Fix RES604"))
+    date = by_code(await editor.open())["RES102"]
+    actions = await editor.actions(date)
+    fix = next(a for a in actions if a.title.startswith("Fix RES102"))
+    assert fix.title == ("Fix RES102: 76/47 is cited as of 7 December 2021, but it was "
+                         "adopted on 6 December 2021")
     assert fix.kind == types.CodeActionKind.QuickFix
     assert fix.is_preferred is True
     fixed = editor.apply(fix.edit)
-    assert fixed == editor.text.replace("as appropriate,", "as appropriate;")
+    assert fixed == editor.text.replace("[76/47](#) of 7 December 2021",
+                                        "[76/47](#) of 6 December 2021")
     after = by_code(await editor.change(fixed))
-    assert "RES604" not in after
-    assert {"RES504", "RES201", "RES102"} <= set(after)
+    assert "RES102" not in after
+    assert {"RES504", "RES201", "RES604"} <= set(after)
 
 
 async def test_unsafe_fix_is_marked(client: LanguageClient, tmp_path: Path):
     editor = Editor(client, tmp_path)
-    total = by_code(await editor.open())["RES201"]
-    fix = next(a for a in await editor.actions(total) if a.title.startswith("Fix RES201"))
-    assert fix.title.startswith("Fix RES201 (unsafe): ")
-    assert not fix.is_preferred
+    found = by_code(await editor.open())
+    for code in ("RES201", "RES604"):
+        fix = next(a for a in await editor.actions(found[code])
+                   if a.title.startswith(f"Fix {code}"))
+        assert fix.title.startswith(f"Fix {code} (unsafe): ")
+        assert not fix.is_preferred
 
 
 async def test_disable_for_this_line_and_file(client: LanguageClient, tmp_path: Path):
@@ -196,9 +202,9 @@ async def test_fix_all(client: LanguageClient, tmp_path: Path):
     (fix_all,) = result
     assert fix_all.kind == "source.fixAll.reslint"
     after = by_code(await editor.change(editor.apply(fix_all.edit)))
-    # the safe fixes went (the comma, the date); the unsafe total and the marker stay
-    assert "RES604" not in after and "RES102" not in after
-    assert "RES201" in after and "RES504" in after
+    # the safe fix went (the date); the unsafe ones (total, comma) and the marker stay
+    assert "RES102" not in after
+    assert {"RES201", "RES604", "RES504"} <= set(after)
 
 
 async def test_hover_on_a_finding_shows_rationale_and_facts(client: LanguageClient, tmp_path: Path):
@@ -210,6 +216,7 @@ async def test_hover_on_a_finding_shows_rationale_and_facts(client: LanguageClie
     value = hover.contents.value
     assert value.startswith("**RES102** `recalled-previous-date` (error)\n")
     assert "*Why:* The date of last year's resolution is its adoption date" in value
+    assert "76/47 is cited as of 7 December 2021" in value
     assert "- `date_text(mine.date)` = 7 December 2021" in value
     assert "- `date_text(previous.adopted)` = 6 December 2021" in value
 
