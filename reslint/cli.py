@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 
 from reslint import __version__
-from reslint.errors import EXIT_ERROR, ReslintError, UsageError
+from reslint.errors import EXIT_ERROR, ReslintError, UsageError, one_line
 
 # name -> one-line help; the module reslint.commands.<name> implements it.
 COMMANDS = {
@@ -160,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(module.run(args))
     except (ReslintError, UsageError) as exc:
-        print(f"reslint: {exc}", file=sys.stderr)
+        print(f"reslint: {one_line(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_ERROR

@@ -10,3 +10,12 @@ class ReslintError(Exception):
 
 class UsageError(ReslintError):
     """Wrong arguments, an unknown rule in --select, a missing file given on the command line."""
+
+
+_CONTROLS = {c: f"\\x{c:02x}" for c in range(32)} | {10: "\\n", 13: "\\r", 9: "\\t", 127: "\\x7f"}
+
+
+def one_line(message: str) -> str:
+    """`message` with its control characters escaped: an error stays one line even when
+    it quotes a file name that holds a newline."""
+    return message.translate(_CONTROLS)

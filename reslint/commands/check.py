@@ -11,7 +11,7 @@ import sys
 from reslint import __version__
 from reslint.commands.options import add_max_size, add_tracked
 from reslint.engine.ruleset import BUDGET
-from reslint.errors import EXIT_ERROR, UsageError
+from reslint.errors import EXIT_ERROR, UsageError, one_line
 from reslint.lint import FileResult, Linter, exit_code, expand_paths
 from reslint.model import Document, Finding, RuleInfo
 
@@ -51,6 +51,14 @@ def add_arguments(c: argparse.ArgumentParser) -> None:
 STDIN = "-"
 
 
+def _check_output(path: str) -> None:
+    if os.path.isdir(path):
+        raise UsageError(f"{path}: is a folder: -o/--output-file takes a file name")
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise UsageError(f"{path}: cannot write the report: the folder {folder} does not exist")
+
+
 def run(args: argparse.Namespace) -> int:
     from reslint.report import Summary, render, resolve_format
 
@@ -58,6 +66,8 @@ def run(args: argparse.Namespace) -> int:
         fmt = resolve_format(args.format)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    if args.output_file:  # before the run: a report that cannot be written is a usage error
+        _check_output(args.output_file)
     if args.files.count(STDIN) > 1:
         raise UsageError("standard input ('-') can be read only once")
     if args.stdin_filename and STDIN not in args.files:
@@ -79,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
             result = linter.check_file(given, args.previous, fix=fix,
                                        unsafe_fixes=args.unsafe_fixes, amends=args.amends)
         infos.update(result.rules)
-        sys.stderr.write("".join(note + "\n" for note in result.notes))
+        sys.stderr.write("".join(one_line(note) + "\n" for note in result.notes))
         sys.stdout.write(result.patch)
         fixed += result.fixed
         findings.extend(result.findings)
@@ -98,8 +108,12 @@ def run(args: argparse.Namespace) -> int:
                                         fixable=0 if args.diff else _fixable(findings)),
                         files=checked, quiet=args.quiet, fail_on=fail_on, colour=colour)
     if args.output_file:
-        with open(args.output_file, "w", encoding="utf-8") as handle:
-            handle.write(report)
+        try:
+            with open(args.output_file, "w", encoding="utf-8") as handle:
+                handle.write(report)
+        except OSError as exc:
+            raise UsageError(f"{args.output_file}: cannot write the report: "
+                             f"{exc.strerror or exc}") from None
     else:  # after --diff, or --fix of standard input, stdout holds that text alone
         (sys.stderr if to_stderr else sys.stdout).write(report)
     if BUDGET.reported:  # a rule file's regex timed out (noted above): a rule error

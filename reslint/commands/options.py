@@ -13,9 +13,12 @@ def parse_size(text: str) -> int:
     clean = text.strip().lower().rstrip("b")
     factor = units.get(clean[-1:], 1)
     try:
-        return int(float(clean.rstrip("kmg")) * factor)
-    except ValueError:
+        size = int(float(clean.rstrip("kmg")) * factor)
+    except (ValueError, OverflowError):  # "nan", "inf", "1e400"
         raise argparse.ArgumentTypeError(f"not a size: {text!r}") from None
+    if size <= 0:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (give a positive size)")
+    return size
 
 
 def add_max_size(p: argparse.ArgumentParser) -> None:

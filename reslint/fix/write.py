@@ -25,9 +25,13 @@ class FixError(ReslintError):
 
 def encode(source: SourceText, text: str, original: bytes) -> bytes:
     """`text` as bytes the way `original` (the bytes `source` was decoded from) was."""
+    if source.cr_only:
+        text = text.replace("\n", "\r")
     if source.encoding == "utf-16":
         bom = original[:2]
         return bom + text.encode("utf-16-le" if bom == b"\xff\xfe" else "utf-16-be")
+    if source.encoding in ("utf-16-le", "utf-16-be"):  # read without a BOM: none written
+        return text.encode(source.encoding)
     return (UTF8_BOM if source.bom else b"") + text.encode("utf-8")
 
 
@@ -46,15 +50,21 @@ def is_read_only(path: str) -> bool:
 
 
 def write_fixed(path: str, source: SourceText, text: str) -> None:
-    """Replace the file at `path` (decoded as `source`) by `text`, atomically."""
+    """Replace the file at `path` (decoded as `source`) by `text`, atomically.
+
+    The file must still be the one that was checked: its content is compared when the
+    fix starts, and its identity (device, inode, size, modification time) and content are
+    checked again right before the rename, so that an editor's save made meanwhile (in
+    place, or by replacing the file) is kept and the fix refused."""
     if is_read_only(path):
         raise FixError(f"{path}: not fixed: the file is read-only")
-    original = read_bytes(path)
-    if decode(path, original).text != source.text:
-        raise FixError(f"{path}: not fixed: the file changed on disk while it was checked")
     target = os.path.realpath(path)  # a symlink keeps pointing at the fixed file
+    before = _identity(target)
+    original = read_bytes(path)
+    if decode(path, original).text != source.text or not _same(_identity(target), before):
+        raise FixError(f"{path}: not fixed: the file changed on disk while it was checked")
     folder = os.path.dirname(target) or "."
-    mode = stat.S_IMODE(os.stat(target).st_mode)
+    mode = stat.S_IMODE(before.st_mode)
     try:
         fd, tmp = tempfile.mkstemp(prefix=".reslint-", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -65,8 +75,25 @@ def write_fixed(path: str, source: SourceText, text: str) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
+        # the last look before the rename: the window left is the rename itself
+        if not _same(_identity(target), before) or read_bytes(path) != original:
+            os.unlink(tmp)
+            raise FixError(f"{path}: not fixed: the file changed on disk while it was "
+                           "fixed (saved by another program?); check it again")
         os.replace(tmp, target)
     except OSError as exc:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise FixError(f"{path}: not fixed: {exc.strerror}") from None
+
+
+def _identity(path: str) -> os.stat_result:
+    try:
+        return os.stat(path)
+    except OSError as exc:
+        raise FixError(f"{path}: not fixed: {exc.strerror}") from None
+
+
+def _same(a: os.stat_result, b: os.stat_result) -> bool:
+    return (a.st_dev, a.st_ino, a.st_size, a.st_mtime_ns) == (b.st_dev, b.st_ino, b.st_size,
+                                                            b.st_mtime_ns)

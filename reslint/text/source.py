@@ -37,6 +37,9 @@ class SourceText:
     encoding: str = "utf-8"
     bom: bool = False
     newline: str = "\n"
+    # The file ends its lines with a bare CR (classic Mac): `text` holds LF in their place
+    # (one character for one, so offsets are the file's) and a fix writes CR back.
+    cr_only: bool = False
     _line_starts: list[int] | None = field(default=None, repr=False)
 
     @property
@@ -79,7 +82,8 @@ class SourceText:
 
 
 def decode(path: str, data: bytes) -> SourceText:
-    """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16; refuse anything else."""
+    """Decode UTF-8 (with or without BOM) or UTF-16 (with a BOM, or recognised by its
+    zero bytes); refuse anything else.  Bare-CR line endings are read as lines."""
     if not data or data.isspace():
         raise InputError(path, "empty file: nothing to check")
     bom = False
@@ -88,6 +92,8 @@ def decode(path: str, data: bytes) -> SourceText:
         bom, data = True, data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding, bom = "utf-16", True
+    elif b"\x00" in data[:8192]:
+        encoding = _utf16_without_bom(data[:8192]) or encoding
     if encoding == "utf-8" and b"\x00" in data[:8192]:
         raise InputError(path, "binary file (NUL bytes): not a text resolution")
     try:
@@ -95,12 +101,31 @@ def decode(path: str, data: bytes) -> SourceText:
         if encoding == "utf-16":
             text = text.lstrip("\ufeff")
     except UnicodeDecodeError as exc:
+        if encoding != "utf-8":
+            raise InputError(path, f"not valid {encoding.upper()} (byte {exc.start})") from None
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(
             path, f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8", line
         ) from None
+    cr_only = "\r" in text and "\n" not in text
+    if cr_only:
+        text = text.replace("\r", "\n")
     newline = "\r\n" if "\r\n" in text[:10000] else "\n"
-    return SourceText(path, text, encoding, bom, newline)
+    return SourceText(path, text, encoding, bom, newline, cr_only)
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when the bytes look like UTF-16 text without a BOM (a
+    zero byte in most even or most odd positions, almost none in the others)."""
+    pairs = len(head) // 2
+    if pairs < 8:
+        return None
+    even, odd = head[0 : 2 * pairs : 2].count(0), head[1 : 2 * pairs : 2].count(0)
+    if odd >= pairs * 0.4 and even <= pairs * 0.02:
+        return "utf-16-le"
+    if even >= pairs * 0.4 and odd <= pairs * 0.02:
+        return "utf-16-be"
+    return None
 
 
 def read_bytes(path: str, max_bytes: int = MAX_BYTES, head: int | None = None) -> bytes:

@@ -77,9 +77,14 @@ _DIGITS_RE = lazy_regex(_DIGITS_BODY)
 _NO_SEPARATORS = str.maketrans("", "", _THOUSANDS)
 
 
+MAX_NUMBER = 100  # characters of a number we read ("1,234,567" or "one hundred and ...")
+
+
 def parse_number(text: str) -> int | None:
     """Read "1,234", "1\u00a0234", "178" or "twenty-one"; None for anything else."""
     stripped = text.strip()
+    if len(stripped) > MAX_NUMBER:
+        return None  # not a count; and int() refuses 4,300 digits and more
     if _DIGITS_RE().fullmatch(stripped):
         return int(stripped.translate(_NO_SEPARATORS))
     return words_to_int(stripped)

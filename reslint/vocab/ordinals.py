@@ -134,7 +134,7 @@ def numeric_ordinal_to_int(text: str, *, strict: bool = True) -> int | None:
     Case of the suffix is ignored ("42ND"); leading zeros and "0th" are rejected.
     """
     match = _NUMERIC_RE().fullmatch(text.strip())
-    if match is None:
+    if match is None or len(match.group(1)) > 100:  # int() refuses 4,300 digits and more
         return None
     n = int(match.group(1))
     if strict and match.group(2).lower() != _numeric_suffix(n):

@@ -202,6 +202,9 @@ def _document(text: str) -> Symbol | None:
     return Symbol(DOCUMENT, text, session, number, "/".join(revisions) or None, year)
 
 
+MAX_SYMBOL = 200  # characters: "A/C.1/78/L.39/Rev.1" is 19
+
+
 def parse_symbol(text: str) -> Symbol | None:
     """Read a resolution number or document symbol; whitespace is collapsed first.
 
@@ -209,6 +212,8 @@ def parse_symbol(text: str) -> Symbol | None:
     `is_plausible_ga_resolution` whether such a resolution can exist.
     """
     normal = _SPACES_RE().sub(" ", text).strip()
+    if len(normal) > MAX_SYMBOL:
+        return None  # no symbol is this long; and int() refuses 4,300 digits and more
     return _resolution(normal) or _document(normal)
 
 
