@@ -8,6 +8,7 @@ from typing import Any
 from reslint._dataclass import dataclass, field
 from reslint.checks import Hit
 from reslint.engine import expr as ex
+from reslint.engine.expr.templates import _hole_end as hole_end
 from reslint.engine.facts import document_facts, run_extractor
 from reslint.engine.fixers import run_fixer, span_of
 from reslint.engine.ruleset import BOUND, BUDGET, ROOTS, Pack, RegexTimeout, Rule
@@ -162,7 +163,7 @@ def _facts(rule: Rule, scope: dict[str, Any]) -> dict[str, Any]:
         if src.startswith(("{{", "}}"), i):
             i += 2
         elif src[i] == "{":
-            end = ex._hole_end(src, i + 1)
+            end = hole_end(src, i + 1)
             texts.append(src[i + 1 : end].strip())
             i = end + 1
         else:
@@ -172,7 +173,7 @@ def _facts(rule: Rule, scope: dict[str, Any]) -> dict[str, Any]:
     facts: dict[str, Any] = {}
     for text, hole in zip(texts, holes, strict=True):
         try:
-            facts[text] = ex.render(ex.Template(text, (hole,)), scope, FUNCTIONS)
+            facts[text] = ex.render(ex.Template(text, (hole,)), scope)
         except ex.ExprError:
             continue
     return facts
