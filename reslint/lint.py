@@ -43,7 +43,7 @@ from reslint.text.source import MAX_BYTES, SourceText
 if TYPE_CHECKING:
     from reslint.fix import FixResult
 
-DRAFT_SUFFIXES = (".md", ".markdown", ".txt", ".docx")
+DRAFT_SUFFIXES = (".md", ".markdown", ".txt", ".docx", ".pdf")
 FIX_MODES = ("write", "diff")  # --fix writes the fixed file; --diff returns the patch
 
 
@@ -74,7 +74,7 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
             found += [os.path.join(folder, n) for n in sorted(names)
                       if n.lower().endswith(DRAFT_SUFFIXES) and not n.startswith(".")]
         if not found:
-            raise UsageError(f"{path}: a folder with no draft (.md, .markdown, .txt, .docx)")
+            raise UsageError(f"{path}: a folder with no draft (.md, .markdown, .txt, .docx, .pdf)")
         out += found
     return out
 
@@ -386,6 +386,10 @@ class Linter:
         if mode == "write" and is_docx(path):
             result.notes.append(f"{path}: not fixed: reslint does not write Word files; "
                                 "--diff shows the fixes on its Markdown export")
+            return
+        if mode == "write" and path.lower().endswith(".pdf"):
+            result.notes.append(f"{path}: not fixed: reslint does not write PDF files; "
+                                "fix the draft it was made from")
             return
         fixed = fix_document(result.document, result.findings, result.previous, ruleset,
                              config, result.previous_reason, unsafe)

@@ -21,7 +21,7 @@ from reslint.paths import display_path
 from reslint.vocab._words import lazy_regex
 
 DIRECTIVE = lazy_regex(r"^\s*<!--\s*reslint:\s*amends\s*=\s*(?P<path>.+?)\s*-->\s*$")
-SUFFIXES = (".md", ".txt", ".markdown", ".docx")
+SUFFIXES = (".md", ".txt", ".markdown", ".docx", ".pdf")
 
 
 def find_amended(path: str, given: str | None, config: Config, amendment: Document,

@@ -18,7 +18,7 @@ from reslint.model import Document, Finding, RuleInfo
 
 def add_arguments(c: argparse.ArgumentParser) -> None:
     c.add_argument("files", nargs="+", metavar="DRAFT",
-                   help="draft files, or folders (their .md, .markdown, .txt and .docx "
+                   help="draft files, or folders (their .md, .markdown, .txt, .docx and .pdf "
                    "files); - reads the draft from standard input")
     c.add_argument("--previous", help="the previous resolution (a path, or git:REV:PATH)")
     c.add_argument("--amends", metavar="DRAFT",
@@ -138,9 +138,9 @@ def read_stdin(name: str, max_size: int) -> Document:
     from reslint.parse import parse_source
     from reslint.text.source import InputError, decode
 
-    if name.lower().endswith(".docx"):
+    if name.lower().endswith((".docx", ".pdf")):
         raise UsageError(f"{name}: standard input takes Markdown or plain text, "
-                         "not a Word file (give the file's path instead)")
+                         "not a Word or PDF file (give the file's path instead)")
     data = sys.stdin.buffer.read(max_size + 1)
     if len(data) > max_size:
         raise InputError(name, f"standard input is over the limit of {max_size:,} bytes "

@@ -35,6 +35,10 @@ def parse_file(path: str, max_bytes: int = MAX_BYTES, tracked: str = "accepted")
     """`tracked` matters for Word files only: "accepted" or "original" text."""
     if path.lower().endswith(".docx"):  # reslint.text.docx.is_docx, without importing it
         return parse_docx(path, max_bytes, tracked)
+    if path.lower().endswith(".pdf"):  # reslint.text.pdf.is_pdf, without importing it
+        from reslint.text.pdf import parse_pdf
+
+        return parse_pdf(path, max_bytes)
     return parse_source(read_source(path, max_bytes))
 
 

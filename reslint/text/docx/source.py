@@ -11,19 +11,18 @@ it).  `plain_of[i]` is the plain offset of view character i, so `linecol` gives
 
 from __future__ import annotations
 
-import bisect
 import re
 from typing import Any
 
 from reslint._dataclass import dataclass, field
-from reslint.model import Document, Span, TrackedChange
+from reslint.model import Document, TrackedChange
 from reslint.text.docx.numbering import Numbering
 from reslint.text.docx.ooxml import MC_NS, int_val, on, val, w
 from reslint.text.docx.package import open_package
 from reslint.text.docx.walk import Change, Char, WalkedParagraph, Walker
-from reslint.text.source import InputError, SourceText
+from reslint.text.source import InputError
+from reslint.text.view import ViewBuilder, ViewSource
 
-ESCAPE = re.compile(r"[\\*\[\]]")
 RULE_LINE = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")  # a drawn rule, not a paragraph
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 FOOTNOTES_REL = (
@@ -32,44 +31,9 @@ FOOTNOTES_REL = (
 
 
 @dataclass
-class DocxSource(SourceText):
-    plain: str = ""
-    plain_of: list[int] = field(default_factory=list, repr=False)
+class DocxSource(ViewSource):
     tracked: str = "accepted"
     pending: list[tuple[Change, int, int]] = field(default_factory=list, repr=False)
-    _plain_starts: list[int] | None = field(default=None, repr=False)
-
-    @property
-    def plain_starts(self) -> list[int]:
-        if self._plain_starts is None:
-            self._plain_starts = [0] + [m.end() for m in re.finditer("\n", self.plain)]
-        return self._plain_starts
-
-    def _plain_linecol(self, pos: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.plain_starts, pos) - 1
-        return line + 1, pos - self.plain_starts[line] + 1
-
-    def linecol(self, offset: int) -> tuple[int, int]:
-        """(Word paragraph number, offset in it + 1) of a view offset."""
-        offset = max(0, min(offset, len(self.plain_of) - 1))
-        return self._plain_linecol(self.plain_of[offset])
-
-    def span(self, start: int, end: int) -> Span:
-        line, col = self.linecol(start)
-        if end > start:
-            last = self.plain_of[min(end - 1, len(self.plain_of) - 1)]
-            end_line, end_col = self._plain_linecol(last + 1)
-        else:
-            end_line, end_col = line, col
-        return Span(line, col, end_line, end_col, start, end)
-
-    def line_text(self, line: int) -> str:
-        """Word paragraph `line` (1-based) as the reader sees it."""
-        starts = self.plain_starts
-        if not 1 <= line <= len(starts):
-            return ""
-        end = starts[line] - 1 if line < len(starts) else len(self.plain)
-        return self.plain[starts[line - 1] : end]
 
     def changes_for(self, doc: Document) -> list[TrackedChange]:
         """The tracked changes, located in the view read and named by paragraph label."""
@@ -176,29 +140,6 @@ def _footnotes_root(part: Any) -> Any:
     return None
 
 
-class _View:
-    """The Markdown view under construction, each character with its plain offset."""
-
-    def __init__(self) -> None:
-        self.chars: list[str] = []
-        self.pos: list[int | None] = []
-
-    def synthetic(self, text: str) -> None:
-        self.chars.extend(text)
-        self.pos.extend([None] * len(text))
-
-    def real(self, text: str, plain: int) -> None:
-        for i, c in enumerate(text):
-            if ESCAPE.match(c):
-                self.chars.append("\\")
-                self.pos.append(plain + i)
-            self.chars.append(c)
-            self.pos.append(plain + i)
-
-    def __len__(self) -> int:
-        return len(self.chars)
-
-
 def _build(
     path: str, tracked: str, body: Any, styles: _Styles, numbering: Numbering,
     footnotes_root: Any,
@@ -238,7 +179,7 @@ def _build(
         offset += len(text) + 1
     plain = "\n".join(plain_lines)
 
-    view = _View()
+    view = ViewBuilder()
     where: dict[tuple[int, int], int] = {}  # (physical index, char index) -> view offset
     # Body: physical paragraphs whose mark is gone run into the next one.
     group: list[int] = []
@@ -264,7 +205,7 @@ def _build(
             k += 1
         view.synthetic("\n\n")
     view_text = "".join(view.chars)
-    plain_of = _fill(view.pos, view.chars, len(plain))
+    plain_of = view.offsets(len(plain))
 
     pending = []
     for change in changes:
@@ -307,7 +248,7 @@ def _strip(chars: list[Char]) -> list[tuple[int, Char]]:
 
 
 def _emit_paragraph(
-    view: _View, walked: list[WalkedParagraph], group: list[int], char_pos: list[list[int]],
+    view: ViewBuilder, walked: list[WalkedParagraph], group: list[int], char_pos: list[list[int]],
     numbers: dict[str, int], numbering: Numbering, styles: _Styles,
     where: dict[tuple[int, int], int],
 ) -> None:
@@ -337,11 +278,7 @@ def _emit_paragraph(
         if ch.footnote is not None:
             number = numbers.get(ch.footnote)
             if number is not None:
-                marker = f"[^{number}]"
-                digits = len(str(number))
-                start = char_pos[i][j]
-                view.chars.extend(marker)
-                view.pos.extend(start + min(max(0, c - 2), digits - 1) for c in range(len(marker)))
+                view.marker(number, char_pos[i][j], len(str(number)))
         else:
             view.real(ch.text, char_pos[i][j])
         if n + 1 == lead_end:
@@ -361,27 +298,6 @@ def _label(ppr: Any, numbering: Numbering, styles: _Styles) -> str:
     if num_id is None:
         return ""
     return numbering.label(num_id, int_val(num_pr.find(w("ilvl")), 0) or 0)
-
-
-def _fill(pos: list[int | None], chars: list[str], plain_len: int) -> list[int]:
-    """Synthetic characters take the plain offset of the next real character on their view
-    line (the end of the previous one when none follows); one extra entry for the end."""
-    out: list[int] = [0] * (len(pos) + 1)
-    nxt: int | None = None
-    for i in range(len(pos) - 1, -1, -1):
-        if chars[i] == "\n":
-            nxt = None
-        if pos[i] is not None:
-            nxt = pos[i]
-        out[i] = nxt if nxt is not None else -1
-    prev = 0
-    for i in range(len(pos)):
-        if out[i] == -1:
-            out[i] = prev
-        elif pos[i] is not None:
-            prev = pos[i] + 1  # type: ignore[operator]
-    out[len(pos)] = plain_len
-    return out
 
 
 def _anchor(where: dict[tuple[int, int], int], walked: list[WalkedParagraph], change: Change,

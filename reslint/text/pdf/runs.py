@@ -1,0 +1,193 @@
+"""The PDF's text as runs: what pypdfium2 (PDFium) says each text object shows, and where.
+
+This is the only module that imports pypdfium2 (the `reslint[pdf]` extra).  A run is one
+text object of the page's content: its text, its origin (x and baseline), its right edge,
+its font size in page units and whether its font is italic.  Everything else (lines,
+superscripts, page furniture, footnotes) is decided from these numbers in
+reslint.text.pdf.lines, so the reading is the same whichever library supplies them.
+
+PDFium's page objects are read through the raw API: one call per object, not per
+character, which keeps a page at a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+from typing import Any, NamedTuple
+
+from reslint.text.source import InputError
+
+MAX_PAGES = 1000  # a resolution has 2-40 pages; a report with annexes a few hundred
+MAX_RUNS_PER_PAGE = 50_000  # a dense page has ~500 text objects
+
+
+class Run(NamedTuple):
+    text: str
+    x0: float  # left edge of the first glyph (page units, origin bottom left)
+    x1: float  # right edge of the last glyph that is not a space
+    y: float  # baseline
+    size: float  # font size as drawn
+    italic: bool
+    # Whether the run begins / ends with a space character of the PDF's own (PDFium
+    # also reports spaces it infers from gaps, and those are not always word spaces).
+    space_before: bool = False
+    space_after: bool = False
+
+
+class Page(NamedTuple):
+    number: int  # 1-based
+    width: float
+    height: float
+    runs: list[Run]
+
+
+def _import_pdfium() -> tuple[Any, Any]:
+    try:
+        import pypdfium2
+        import pypdfium2.raw as raw
+    except ImportError:
+        raise ImportError("pypdfium2") from None
+    return pypdfium2, raw
+
+
+def read_runs(path: str, data: bytes) -> list[Page]:
+    pdfium, raw = _import_pdfium()
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == raw.FPDF_ERR_PASSWORD:
+            raise InputError(path, "encrypted PDF: it needs a password to open") from None
+        if code == raw.FPDF_ERR_SECURITY:
+            raise InputError(path, "PDF with an unsupported security handler") from None
+        raise InputError(path, "damaged or truncated PDF: cannot be opened") from None
+    try:
+        count = len(doc)
+        if count == 0:
+            raise InputError(path, "PDF with no pages")
+        if count > MAX_PAGES:
+            raise InputError(path, f"PDF has {count:,} pages, over the limit of {MAX_PAGES:,}")
+        return [_page(path, doc, i, raw) for i in range(count)]
+    finally:
+        doc.close()
+
+
+def _page(path: str, doc: Any, index: int, raw: Any) -> Page:
+    try:
+        page = doc[index]
+    except Exception:
+        raise InputError(path, f"damaged PDF: page {index + 1} cannot be read") from None
+    try:
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        try:
+            runs = _glyph_edges(_runs(path, page.raw, textpage.raw, raw, index),
+                                _page_text(textpage.raw, raw), textpage.raw, raw)
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    return Page(index + 1, width, height, runs)
+
+
+def _runs(path: str, page: Any, textpage: Any, raw: Any, index: int) -> list[Run]:
+    out: list[Run] = []
+    fonts: dict[int, bool] = {}
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    size = ctypes.c_float()
+    matrix = raw.FS_MATRIX()
+    buf = ctypes.create_string_buffer(512)
+    text_type = raw.FPDF_PAGEOBJ_TEXT
+    form_type = raw.FPDF_PAGEOBJ_FORM
+    stack = [(page, raw.FPDFPage_CountObjects(page), raw.FPDFPage_GetObject)]
+    depth = 0
+    while stack:
+        owner, count, get = stack.pop()
+        for k in range(count):
+            obj = get(owner, k)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == form_type and depth < 4:
+                depth += 1
+                stack.append((obj, raw.FPDFFormObj_CountObjects(obj), raw.FPDFFormObj_GetObject))
+                continue
+            if kind != text_type:
+                continue
+            n = raw.FPDFTextObj_GetText(obj, textpage, None, 0)
+            if n <= 2:
+                continue
+            if n > len(buf):
+                buf = ctypes.create_string_buffer(n)
+            wide = ctypes.cast(buf, ctypes.POINTER(raw.FPDF_WCHAR))
+            raw.FPDFTextObj_GetText(obj, textpage, wide, n)
+            text = buf.raw[: n - 2].decode("utf-16-le", "replace")
+            if not text.strip():
+                continue
+            raw.FPDFPageObj_GetMatrix(obj, matrix)
+            raw.FPDFTextObj_GetFontSize(obj, size)
+            raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+            scale = math.hypot(matrix.c, matrix.d) or 1.0
+            font = raw.FPDFTextObj_GetFont(obj)
+            key = ctypes.cast(font, ctypes.c_void_p).value or 0
+            italic = fonts.get(key)
+            if italic is None:
+                italic = fonts[key] = _italic(font, raw)
+            out.append(Run(text, left.value, right.value, matrix.f, size.value * scale, italic))
+            if len(out) > MAX_RUNS_PER_PAGE:
+                raise InputError(path, f"page {index + 1} holds over {MAX_RUNS_PER_PAGE:,} "
+                                       "text objects: not a resolution")
+    return out
+
+
+def _italic(font: Any, raw: Any) -> bool:
+    if not font:
+        return False
+    n = raw.FPDFFont_GetBaseFontName(font, None, 0)
+    name = b""
+    if n > 0:
+        buf = ctypes.create_string_buffer(n)
+        raw.FPDFFont_GetBaseFontName(font, buf, n)
+        name = buf.value
+    if b"Italic" in name or b"Oblique" in name:
+        return True
+    angle = ctypes.c_int()
+    return bool(raw.FPDFFont_GetItalicAngle(font, angle) and angle.value != 0)
+
+
+def _page_text(textpage: Any, raw: Any) -> str:
+    count = raw.FPDFText_CountChars(textpage)
+    if count <= 0:
+        return ""
+    buf = ctypes.create_string_buffer(2 * (count + 1))
+    raw.FPDFText_GetText(textpage, 0, count, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    return buf.raw[: 2 * count].decode("utf-16-le", "replace")
+
+
+def _glyph_edges(runs: list[Run], text: str, textpage: Any, raw: Any) -> list[Run]:
+    """Each run's left and right edge from its first and last visible glyph.
+
+    An object's bounds can include a space glyph that the next object overlaps (Word
+    splits words across runs: "assistanc " then "e and"), so word spaces are told from
+    the gap between glyphs.  The runs are found in PDFium's page text, in drawing order;
+    a run that cannot be found keeps its object bounds."""
+    out = []
+    cursor = 0
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    for run in runs:
+        at = text.find(run.text, cursor, cursor + len(run.text) + 8)
+        if at < 0:
+            out.append(run)
+            continue
+        first = at + len(run.text) - len(run.text.lstrip())
+        last = at + len(run.text.rstrip()) - 1
+        x0, x1 = run.x0, run.x1
+        if raw.FPDFText_GetCharBox(textpage, first, left, right, bottom, top):
+            x0 = left.value
+        if raw.FPDFText_GetCharBox(textpage, last, left, right, bottom, top):
+            x1 = right.value
+        gen = raw.FPDFText_IsGenerated
+        before = run.text[:1].isspace() and gen(textpage, at) == 0
+        after = run.text[-1:].isspace() and gen(textpage, at + len(run.text) - 1) == 0
+        out.append(run._replace(x0=x0, x1=x1, space_before=before, space_after=after))
+        cursor = at + len(run.text)
+    return out
