@@ -58,6 +58,10 @@ def docs():
     }
 
 
+def same_paragraphs(pdf, text) -> bool:
+    return (len(pdf.preamble), len(pdf.operative)) == (len(text.preamble), len(text.operative))
+
+
 def test_every_pdf_has_the_heading_of_its_text(docs):
     for name, (pdf, text) in docs.items():
         for key in HEADING:
@@ -71,10 +75,11 @@ def test_every_pdf_has_the_heading_of_its_text(docs):
 def test_paragraph_counts_and_texts(docs):
     for name, (pdf, text) in docs.items():
         counts = (len(pdf.preamble), len(pdf.operative))
-        if name in TEXT_READER_PARAGRAPHS | PDF_READER_PARAGRAPHS:
-            assert counts != (len(text.preamble), len(text.operative)), name
+        if counts != (len(text.preamble), len(text.operative)):
+            # allowed only where a reader is known to be wrong (as the reader is fixed,
+            # the file falls through to the full comparison)
+            assert name in TEXT_READER_PARAGRAPHS | PDF_READER_PARAGRAPHS, name
             continue
-        assert counts == (len(text.preamble), len(text.operative)), name
         # A paragraph's clean text is the same but where the text reader left a footnote
         # marker in as a number ("Migrants, 9 as"): the PDF's is then shorter by it.
         for a, b in zip(pdf.preamble + pdf.operative, text.preamble + text.operative,
@@ -93,7 +98,7 @@ def test_lead_words(docs):
     words, so it may stop early ("Also" for "Also reaffirms") or run on ("Underlines the
     strong support" where only "Underlines" is italic): one is a prefix of the other."""
     for name, (pdf, text) in docs.items():
-        if name in TEXT_READER_PARAGRAPHS | PDF_READER_PARAGRAPHS:
+        if not same_paragraphs(pdf, text):
             continue
         for a, b in zip(pdf.preamble + pdf.operative, text.preamble + text.operative,
                         strict=False):
@@ -106,8 +111,7 @@ def test_lead_words(docs):
 def test_footnotes(docs):
     for name, (pdf, text) in docs.items():
         numbers = [f.number for f in pdf.footnotes]
-        if name in TEXT_READER_FOOTNOTES:
-            assert len(text.footnotes) == len(numbers) + 1, name
+        if name in TEXT_READER_FOOTNOTES and len(text.footnotes) == len(numbers) + 1:
             continue
         assert numbers == [f.number for f in text.footnotes], name
         for a, b in zip(pdf.footnotes, text.footnotes, strict=True):
@@ -135,7 +139,7 @@ def test_a_marker_the_text_reader_cannot_place(docs):
 
 def test_citations_and_recalled(docs):
     for name, (pdf, text) in docs.items():
-        if name in TEXT_READER_PARAGRAPHS | PDF_READER_PARAGRAPHS:
+        if not same_paragraphs(pdf, text):
             continue
         assert [(c.symbol, c.date) for c in pdf.citations] == \
             [(c.symbol, c.date) for c in text.citations], name
@@ -145,12 +149,7 @@ def test_citations_and_recalled(docs):
 
 def test_meeting(docs):
     for name, (pdf, text) in docs.items():
-        if name == "A_RES_78_71":
-            # "45th plenary meeting" follows the last paragraph's line with no blank line
-            # in the extracted text, and the text reader reads it as part of OP8.
-            assert text.meeting is None and pdf.meeting.number == 45
-            continue
-        if name in PDF_READER_PARAGRAPHS:
+        if name in PDF_READER_PARAGRAPHS and not same_paragraphs(pdf, text):
             continue
         got = pdf.meeting.number if pdf.meeting else None
         assert got == (text.meeting.number if text.meeting else None), name
