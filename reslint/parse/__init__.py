@@ -14,9 +14,10 @@ from reslint.model import (
     Paragraph,
     Span,
 )
-from reslint.parse.citations import find_next_session, find_recalled, find_symbols, read_citations
+from reslint.parse.citations import find_recalled, find_symbols, read_citations
 from reslint.parse.heading import parse_heading
 from reslint.parse.markers import resolve_plain_markers
+from reslint.parse.session import find_next_session
 from reslint.parse.structure import (
     Parts,
     Unit,
@@ -103,7 +104,9 @@ def parse_source(source: SourceText) -> Document:
     meeting = _meeting(parts, mapped_span)
     markdown = not layout.is_pdf
     sub_texts: dict[int, MappedText] = {}
-    body = read_part(parts.body.units, "resolution", markdown, mapped_span, sub_texts)
+    form = "decision" if layout.formula_runs_on or _says_decision(layout) else "resolution"
+    body = read_part(parts.body.units, "resolution", markdown, mapped_span, sub_texts,
+                     decision=form == "decision")
     paragraphs = body.paragraphs
     preamble = [p for p, _ in paragraphs if p.kind == "preamble"]
     operative = [p for p, _ in paragraphs if p.kind == "operative"]
@@ -152,9 +155,24 @@ def parse_source(source: SourceText) -> Document:
         recalled=recalled, recalled_span=recalled_span, symbols=symbols,
         next_session=next_session, next_session_span=next_span, meeting=meeting,
         clean=clean_map.text, clean_map=clean_map, problems=problems,
-        sections=body.sections, annexes=annexes,
+        sections=body.sections, annexes=annexes, form=form, revision=_revision(heading),
         other_citations=other_citations,
     )
+
+
+DRAFT_DECISION = re.compile(r"\bdraft decision\b", re.IGNORECASE)
+REVISION = re.compile(r"/Rev\.(\d{1,2})$")
+
+
+def _says_decision(layout: Layout) -> bool:
+    """The heading names the text a draft decision ("Draft decision submitted by the
+    Chair", "X and Y: draft decision")."""
+    return any(DRAFT_DECISION.search(line.text) for chunk in layout.heading for line in chunk)
+
+
+def _revision(heading: Heading) -> int | None:
+    m = REVISION.search(heading.symbol or "")
+    return int(m.group(1)) if m else None
 
 
 def _meeting(parts: Parts, mapped_span: MappedSpan) -> Meeting | None:

@@ -1,5 +1,5 @@
-"""Citations of resolutions and decisions, the recalled list, document symbols and the
-next-session paragraph, read from the clean paragraph texts.
+"""Citations of resolutions and decisions, the recalled list and document symbols, read
+from the clean paragraph texts (the next session: reslint.parse.session).
 
 A citation is read as a drafter writes it (Editorial Manual; see the README, "What
 reslint reads"):
@@ -31,7 +31,6 @@ from reslint._dataclass import dataclass
 from reslint.model import Citation, Footnote, Paragraph, Span, SymbolRef
 from reslint.text.mapped import MappedText
 from reslint.vocab.dates import DATE_PATTERN, parse_date
-from reslint.vocab.ordinals import SESSION_PHRASE, ordinal_to_int
 from reslint.vocab.symbols import (
     DOCUMENT_SYMBOL_PATTERN,
     RESOLUTION_NUMBER_PATTERN,
@@ -108,9 +107,6 @@ PART_BEFORE = re.compile(
 _LOOKBACK = 200
 DOCUMENT = re.compile(DOCUMENT_SYMBOL_PATTERN)
 SC_ANY = re.compile(SC_RESOLUTION_PATTERN)
-# "provisional agenda of its eighty-first session": this, then the session phrase (no
-# "special" in it) right after
-PROVISIONAL_AGENDA = re.compile(r"provisional agenda of its\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -485,14 +481,3 @@ def _symbols_in(text: str, span: Callable[[int, int], Span], where: str,
     for m in SC_ANY.finditer(text):
         if "Security Council" in text[max(0, m.start() - 80) : m.start()]:
             out.append(SymbolRef(m.group(), "security-council", span(m.start(), m.end()), where))
-
-
-def find_next_session(
-    paragraphs: list[Paragraph], span_of: SpanOf
-) -> tuple[int | None, Span | None]:
-    for p in reversed(paragraphs):
-        for lead in PROVISIONAL_AGENDA.finditer(p.text):
-            m = SESSION_PHRASE().match(p.text, lead.end())
-            if m is not None and m.group("special") is None:
-                return ordinal_to_int(m.group("word")), span_of(p, m.start("word"), m.end("word"))
-    return None, None

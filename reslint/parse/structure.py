@@ -171,7 +171,27 @@ class _Item:
     italic: str | None = None
     heading: _Heading | None = None
     quoted: bool = False  # text quoted inside the paragraph before it
+    top: bool = False  # a lettered paragraph of a decision, not a sub-paragraph
     restart: bool = False  # numbering restarts at 1 here (after a heading)
+
+
+def _scan_decision(units: list[Unit], markdown: bool) -> list[_Item]:
+    """A decision is one paragraph ("The General Assembly, recalling …, decides …"), or a
+    list of lettered ones ("The General Assembly: (a) Approves …; (b) Invites …"); what
+    follows is what it approves or defers (a programme of work, a list of documents)."""
+    items: list[_Item] = []
+    lettered = False
+    for k, unit in enumerate(units):
+        raw = classify(unit.block, unit.italic, True, markdown)
+        if k == 0:
+            lettered = raw.kind == "sub"
+            raw.kind = "sub" if lettered else "operative"
+            items.append(_Item(raw=raw, italic=unit.italic))
+        elif lettered and raw.kind == "sub" and all(not it.quoted for it in items[-1:]):
+            items.append(_Item(raw=raw, italic=unit.italic, top=True))
+        else:
+            items.append(_Item(raw=raw, italic=unit.italic, quoted=True))
+    return items
 
 
 def _scan(units: list[Unit], markdown: bool, annex: bool) -> list[_Item]:
@@ -297,10 +317,10 @@ class PartReading:
 
 def read_part(
     units: list[Unit], key: str, markdown: bool, mapped_span: MappedSpan,
-    sub_texts: dict[int, MappedText], annex: bool = False,
+    sub_texts: dict[int, MappedText], annex: bool = False, decision: bool = False,
 ) -> PartReading:
     """Pass 2: paragraphs with their labels, sub-paragraphs and sections."""
-    items = _scan(units, markdown, annex)
+    items = _scan_decision(units, markdown) if decision else _scan(units, markdown, annex)
     restarts = any(it.restart for it in items)
     prefix = "" if key == "resolution" else f"{key}."
     out: list[tuple[Paragraph, MappedText]] = []
@@ -320,7 +340,7 @@ def read_part(
         assert raw is not None
         current = open_sections[-1].key if open_sections else None
         scope = prefix + (f"{current}." if restarts and current else "")
-        if (raw.kind == "sub" or item.quoted) and out:
+        if (raw.kind == "sub" or item.quoted) and out and not item.top:
             _attach(out[-1][0], raw, item.quoted, sub_texts)
             continue
         if raw.kind == "sub":  # "The General Assembly: (a) Approves …; (b) Invites …"

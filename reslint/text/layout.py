@@ -88,6 +88,7 @@ class Layout:
     comments: list[tuple[int, str]]  # (line number, comment line) for directives
     page_breaks: list[int] = field(default_factory=list)  # original offsets
     is_pdf: bool = False
+    formula_runs_on: bool = False  # the body starts on the formula's line (a decision)
 
 
 def _is_blank(text: str) -> bool:
@@ -165,11 +166,36 @@ def split_layout(source: SourceText) -> Layout:
         FOOTNOTE_RULE.match(t) for _, t in lines
     )
     page_breaks = _page_furniture(lines, skip) if is_pdf else []
+    _star_notes(lines, skip)
     footnotes: list[FootnoteText] = []
     _lift_footnotes(lines, skip, footnotes, is_pdf)
     heading, body_lines = _split_heading(lines, skip)
-    blocks = _group_blocks(lines, body_lines, skip)
-    return Layout(heading, blocks, footnotes, comments, page_breaks, is_pdf)
+    column = 0
+    if body_lines and body_lines <= len(lines):
+        column = _decision_body(lines[body_lines - 1][1])
+        if column:  # "The General Assembly, recalling …, decides …": the body goes on here
+            body_lines -= 1
+            formula = heading[-1][-1] if heading and heading[-1] else None
+            fm = FORMULA_WORDS.search(formula.text) if formula is not None else None
+            if formula is not None and fm is not None:
+                heading[-1][-1] = formula[: fm.end()]  # the formula alone, not the body
+    blocks = _group_blocks(lines, body_lines, skip, column)
+    return Layout(heading, blocks, footnotes, comments, page_breaks, is_pdf, bool(column))
+
+
+STAR_NOTE = re.compile(r"^\s*\*{1,3}\s+[A-Z]")
+
+
+def _star_notes(lines: list[tuple[int, str]], skip: set[int]) -> None:
+    """The first page's "* In order for the General Assembly to take action …"
+    note (to the "submitted by …*" line) is no paragraph; it runs to the next blank line."""
+    i = 0
+    while i < len(lines):
+        if i not in skip and STAR_NOTE.match(lines[i][1]):
+            while i < len(lines) and lines[i][1].strip():
+                skip.add(i)
+                i += 1
+        i += 1
 
 
 def _lift_footnotes(
@@ -276,8 +302,20 @@ def _split_stars(line: MappedText) -> list[MappedText]:
     return parts
 
 
+FORMULA_WORDS = re.compile(r"The\s+General\s+Assembly[,:]?")
+DECISION_REST = re.compile(r"^[\s*_]*The\s+General\s+Assembly[*_]*\s*[,:]?[*_]*\s*(?=[a-z(])")
+
+
+def _decision_body(line: str) -> int:
+    """Where the body starts on the formula's own line: a draft decision writes its one
+    paragraph after the formula ("The General Assembly, recalling …", "The General
+    Assembly decides to …"); 0 when the formula stands alone."""
+    m = DECISION_REST.match(line)
+    return m.end() if m else 0
+
+
 def _group_blocks(
-    lines: list[tuple[int, str]], first: int, skip: set[int]
+    lines: list[tuple[int, str]], first: int, skip: set[int], column: int = 0
 ) -> list[MappedText]:
     blocks: list[list[MappedText]] = []
     current: list[MappedText] = []
@@ -285,6 +323,8 @@ def _group_blocks(
     page_break = False  # furniture or footnotes seen since the last content line
     for i in range(first, len(lines)):
         start, text = lines[i]
+        if i == first and column:
+            start, text = start + column, text[column:]
         if i in skip:
             if text.strip() or text == "":
                 page_break = True
