@@ -76,6 +76,8 @@ def document_to_json(doc: Document) -> dict[str, Any]:
     return {
         "path": doc.path,
         "kind": doc.kind,
+        "form": doc.form,
+        "revision": doc.revision,
         "style": doc.style,
         "symbol": h.symbol,
         "session": h.session,

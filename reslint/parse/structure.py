@@ -254,8 +254,8 @@ def _scan(units: list[Unit], markdown: bool, annex: bool) -> list[_Item]:
             continue
         items.append(_Item(raw=raw, italic=unit.italic))
         if raw.kind == "operative":
-            seen_operative = True
-        last_top, after_heading = raw, False
+            seen_operative, after_heading = True, False
+        last_top = raw  # a section's own preamble keeps its numbering free to restart
     return items
 
 
@@ -327,6 +327,7 @@ def read_part(
     sections: list[Section] = []
     open_sections: list[Section] = []
     pp = 0
+    run_scope: str | None = None
     first_pending: list[Section] = []
     for item in items:
         if item.heading is not None:
@@ -339,15 +340,18 @@ def read_part(
         raw = item.raw
         assert raw is not None
         current = open_sections[-1].key if open_sections else None
+        if item.restart or (raw.number == "1" and raw.kind == "operative" and run_scope is None):
+            run_scope = current  # the section whose numbering starts again at 1
         scope = prefix + (f"{current}." if restarts and current else "")
+        op_scope = prefix + (f"{run_scope}." if restarts and run_scope else "")
         if (raw.kind == "sub" or item.quoted) and out and not item.top:
             _attach(out[-1][0], raw, item.quoted, sub_texts)
             continue
         if raw.kind == "sub":  # "The General Assembly: (a) Approves …; (b) Invites …"
-            label = f"{scope}OP({raw.number})"
+            label = f"{op_scope}OP({raw.number})"
             kind, number = "operative", None
         elif raw.kind == "operative":
-            label = f"{scope}OP{raw.number}" if raw.number else f"{scope}OP"
+            label = f"{op_scope}OP{raw.number}" if raw.number else f"{op_scope}OP"
             kind, number = "operative", raw.number
         else:
             pp += 1

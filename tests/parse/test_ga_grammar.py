@@ -1,0 +1,308 @@
+"""The document grammar of the whole Assembly, on ../shared/ga/texts (skipped when absent).
+
+Three layers:
+
+1. Every text parses (amendments included), each once per test session (`ga_docs`).
+2. Facts read independently of the reader, for every text: the symbol from the file name,
+   the adoption date and the closing meeting line (number, "(resumed)", date, line) by a
+   plain pattern over the raw file.
+3. A sample of 40 texts with their facts written down in data/ga_sample.yaml (symbol, kind,
+   form, session, adoption, committee and report, agenda item, meeting, next session, the
+   resolution's own preambular and operative counts, its sections, its annexes with their
+   own counts, footnotes of each part).  How the 40 were chosen: at least two adopted
+   resolutions of every Main Committee and of the plenary (78th session, the first files of
+   each committee in name order), one or more 80th-session drafts of each, then every
+   structure the issue names on the text that shows it: the resumed and the glued meeting
+   line, annexes (one, Annex I/II, with sections, without a title), sections run on
+   (79/145, 80/234) or restarting with their own preambles (78/253), titles alone as
+   headings (A/80/L.15, 78/148), a paragraph quoted inside a paragraph (78/248), draft
+   decisions (one paragraph, lettered, with a programme of work), a resolution in parts A
+   and B, both next-session forms.  The counts were checked by hand against `reslint parse
+   --format text` and the file (numbered paragraphs counted in the file up to the meeting
+   line or the annex).
+4. Each structure at its exact line on a real text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import REPO, run_parse
+
+GA = REPO.parent / "shared" / "ga" / "texts"
+SAMPLE = Path(__file__).parent / "data" / "ga_sample.yaml"
+
+pytestmark = pytest.mark.skipif(not GA.is_dir(), reason="../shared/ga is absent")
+
+ADOPTED = re.compile(
+    r"Resolution adopted by the General Assembly\s+on\s+(\d{1,2} [A-Z][a-z]+ \d{4})"
+)
+MEETING_LINE = re.compile(
+    r"^\s*(\d{1,3})(?:st|nd|rd|th) (\(resumed\) )?plenary meeting", re.MULTILINE
+)
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+
+
+def _iso(text: str) -> str:
+    m = re.fullmatch(r"(\d{1,2}) ?([A-Z][a-z]+) ?(\d{4})", " ".join(text.split()))
+    assert m, text
+    return f"{m.group(3)}-{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"
+
+
+@pytest.fixture(scope="session")
+def ga_docs():
+    """Every text of ../shared/ga/texts parsed once for the whole test session."""
+    from reslint.parse import parse_file
+
+    return {p.name: parse_file(str(p)) for p in sorted(GA.glob("*.md"))}
+
+
+def test_every_text_parses(ga_docs):
+    assert len(ga_docs) == 618
+    kinds = {d.kind for d in ga_docs.values()}
+    assert {"resolution", "draft", "amendment"} <= kinds
+
+
+def test_cli_exit_0_on_a_resumed_meeting_and_on_an_amendment():
+    for name in ("A_RES_78_237.md", "A_80_L.31.md"):
+        done = run_parse(str(GA / name), "--format", "text")
+        assert done.returncode == 0, done.stderr
+
+
+def test_facts_read_by_pattern_on_every_text(ga_docs):
+    """Symbol from the file name; adoption date and closing line by a plain pattern."""
+    checked = 0
+    for name, doc in ga_docs.items():
+        if doc.kind == "amendment":
+            continue
+        raw = (GA / name).read_text(encoding="utf-8")
+        assert doc.heading.symbol == name[:-3].replace("_", "/"), name
+        lines = [m for m in MEETING_LINE.finditer(raw)]
+        if not name.startswith("A_RES_"):
+            assert doc.meeting is None and doc.heading.adopted is None, name
+            continue
+        adopted = ADOPTED.search(" ".join(raw.split()))
+        assert adopted and doc.heading.adopted == _iso(adopted.group(1)), name
+        assert len(lines) == 1, name
+        m = lines[0]
+        line = raw.count("\n", 0, m.start(1)) + 1
+        date_line = raw[m.end() :].split("\n", 2)[1] if raw[m.end() :].strip() else ""
+        meeting = doc.meeting
+        assert meeting is not None, name
+        assert (meeting.number, meeting.resumed, meeting.span.line) == (
+            int(m.group(1)), m.group(2) is not None, line), name
+        assert meeting.date == _iso(date_line.strip()), name
+        # the closing line is never a paragraph
+        assert not any("plenary meeting" in p.text[:40] for p in doc.operative), name
+        checked += 1
+    assert checked == 455
+
+
+def test_operative_numbers_run_in_sequence(ga_docs):
+    """In every adopted resolution the resolution's own numbered paragraphs run 1..n, or
+    1..n in each section when the text restarts them: headings, annex paragraphs and
+    quoted text never break the sequence."""
+    for name, doc in ga_docs.items():
+        if not name.startswith("A_RES_"):
+            continue
+        runs: dict[str, list[int]] = {}
+        for p in doc.operative:
+            if p.number is not None:
+                runs.setdefault(p.label.rsplit("OP", 1)[0], []).append(int(p.number))
+        for scope, numbers in runs.items():
+            assert numbers == list(range(1, len(numbers) + 1)), (name, scope, numbers[:5])
+
+
+def _facts(doc) -> dict:
+    h = doc.heading
+    m = doc.meeting
+    return {
+        "symbol": h.symbol, "kind": doc.kind, "form": doc.form, "session": h.session,
+        "adopted": h.adopted, "committee": h.committee, "report": h.report,
+        "agenda_item": h.agenda_item,
+        "meeting": None if m is None else {"number": m.number, "date": m.date,
+                                           "resumed": m.resumed, "line": m.span.line},
+        "next_session": doc.next_session, "preamble": len(doc.preamble),
+        "operative": len(doc.operative), "sections": [s.key for s in doc.sections],
+        "annexes": [{"key": a.key, "line": a.span.line, "preamble": len(a.preamble),
+                     "operative": len(a.operative), "sections": len(a.sections)}
+                    for a in doc.annexes],
+        "footnotes": {
+            "resolution": sum(1 for f in doc.footnotes if f.part == "resolution"),
+            "annexes": sum(1 for f in doc.footnotes if f.part != "resolution"),
+        },
+    }
+
+
+SAMPLE_CASES = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+
+
+def test_the_sample_covers_every_committee():
+    assert len(SAMPLE_CASES) >= 40
+    committees = {c["committee"] for c in SAMPLE_CASES if c["kind"] == "resolution"}
+    assert {"First", "Second", "Third", "Fifth", "Sixth", None} <= committees
+    assert {"A_RES_78_71.md", "A_RES_78_101.md"} <= {c["file"] for c in SAMPLE_CASES}  # Fourth
+    drafts = {c["symbol"].split("/")[1] for c in SAMPLE_CASES if c["kind"] == "draft"}
+    assert {"C.1", "C.2", "C.3", "C.4", "C.5", "C.6", "80"} <= drafts
+
+
+@pytest.mark.parametrize("case", SAMPLE_CASES, ids=[c["file"] for c in SAMPLE_CASES])
+def test_sample_facts(ga_docs, case):
+    expected = {k: v for k, v in case.items() if k not in ("file", "why")}
+    assert _facts(ga_docs[case["file"]]) == expected
+
+
+# --- each structure at its exact line ------------------------------------------------------
+
+def test_resumed_meeting_line_is_the_closing_line(ga_docs):
+    doc = ga_docs["A_RES_78_237.md"]
+    assert (doc.meeting.number, doc.meeting.resumed, doc.meeting.date) == (50, True, "2023-12-22")
+    assert doc.meeting.span.line == 260
+    last = doc.operative[-1]
+    assert last.label == "OP9" and last.text.endswith("international security”.")
+
+
+def test_meeting_line_glued_to_the_last_paragraph(ga_docs):
+    doc = ga_docs["A_RES_78_71.md"]
+    assert (doc.meeting.number, doc.meeting.date, doc.meeting.span.line) == (
+        45, "2023-12-07", 299)
+    assert doc.operative[-1].text.endswith("in a sustainable manner.")
+    assert doc.operative[-1].span.end_line == 298
+
+
+def test_meeting_date_run_together(ga_docs):
+    doc = ga_docs["A_RES_79_85.md"]
+    assert (doc.meeting.number, doc.meeting.date) == (47, "2024-12-04")
+    assert not doc.problems
+
+
+def test_sections_with_numbering_that_runs_on(ga_docs):
+    doc = ga_docs["A_RES_79_145.md"]
+    keys = [s.key for s in doc.sections]
+    assert keys == ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+                    "XIII", "XIV"][: len(keys)] and len(keys) >= 12
+    first, last = doc.sections[0], doc.sections[-1]
+    assert (first.span.line, first.title, first.first) == (747, "Achieving sustainable fisheries",
+                                                          "OP1")
+    assert (doc.sections[11].span.line, doc.sections[11].key) == (3400, "XII")
+    assert last.first is not None
+    assert doc.sections[1].title.startswith("Implementation of the 1995 Agreement")
+    assert [p.number for p in doc.operative] == [str(n) for n in range(1, len(doc.operative) + 1)]
+    assert all(p.section is not None for p in doc.operative)
+
+
+def test_pattern_of_conferences_headings_are_not_paragraphs(ga_docs):
+    doc = ga_docs["A_RES_80_234.md"]
+    assert (doc.sections[0].key, doc.sections[0].span.line, doc.sections[0].first) == (
+        "I", 78, "OP3")
+    assert doc.sections[0].title == "Calendar of conferences and meetings"
+    assert all(p.number is not None for p in doc.operative)
+
+
+def test_sections_that_restart_numbering_with_their_own_preambles(ga_docs):
+    doc = ga_docs["A_RES_78_253.md"]
+    labels = [p.label for p in doc.operative]
+    assert labels[:3] == ["I.OP1", "I.OP2", "II.OP1"]
+    assert any(p.label == "II.PP1" for p in doc.preamble)
+    second = next(s for s in doc.sections if s.key == "II")
+    assert second.first == "II.PP1"
+
+
+def test_titles_alone_as_headings(ga_docs):
+    doc = ga_docs["A_80_L.15.md"]
+    titles = {s.title: s.span.line for s in doc.sections}
+    assert titles["Peacebuilding financing"] == 376
+    assert all(p.number is not None for p in doc.operative)
+
+
+def test_paragraph_quoted_inside_a_paragraph(ga_docs):
+    doc = ga_docs["A_RES_78_248.md"]
+    op14 = next(p for p in doc.operative if p.label == "OP14")
+    quoted = [s for s in op14.subparagraphs if s.kind == "quoted"]
+    assert quoted and quoted[-1].number == "4" and quoted[-1].span.line == 177
+    assert quoted[-1].text.startswith("In hearing an application")
+    assert [p.number for p in doc.operative] == [str(n) for n in range(1, 17)]
+
+
+def test_annex_kept_apart(ga_docs):
+    doc = ga_docs["A_RES_80_117.md"]
+    assert [p.label for p in doc.operative] == ["OP"] and not doc.preamble
+    annex = doc.annexes[0]
+    assert (annex.key, annex.span.line) == ("Annex", 44)
+    assert annex.title.startswith("Political declaration of the fourth high-level meeting")
+    assert annex.operative[0].label == "Annex.OP1" and annex.operative[0].span.line == 71
+    assert len(annex.operative) == 88
+    assert {f.part for f in doc.footnotes} == {"Annex"}
+
+
+def test_annex_with_modalities(ga_docs):
+    doc = ga_docs["A_RES_79_81.md"]
+    assert doc.annexes[0].span.line == 434
+    assert doc.operative[-1].span.line < doc.meeting.span.line < 434
+
+
+def test_annexes_i_and_ii(ga_docs):
+    doc = ga_docs["A_C.5_80_L.13.md"]
+    assert [(a.key, a.span.line) for a in doc.annexes] == [("Annex I", 111), ("Annex II", 163)]
+
+
+def test_draft_decision_is_one_paragraph(ga_docs):
+    doc = ga_docs["A_80_L.37.md"]
+    assert doc.form == "decision" and doc.kind == "draft"
+    assert [p.label for p in doc.operative] == ["OP"] and not doc.preamble
+    assert doc.operative[0].span.line == 31
+    assert doc.operative[0].text.startswith("recalling its decision 75/511 B")
+    assert doc.operative[0].text.endswith("Development Activities in 2027.")
+    assert doc.heading.formula_span is not None
+
+
+def test_draft_decision_with_lettered_paragraphs(ga_docs):
+    doc = ga_docs["A_C.2_80_L.60.md"]
+    assert doc.form == "decision"
+    assert [(p.label, p.span.line) for p in doc.operative] == [("OP(a)", 36), ("OP(b)", 40)]
+
+
+def test_next_session_under_the_item(ga_docs):
+    doc = ga_docs["A_RES_79_14.md"]
+    assert doc.next_session == 81 and doc.next_session_span.line == 47
+
+
+def test_next_session_in_a_sub_paragraph(ga_docs):
+    doc = ga_docs["A_RES_78_329.md"]
+    assert doc.next_session == 79 and doc.next_session_span.line == 43
+
+
+def test_sub_paragraphs_at_depth(ga_docs):
+    """(a) under an operative paragraph, (i) under (a)."""
+    found = None
+    for name, doc in ga_docs.items():
+        for p in doc.operative:
+            for s in p.subparagraphs:
+                if s.subparagraphs and s.subparagraphs[0].number == "i":
+                    found = (name, s.subparagraphs[0])
+                    break
+            if found:
+                break
+        if found:
+            break
+    assert found is not None
+    assert found[1].label.endswith("(i)")
+
+
+def test_revised_draft_symbol(tmp_path):
+    from reslint.parse import parse_file
+
+    path = tmp_path / "rev.md"
+    path.write_text(
+        "A/C.3/80/L.5/Rev.1\n\nEightieth session\n\nAgenda item 71\n\n"
+        "Chile and Peru: revised draft resolution\n\nA title\n\nThe General Assembly,\n\n"
+        "Recalling its resolution 79/1 of 1 October 2024,\n\n1. Decides to remain seized.\n",
+        encoding="utf-8",
+    )
+    doc = parse_file(str(path))
+    assert (doc.heading.symbol, doc.revision, doc.kind) == ("A/C.3/80/L.5/Rev.1", 1, "draft")
+    assert doc.heading.sponsors == ["Chile", "Peru"] and doc.heading.title == "A title"
