@@ -166,9 +166,9 @@ def split_layout(source: SourceText) -> Layout:
         FOOTNOTE_RULE.match(t) for _, t in lines
     )
     page_breaks = _page_furniture(lines, skip) if is_pdf else []
-    _star_notes(lines, skip)
     footnotes: list[FootnoteText] = []
     _lift_footnotes(lines, skip, footnotes, is_pdf)
+    _star_notes(lines, skip)  # after: a star note under the footnote rule is lifted already
     heading, body_lines = _split_heading(lines, skip)
     column = 0
     if body_lines and body_lines <= len(lines):
