@@ -14,6 +14,7 @@ import regex
 
 from reslint.checks import Primitive, builtin_names, get_primitive
 from reslint.engine import expr as ex
+from reslint.engine.phrase import PhraseError, compile_phrase
 from reslint.engine.ruleset import (  # noqa: F401 - re-exported
     BOUND,
     FACT_KEYS,
@@ -50,9 +51,22 @@ def load_pack(path: str, plugins: dict[str, Primitive] | None = None,
         if name in FACT_KEYS:
             raise located.error(("extractors", name), f"extractor {name!r} would hide the "
                                 f"built-in fact 'draft.{name}'", key=True)
-        at = ("extractors", name, "pattern")
-        pattern = _regex(located, at, spec["pattern"], f"extractor {name}")
-        types = spec.get("types") or {}
+        if ("pattern" in spec) == ("phrase" in spec):
+            raise located.error(("extractors", name), f"extractor {name!r} needs a 'phrase' "
+                                "(words with {holes}) or a 'pattern' (a regular expression), "
+                                "one of the two", key=True)
+        types = dict(spec.get("types") or {})
+        if "phrase" in spec:
+            at = ("extractors", name, "phrase")
+            try:
+                source, holes = compile_phrase(spec["phrase"])
+            except PhraseError as exc:
+                raise _column_error(located, at, exc.offset, str(exc)) from None
+            types = {**holes, **types}
+        else:
+            at = ("extractors", name, "pattern")
+            source = spec["pattern"]
+        pattern = _regex(located, at, source, f"extractor {name}")
         for group in types:
             if group not in pattern.groupindex:
                 raise located.error(("extractors", name, "types", group),
