@@ -28,13 +28,16 @@ from reslint.vocab.ordinals import ORDINAL_WORD_PATTERN, ordinal_to_int
 
 # "Ukraine:* amendment to draft resolution A/80/L.3"; "…: amendments to draft resolution
 # IV recommended by the Third Committee in its report A/80/555"
+# the sponsors' footnote marker may stand after the colon: "*", "[^1]", "<sup>1</sup>", "¹"
+NOTE = r"(?:\*+|\[\^\d{1,3}\]|<sup>\d{1,3}</sup>|[¹²³⁴⁵⁶⁷⁸⁹])?"
 AMENDS = lazy_regex(
-    r":\s*\**\s*(?P<what>(?:revised\s+)?amendments?)\s+to\s+(?:the\s+)?"
+    r":\s*" + NOTE + r"\s*(?P<what>(?:revised\s+)?amendments?)\s+to\s+(?:the\s+)?"
     r"(?P<draft>draft\s+(?:resolution|decision)\b.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 AMENDS_ANYWHERE = lazy_regex(
-    r"(?m):\s*\**\s*(?:revised\s+)?amendments?\s+to\s+(?:the\s+)?draft\s+(?:resolution|decision)\b",
+    r"(?m):\s*" + NOTE + r"\s*(?:revised\s+)?amendments?\s+to\s+(?:the\s+)?draft\s+"
+    r"(?:resolution|decision)\b",
     re.IGNORECASE,
 )
 FORMULA = re.compile(r"^\s*\**\s*The\s+General\s+Assembly\s*,", re.MULTILINE)
@@ -101,6 +104,8 @@ NEW_WORD = lazy_regex(r"\bnew\b|\bthe\s+following\b|\bas\s+follows\b|\bto\s+read
 _KINDS = {"preambular": "preamble", "operative": "operative", "sub": "sub"}
 AS_PARAGRAPH = lazy_regex(r"\bas\s+(?:a\s+|the\s+)?(?:new\s+)?(?:\w+[\w-]*\s+)?"
                           r"(?P<kind>preambular|operative)\s+paragraph", re.IGNORECASE)
+TO_READ = lazy_regex(r"\b(?:shall|should|would|to|will)\s+read\b|\bread\s+as\s+follows\b",
+                     re.IGNORECASE)
 ACTION = lazy_regex(r"\b(?P<verb>delete|replace|insert|add|amend)\b", re.IGNORECASE)
 ENDPOINT = lazy_regex(r"\bat\s+the\s+(?P<pos>end|beginning)\b", re.IGNORECASE)
 QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’"}
@@ -362,6 +367,55 @@ def read_instruction(head: MappedText, content: list[MappedText], mspan,  # type
     text = tidy_text(head)
     if not text.text:
         return []
+    quotes = _quotes(text.text)
+    skeleton = _skeleton(text.text, quotes)
+    clauses = _clauses(skeleton)
+    if len(clauses) > 1:
+        # "In operative paragraph 5, replace “a” with “b” and delete “c”": one instruction
+        # per action, each with the place named before the first
+        out: list[Instruction] = []
+        prefix = text[:clauses[0][0]]
+        inherited: list[Place] = []
+        for k, (s, e) in enumerate(clauses):
+            part = text[:e] if k == 0 else MappedText.join([prefix, text[s:e]])
+            last = k == len(clauses) - 1
+            got = _read_clause(number, part, content if last else [], mspan, styled,
+                               inherited)
+            if k == 0 and got and got[0].place is not None:
+                inherited = [got[0].place]
+            out.extend(got)
+        return out
+    return _read_clause(number, text, content, mspan, styled, [])
+
+
+CONNECTOR = re.compile(r"(?:[,;]\s*(?:and\s+)?|\s+and\s+)$", re.IGNORECASE)
+
+
+def _clauses(skeleton: str) -> list[tuple[int, int]]:
+    """(start, end) of each action of a compound instruction: a verb after the first
+    starts a clause when "and", a comma or a semicolon joins it to the one before."""
+    verbs = list(ACTION().finditer(skeleton))
+    if len(verbs) < 2:
+        return [(0, len(skeleton))]
+    cuts = [0]
+    ends = []
+    for v in verbs[1:]:
+        joint = CONNECTOR.search(skeleton[:v.start()])
+        if joint is None:
+            continue
+        ends.append(joint.start())
+        cuts.append(v.start())
+    ends.append(len(skeleton))
+    first_verb = verbs[0].start()
+    spans = list(zip(cuts, ends, strict=True))
+    if len(spans) > 1:
+        spans[0] = (first_verb, spans[0][1])  # the place before it is every clause's prefix
+    return spans
+
+
+def _read_clause(number: int | None, text: MappedText, content: list[MappedText],  # type: ignore[no-untyped-def]
+                 mspan, styled: bool, inherited: list[Place]) -> list[Instruction]:
+    """One action of an instruction (see read_instruction)."""
     whole = mspan(text, 0, len(text.text))
     quotes = _quotes(text.text)
     skeleton = _skeleton(text.text, quotes)
@@ -371,9 +425,11 @@ def read_instruction(head: MappedText, content: list[MappedText], mspan,  # type
         inner = _strip_quote_marks(text.text[s:e])
         return Quote(inner, mspan(text, s, e))
 
-    places = _places(skeleton, text, mspan)
+    places = _places(skeleton, text, mspan) or list(inherited)
     verb_m = ACTION().search(skeleton)
     verb = verb_m.group("verb").lower() if verb_m else ""
+    if not verb and TO_READ().search(skeleton):  # "Operative paragraph 4 shall read:"
+        verb = "amend"
     problems: list[str] = []
     if not verb:
         problems.append("no action (delete, replace, insert, add) is named")

@@ -214,3 +214,32 @@ def test_italic_lead_of_a_new_paragraph_is_kept_where_markdown_marks_it() -> Non
     (ins,) = read("After operative paragraph 2, insert a new operative paragraph reading:",
                   "Requests the Secretary-General to report;")
     assert ins.new[0].lead_italic is None  # plain or PDF text cannot tell
+
+
+def test_compound_instructions_give_one_action_each() -> None:
+    got = [brief(i) for i in read("In operative paragraph 5, replace “a” with “b”, insert "
+                                  "“d” after “e”, and delete “c”.")]
+    assert got == [
+        ("replace", "words", "operative", 5, (), None, None, "a", None, ["b"]),
+        ("insert", "words", "operative", 5, (), "after", None, None, "e", ["d"]),
+        ("delete", "words", "operative", 5, (), None, None, "c", None, []),
+    ]
+    got = [brief(i)[:4] for i in read("Replace “a” with “b” in operative paragraph 2 and "
+                                      "delete “c” in operative paragraph 3.")]
+    assert got == [("replace", "words", "operative", 2), ("delete", "words", "operative", 3)]
+    # delete a paragraph and put a new one in its place
+    got = [brief(i) for i in read("Delete the third preambular paragraph and insert the "
+                                  "following new preambular paragraph:", "Noting,")]
+    assert got == [
+        ("delete", "paragraph", "preamble", 3, (), None, "preamble", None, None, []),
+        ("insert", "paragraph", "preamble", 3, (), "after", "preamble", None, None,
+         ["Noting,"]),
+    ]
+
+
+@pytest.mark.parametrize("text", ["Operative paragraph 4 shall read as follows:",
+                                  "Amend operative paragraph 4 to read:"])
+def test_a_paragraph_that_shall_read_is_replaced(text: str) -> None:
+    (ins,) = read(text, "Decides to act;")
+    assert brief(ins) == ("replace", "paragraph", "operative", 4, (), None, "operative", None,
+                          None, ["Decides to act;"])
