@@ -64,7 +64,8 @@ def find_previous(draft_path: str, given: str | None, config: Config,
         return None, _sentence(tried)
     found, why = from_library(draft, config.library, max_size)
     if found is not None:
-        return found, f"from the library {display_path(config.library)}: {display_path(found.path)}"
+        return found, (f"from the library {display_path(config.library)}: "
+                       f"{display_path(found.path)}, {why}")
     tried.append(why)
     return None, _sentence(tried)
 
@@ -181,9 +182,14 @@ _LIBRARY: dict[tuple[str, int, int], _Entry] = {}
 
 def from_library(draft: Document, folder: str, max_size: int | None = None
                  ) -> tuple[Document | None, str]:
-    """The adopted resolution of the same title (or agenda sub-item) with the greatest
-    session below the draft's, and if none, why."""
+    """The previous resolution in the library, and how it was chosen (or why none was).
+
+    Among the adopted resolutions of a session before the draft's: the latest one of the
+    same title that the draft itself cites ("Recalling its resolution 79/205 of …") is the
+    strongest signal; then the same title, latest session (and number) first; only then a
+    resolution of another title under the same agenda sub-item, latest first."""
     from reslint.vocab.ordinals import int_to_ordinal
+    from reslint.vocab.symbols import parse_symbol
 
     title = _key(draft.heading.title)
     item = _key(draft.heading.item_title)
@@ -194,7 +200,9 @@ def from_library(draft: Document, folder: str, max_size: int | None = None
     if not title and not item:
         return None, f"the draft's title is unknown, so the library {where} was not searched"
     draft_real = os.path.realpath(draft.path)
-    best: _Entry | None = None
+    cited = {c.symbol: c for c in draft.citations}
+    best: tuple[tuple[int, int, int, int], _Entry, str] | None = None
+    item_only: dict[int, list[str]] = {}  # session -> resolutions matched by agenda item only
     keys = [k for k in (title, item) if k]
     for path in _library_files(folder):
         if os.path.realpath(path) == draft_real or not _mentions(path, keys):
@@ -202,16 +210,41 @@ def from_library(draft: Document, folder: str, max_size: int | None = None
         entry = _entry(path, max_size)
         if entry is None or entry.kind != "resolution" or entry.session is None:
             continue
-        if entry.session >= session:
+        if entry.session >= session or entry.doc is None:
             continue
-        same = (title and title == entry.titles[0]) or (item and item == entry.titles[1])
-        if same and (best is None or entry.session > (best.session or 0)):
-            best = entry
+        exact = bool(title) and title == entry.titles[0]
+        if not exact and not (item and item in (entry.titles[1], entry.titles[0])):
+            continue
+        symbol = (entry.doc.heading.symbol or "").removeprefix("A/RES/")
+        sym = parse_symbol(symbol)
+        citation = cited.get(symbol) if exact else None
+        rank = (int(citation is not None), int(exact), entry.session,
+                sym.number if sym and sym.number else 0)
+        if not exact:
+            item_only.setdefault(entry.session, []).append(symbol)
+        if best is None or rank > best[0]:
+            if citation is not None:
+                how = (f"the latest resolution titled \"{draft.heading.title}\" that the draft "
+                       f"cites (line {citation.span.line})")
+            elif exact:
+                how = (f"the latest adopted resolution titled \"{draft.heading.title}\" "
+                       f"before the {int_to_ordinal(session)} session")
+            else:
+                how = (f"no resolution of the same title; the latest under the same agenda "
+                       f"item \"{draft.heading.item_title or draft.heading.title}\"")
+            best = (rank, entry, how)
     if best is None:
         named = draft.heading.title or draft.heading.item_title
         return None, (f"the library {where} has no adopted resolution titled \"{named}\" "
                       f"of a session before the {int_to_ordinal(session)}")
-    return best.doc, ""
+    if not best[0][1] and len(item_only.get(best[1].session or 0, [])) > 1:
+        # several resolutions of one session under the item, none of the draft's title:
+        # any choice would be a guess, and a wrong previous gives wrong findings
+        named = ", ".join(sorted(item_only[best[1].session or 0]))
+        return None, (f"the library {where} has no adopted resolution of the draft's title, "
+                      f"and several under its agenda item ({named}): name the previous with "
+                      "--previous or a `<!-- reslint: previous=… -->` line")
+    return best[1].doc, best[2]
 
 
 def _library_files(folder: str) -> list[str]:

@@ -147,10 +147,10 @@ def test_git_rev_path(capsys, tmp_path):
 
 # --- nothing found, or a wrong name ----------------------------------------------------------
 
-def test_nothing_found_is_one_info(capsys, repo):
+def test_nothing_found_is_one_warning(capsys, repo):
     code, found, err = check(capsys, str(repo / "drafts" / "draft.txt"))
-    assert (code, err) == (0, "")
-    assert [(f["rule"], f["severity"], f["line"]) for f in found] == [("RES001", "info", 5)]
+    assert (code, err) == (1, "")
+    assert [(f["rule"], f["severity"], f["line"]) for f in found] == [("RES001", "warning", 5)]
     assert found[0]["message"] == (
         "No previous resolution to compare with, so the cross-document rules were skipped: "
         "no --previous was given, no .reslint.yaml was found, the draft has no "
@@ -162,7 +162,7 @@ def test_library_without_a_match_says_so(capsys, repo):
     shutil.copy(SEED_78_32, repo / "adopted" / "78_32.txt")  # the same session: not older
     (repo / ".reslint.yaml").write_text("library: adopted\n")
     code, found, _ = check(capsys, str(repo / "drafts" / "draft.txt"))
-    assert (code, rules(found)) == (0, ["RES001"])
+    assert (code, rules(found)) == (1, ["RES001"])
     assert found[0]["message"].endswith(
         'has no adopted resolution titled "Implementation of the Convention on Cluster '
         'Munitions" of a session before the seventy-eighth')
@@ -193,7 +193,7 @@ def test_each_file_is_paired_on_its_own(capsys, repo):
     named.write_text("<!-- reslint: previous=../adopted/76_47.txt -->\n"
                      + SEED_78_32.read_text(encoding="utf-8"), encoding="utf-8")
     code, found, _ = check(capsys, str(named), str(repo / "drafts" / "draft.txt"))
-    assert code == 0
+    assert code == 1  # draft.txt could not be paired: a warning
     assert sorted((Path(f["path"]).name, f["rule"]) for f in found) == [
         ("draft.txt", "RES001"), ("named.txt", "RES003")]
 

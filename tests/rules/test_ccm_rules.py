@@ -28,7 +28,7 @@ COUNT = "a total of 124 States have joined the Convention"
 def test_res201_parts_do_not_make_the_total(capsys, tmp_path):
     # Checked alone (no previous), so that only the sum can be wrong.
     draft = slipped(SEED_78_32, tmp_path, ("a total of 124 States", "a total of 125 States"))
-    code, findings = check(capsys, draft)
+    code, findings = check(capsys, draft, None, "--ignore", "RES001")
     assert code == 1
     assert failing(findings) == {"RES201"}
     (f,) = of(findings, "RES201")

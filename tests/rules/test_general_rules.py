@@ -33,12 +33,22 @@ def only(findings: list[dict], code: str) -> list[dict]:
 
 # --- pairing ---------------------------------------------------------------------------
 
-def test_res001_no_previous_is_info_only(capsys):
+def test_res001_no_previous_is_a_warning(capsys, tmp_path):
+    """Checked alone, a draft is checked only half: a hook must not pass it silently."""
     code, findings = check(capsys, SEED_78_32)
-    assert code == 0
-    assert [(f["rule"], f["severity"]) for f in findings] == [("RES001", "info")]
+    assert code == 1
+    assert [(f["rule"], f["severity"]) for f in findings] == [("RES001", "warning")]
     # at the session line of the heading
     assert findings[0]["line"] == line_of(SEED_78_32, "Seventy-eighth session")
+
+
+def test_res001_info_by_configuration(capsys, tmp_path):
+    """A new series has no previous: `severity: {previous-missing: info}` says so."""
+    config = tmp_path / ".reslint.yaml"
+    config.write_text("severity:\n  previous-missing: info\n", encoding="utf-8")
+    code, findings = check(capsys, SEED_78_32, None, "--config", str(config))
+    assert code == 0
+    assert [(f["rule"], f["severity"]) for f in findings] == [("RES001", "info")]
 
 
 def test_res002_previous_newer_says_so(capsys):
@@ -130,7 +140,7 @@ def test_res107_date_outside_session(capsys, tmp_path):
     draft = slipped(SEED_78_32, tmp_path, ("[76/47](#) of 6 December 2021",
                                            "[76/47](#) of 6 December 2031"))
     # no previous: RES104 (date changed against the previous) cannot speak; RES001 is info
-    code, findings = check(capsys, draft)
+    code, findings = check(capsys, draft, None, "--ignore", "RES001")
     assert code == 1
     (f,) = only(findings, "RES107")
     assert (f["line"], f["column"]) == column_of(draft, "6 December 2031")
@@ -142,7 +152,7 @@ def test_res107_session_runs_september_to_september(capsys, tmp_path):
     seventy-sixth session, but its resumed part ended in September 2022."""
     draft = slipped(SEED_78_32, tmp_path, ("[76/47](#) of 6 December 2021",
                                            "[76/47](#) of 6 December 2022"))
-    code, findings = check(capsys, draft)
+    code, findings = check(capsys, draft, None, "--ignore", "RES001")
     (f,) = only(findings, "RES107")
     assert (f["severity"], code) == ("error", 1)
     assert (f["line"], f["column"]) == column_of(draft, "6 December 2022")
@@ -152,7 +162,7 @@ def test_res107_resumed_part_is_in_session(capsys, tmp_path):
     """A resolution of the resumed part (June of the next year) is in its session."""
     draft = slipped(SEED_78_32, tmp_path, ("[76/47](#) of 6 December 2021",
                                            "[76/47](#) of 6 June 2022"))
-    code, findings = check(capsys, draft)
+    code, findings = check(capsys, draft, None, "--ignore", "RES001")
     assert (code, failing(findings)) == (0, set())
 
 

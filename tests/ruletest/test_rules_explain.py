@@ -39,8 +39,8 @@ def test_rules_table(capsys):
     assert code == 0
     assert lines[0].split() == ["CODE", "NAME", "SEVERITY", "PACK", "FIXABLE", "SUMMARY"]
     row = next(line for line in lines if line.startswith("RES001 "))
-    assert row.split()[:5] == ["RES001", "previous-missing", "info", "general", "no"]
-    assert row.endswith("No previous resolution was given, so the cross-document rules were "
+    assert row.split()[:5] == ["RES001", "previous-missing", "warning", "general", "no"]
+    assert row.endswith("No previous resolution was found, so the cross-document rules were "
                         "skipped")
 
 
@@ -61,8 +61,8 @@ def test_explain_shows_the_rule_as_written(capsys):
     start = lines.index("  - code: RES001")
     end = lines.index("  - code: RES002")
     written = "\n".join(lines[start:end]).rstrip() + "\n"
-    assert out.startswith("RES001 previous-missing (general pack, info, not fixable)\n\n"
-                          "No previous resolution was given, so the cross-document rules were "
+    assert out.startswith("RES001 previous-missing (general pack, warning, not fixable)\n\n"
+                          "No previous resolution was found, so the cross-document rules were "
                           "skipped\n")
     assert out.endswith(f"Defined in rules/general.yaml:{start + 1}:\n\n{written}")
 
