@@ -112,7 +112,9 @@ def _line_fields(chunk: list[MappedText], heading: Heading, span_of: MappedSpan)
                 heading.symbol = m.group("sym")
                 heading.symbol_span = span_of(line, 0, len(text))
             continue
-        if m := _session(text):
+        # the first session line is the heading's: a later one is the item title running on
+        # ("… of the twenty-fourth special session of the General Assembly")
+        if heading.session is None and (m := _session(text)):
             heading.session_word = m.group("word")
             heading.session = ordinal_to_int(m.group("word"))
             heading.session_span = span_of(line, m.start("word"), m.end("word"))
