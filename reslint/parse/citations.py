@@ -330,6 +330,13 @@ class _Group:
             self.stop = self.anchor
 
 
+# The words that may stand between "its" and its noun ("previous relevant", "subsequent"):
+# not a preposition or a verb's object ("…, by its resolution 55/25" names a resolution on
+# the way, it does not list one)
+_MODIFIERS = (
+    r"(?:(?!(?:by|in|of|to|at|on|for|with|which|whereby|it|its|that|as|from|under|through"
+    r"|pursuant|upon|into|and|or)\b)[a-z][a-z\-]*\s+){0,3}"
+)
 # What joins the next group to a list: a connective, then at most the start of a noun
 # phrase ("and its resolution", ", including resolution", ", section IV of its
 # resolution", ", as well as Security Council resolution", "the latest of which was").
@@ -338,7 +345,7 @@ _JOIN = re.compile(
     r"|\bespecially|\b(?:latest|most\s+recent)\s+of\s+which\s+(?:is|was|being|are|were))\s+"
     r"(?:(?:[Ss]ections?|[Pp]arts?|[Pp]aragraphs?)\s+[\w\-–()]{1,12}(?:\s+and\s+[\w\-–()]{1,12})?"
     r"\s+of\s+)?(?:the\s+annex\s+to\s+)?(?:its\s+|their\s+|the\s+)?"
-    rf"(?:{_NAME}\s+)?(?:[a-z][a-z\-]*\s+){{0,3}}$"
+    rf"(?:{_NAME}\s+)?{_MODIFIERS}$"
 )
 # "its resolutions 69/307 … and its subsequent resolutions thereon": the plural names more
 # resolutions than the symbols it heads

@@ -178,6 +178,20 @@ def test_a_resolution_named_on_the_way_is_not_recalled():
     assert [c.symbol for c in doc.recalled] == ["75/123"]
 
 
+def test_a_resolution_named_by_a_preposition_is_not_listed():
+    doc = read("Reaffirming its resolution 78/267 of 21 March 2024 declaring the International "
+               "Day, and welcoming the anniversary of the adoption, by its resolution 55/25 of "
+               "15 November 2000, of the Convention,")
+    assert [c.symbol for c in doc.citations] == ["78/267", "55/25"]
+    assert [c.symbol for c in doc.recalled] == ["78/267"]
+
+
+def test_A_C3_80_L_3_the_convention_adopted_by_resolution_55_25_is_not_recalled():
+    doc = ga("A_C.3_80_L.3")
+    assert at(doc, "78/267", 150).recalled
+    assert not at(doc, "55/25", 153).recalled
+
+
 # --- bodies, synthetic ----------------------------------------------------------------
 
 
