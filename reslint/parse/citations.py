@@ -23,6 +23,7 @@ reslint reads"):
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from functools import partial
@@ -144,7 +145,8 @@ def _whose(text: str, start: int, end: int, previous: _Whose | None,
            councils: dict[str, tuple[str, str]]) -> _Whose:
     """Whose resolution or decision the noun at `start` is, from the words before it."""
     window = text[max(0, start - _LOOKBACK) : start]
-    for pattern in (NAMED_ITS, NAMED_BY, NAMED_BEFORE):
+    named = HEAD_WORD.search(window) is not None or "the " in window  # else no name to find
+    for pattern in (NAMED_ITS, NAMED_BY, NAMED_BEFORE) if named else ():
         if m := pattern.search(window):
             body, issuer = _classify(m.group("name"), councils)
             return _Whose(body, issuer, True)
@@ -226,6 +228,7 @@ def read_citations(paragraphs: list[Paragraph], span_of: SpanOf
     for p in paragraphs:
         text = p.text
         nouns = [(m.start(), m.end(), m.group()) for m in NOUN.finditer(text)]
+        noun_by_start = {n[0]: n for n in nouns}
         whose: dict[int, _Whose] = {}
         last_whose: _Whose | None = None
         for ns, ne, _ in nouns:
@@ -290,9 +293,10 @@ def read_citations(paragraphs: list[Paragraph], span_of: SpanOf
                 list_body = body
             previous_stop = item.stop
             groups[-1].stop = item.stop
-            noun_at = next((n for n in nouns if n[0] == group_noun), None)
+            noun_at = noun_by_start.get(group_noun) if group_noun is not None else None
             part = None
-            if headed and noun_at is not None and (
+            near = text[max(0, noun_at[0] - 40) : noun_at[0]] if noun_at else ""
+            if headed and noun_at is not None and "of" in near and (
                     pm := PART_BEFORE.search(text, max(0, noun_at[0] - 80), noun_at[0])):
                 part = " ".join(pm.group("part").split())
             owner = whose.get(group_noun) if group_noun is not None else None
@@ -312,6 +316,8 @@ def read_citations(paragraphs: list[Paragraph], span_of: SpanOf
                 part=part,
                 issuer=_issuer(body, owner),
             )
+            if c.issuer is None and mine and mine[-1].body == body:
+                c.issuer = mine[-1].issuer  # a list continued: its body as named first
             (own if body == "ga" and kind == "resolution" else other).append(c)
             mine.append(c)
         _chain(p, text, nouns, groups, mine)
@@ -368,8 +374,10 @@ def _chain(p: Paragraph, text: str, nouns: list[tuple[int, int, str]], groups: l
     for c in cites:
         by_group.setdefault(c.group, []).append(c)
     heads = {g.anchor for g in groups}
+    starts = [n[0] for n in nouns]
     for g in groups:
-        after = next((n for n in nouns if n[0] >= g.stop), None)
+        i = bisect.bisect_left(starts, g.stop)
+        after = nouns[i] if i < len(nouns) else None
         if after is not None and after[0] not in heads and after[2].endswith("s") and (
                 _MORE.match(text, g.stop, after[0])):
             for c in by_group.get(g.id, []):
