@@ -122,6 +122,9 @@ class Paragraph:
     subparagraphs: list[Paragraph] = field(default_factory=list)
     clean_start: int = 0  # offset of `text` in Document.clean
     section: str | None = None  # the key of the Section it stands in ("II", "II.A")
+    # the numbering run of an operative paragraph: "" where numbers run through the part,
+    # the key of the section where they start again at 1 ("II") where they restart
+    run: str = ""
     part: str = "resolution"  # or the annex it belongs to: "Annex", "Annex II"
 
 

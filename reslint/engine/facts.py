@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from reslint.model import Citation, Document, Paragraph, Span
+from reslint.model import Annex, Citation, Document, Paragraph, Section, Span
 from reslint.vocab.dates import parse_date, parse_date_range
 from reslint.vocab.numbers import parse_number
 from reslint.vocab.ordinals import SESSION_PHRASE, ordinal_to_int, word_char_at
@@ -50,7 +50,23 @@ def _paragraph(p: Paragraph, doc: Document | None = None) -> dict[str, Any]:
         "end_span": _span_end(p.span),
         "last_span": _last_span(doc, p),
         "subparagraphs": [_paragraph(s, doc) for s in p.subparagraphs],
+        "section": p.section,
+        "part": p.part,
+        "run": p.run,
     }
+
+
+def _section(s: Section) -> dict[str, Any]:
+    return {"key": s.key, "number": s.number, "title": s.title, "level": s.level,
+            "span": s.span, "first": s.first, "part": s.part}
+
+
+def _annex(a: Annex, doc: Document) -> dict[str, Any]:
+    return {"key": a.key, "number": a.number, "title": a.title, "span": a.span,
+            "title_span": a.title_span,
+            "preamble": [_paragraph(p, doc) for p in a.preamble],
+            "operative": [_paragraph(p, doc) for p in a.operative],
+            "sections": [_section(s) for s in a.sections]}
 
 
 def _citation(c: Citation, sizes: dict[int, int], firsts: set[int]) -> dict[str, Any]:
@@ -156,7 +172,7 @@ def document_facts(doc: Document) -> dict[str, Any]:
         "last_operative": operative[-1] if operative else None,
         "footnotes": [
             {"number": f.number, "text": f.text, "span": f.span,
-             "missing": f.missing,
+             "missing": f.missing, "part": f.part,
              "markers": [{"number": m.number, "span": m.span, "style": m.style}
                          for m in f.markers]}
             for f in doc.footnotes
@@ -181,10 +197,15 @@ def document_facts(doc: Document) -> dict[str, Any]:
                               if doc.next_session_span else None),
         "meeting": (
             {"number": doc.meeting.number, "date": doc.meeting.date, "span": doc.meeting.span,
-             "date_span": doc.meeting.date_span}
+             "date_span": doc.meeting.date_span, "resumed": doc.meeting.resumed,
+             "line_span": doc.meeting.line_span}
             if doc.meeting else None
         ),
         "start_span": source.span(0, 0),
+        "form": doc.form,
+        "revision": doc.revision,
+        "sections": [_section(sec) for sec in doc.sections],
+        "annexes": [_annex(a, doc) for a in doc.annexes],
     }
     return facts
 

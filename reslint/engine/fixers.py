@@ -114,7 +114,8 @@ def _written_like(src: str, model: dict[str, Any], symbol: str, date: str) -> st
 
 def renumber_paragraphs(doc: Document, target: Any, text: str) -> list[Edit] | None:
     """Number the operative paragraph `target` as `text` and every following one on from
-    it (a deleted paragraph renumbers all the rest)."""
+    it (a deleted paragraph renumbers all the rest), within its numbering run: where the
+    numbers restart in each section, the next section is left alone."""
     span = span_of(target)
     if span is None or not text.isdigit():
         return None
@@ -123,7 +124,9 @@ def renumber_paragraphs(doc: Document, target: Any, text: str) -> list[Edit] | N
         return None
     src = doc.source.text
     edits = []
-    for offset, p in enumerate(doc.operative[index:]):
+    run = doc.operative[index].run  # numbers restart in each section: renumber this run
+    following = [p for p in doc.operative[index:] if p.run == run and p.number is not None]
+    for offset, p in enumerate(following):
         want = str(int(text) + offset)
         if p.number == want:
             continue

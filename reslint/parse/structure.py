@@ -28,7 +28,6 @@ from reslint.parse.paragraphs import (
     RawParagraph,
     classify,
     is_roman,
-    reads_operative,
 )
 from reslint.text.layout import can_open
 from reslint.text.mapped import MappedText
@@ -158,6 +157,13 @@ def _section_number(text: str) -> bool:
     return title is None or ends_open(title)
 
 
+def _numbered_alone(text: str) -> bool:
+    """A section number that cannot be a title's first word: alone, with a full stop, or
+    after "Part"/"Section" ("A secure future" is a title; "A." and "A" are numbers)."""
+    m = SECTION_LINE.match(text)
+    return m is not None and bool(m.group("title") is None or m.group("dot") or m.group("word"))
+
+
 @dataclass
 class _Heading:
     number: str | None
@@ -212,7 +218,8 @@ def _scan(units: list[Unit], markdown: bool, annex: bool) -> list[_Item]:
         if PART_FORMULA.match(text):
             continue
         heading = _heading(units, i, seen_operative or annex or had_heading)
-        if heading is not None and quoting and not _heads_paragraphs(
+        in_quote = quoting or (last_top is not None and last_top.text.text.endswith(":"))
+        if heading is not None and in_quote and not _heads_paragraphs(
             units, i + len(heading.blocks), last_number
         ):
             heading = None  # a table's own headings, inside the quoted text
@@ -270,7 +277,7 @@ def _heading(units: list[Unit], i: int, bare_allowed: bool) -> _Heading | None:
     if m is not None and _section_number(text):
         number = f"{m.group('word')} {m.group('wnum')}" if m.group("word") else m.group("num")
         if m.group("title") is None:
-            if title_like(nxt.text) and not _section_number(nxt.text):
+            if title_like(nxt.text) and not _numbered_alone(nxt.text):
                 return _Heading(number, nxt, [block, nxt])
             return _Heading(number, None, [block])
         sure = m.group("dot") or m.group("word") or (
@@ -286,15 +293,19 @@ def _heading(units: list[Unit], i: int, bare_allowed: bool) -> _Heading | None:
 
 
 def _heads_paragraphs(units: list[Unit], j: int, last_number: int) -> bool:
-    """Whether unit j goes on with the text's own paragraphs: a number in sequence (or
-    1), a formula, a preambular paragraph or another heading."""
-    if j >= len(units):
-        return False
-    text = units[j].block.text
-    if m := OPERATIVE_NUMBER.match(text):
-        return int(m.group("num")) in (1, last_number + 1)
-    return bool(PART_FORMULA.match(text) or _section_number(text)
-                or (text.endswith(",") and not reads_operative(text)))
+    """Whether the text from unit j goes on with the text's own paragraphs, past any
+    further headings: a number in sequence (or 1), a formula, a preambular paragraph, a
+    lettered sub-paragraph.  A
+    table's rows ("A" / "Permanent members of the Security Council …") never get there."""
+    for k in range(j, min(len(units), j + 8)):
+        text = units[k].block.text
+        if m := OPERATIVE_NUMBER.match(text):
+            return int(m.group("num")) in (1, last_number + 1)
+        if PART_FORMULA.match(text) or _opens_preamble(text) or SUB_LABEL.match(text):
+            return True  # (a) under a heading: the lettered items of the paragraph it splits
+        if not (_section_number(text) or title_like(text)):
+            return False
+    return False
 
 
 def _opens_preamble(text: str) -> bool:
@@ -358,8 +369,8 @@ def read_part(
             label = f"{scope}PP{pp}"
             kind, number = "preamble", None
         para = Paragraph(kind, label, number, raw.lead, raw.lead_italic, raw.text.text,
-                         Span(0, 0, 0, 0), section=current,
-                         part=key)
+                         Span(0, 0, 0, 0), section=current, part=key,
+                         run=(run_scope or "") if restarts and kind == "operative" else "")
         for s in first_pending:
             s.first = label
         first_pending = []

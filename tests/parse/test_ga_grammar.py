@@ -306,3 +306,58 @@ def test_revised_draft_symbol(tmp_path):
     doc = parse_file(str(path))
     assert (doc.heading.symbol, doc.revision, doc.kind) == ("A/C.3/80/L.5/Rev.1", 1, "draft")
     assert doc.heading.sponsors == ["Chile", "Peru"] and doc.heading.title == "A title"
+
+
+# --- structure rules read the grammar -------------------------------------------------------
+
+def _slip_line(tmp_path, name: str, line: int, old: str, new: str):
+    lines = (GA / name).read_text(encoding="utf-8").split("\n")
+    assert lines[line - 1].strip() == old.strip(), lines[line - 1]
+    lines[line - 1] = lines[line - 1].replace(old, new, 1)
+    out = tmp_path / name
+    out.write_text("\n".join(lines), encoding="utf-8")
+    return out
+
+
+def _structure_findings(path) -> list[tuple[str, int]]:
+    from reslint.lint import Linter
+
+    result = Linter().check_file(str(path), previous=None)
+    return [(f.rule, f.span.line) for f in result.findings if f.rule.startswith("RES60")]
+
+
+def test_numbering_that_restarts_in_each_section_is_not_a_slip(ga_docs):
+    from reslint.engine.facts import document_facts
+
+    facts = document_facts(ga_docs["A_RES_78_253.md"])
+    runs = {p["run"] for p in facts["operative"]}
+    assert {"I", "II", "III"} <= runs
+    assert facts["sections"][0]["key"] == "I" and facts["sections"][0]["span"].line == 37
+    assert ("RES603", 89) not in _structure_findings(GA / "A_RES_78_253.md")
+
+
+def test_a_slip_in_a_restarting_section_is_found_at_its_line_and_fixed_in_its_run(tmp_path):
+    from reslint.engine.facts import document_facts
+    from reslint.engine.fixers import renumber_paragraphs
+    from reslint.parse import parse_file
+
+    path = _slip_line(tmp_path, "A_RES_78_253.md", 264, "2.", "3.")
+    found = _structure_findings(path)
+    # the paragraph numbered "3." on line 264 (its text starts on 265), and the real 3 after
+    assert [f for f in found if f[0] == "RES603"] == [("RES603", 265), ("RES603", 269)]
+    doc = parse_file(str(path))
+    target = next(p for p in document_facts(doc)["operative"] if p["span"].line == 265)
+    edits = renumber_paragraphs(doc, target, "2")
+    assert edits is not None and len(edits) == 1
+    assert doc.source.linecol(edits[0].start)[0] == 264 and edits[0].text == "2"
+
+
+def test_annex_facts_for_rules(ga_docs):
+    from reslint.engine.facts import document_facts
+
+    facts = document_facts(ga_docs["A_RES_80_117.md"])
+    annex = facts["annexes"][0]
+    assert (annex["key"], annex["span"].line, len(annex["operative"])) == ("Annex", 44, 88)
+    assert annex["operative"][0]["part"] == "Annex"
+    assert len(facts["operative"]) == 1 and facts["meeting"]["resumed"] is False
+    assert {f["part"] for f in facts["footnotes"]} == {"Annex"}
