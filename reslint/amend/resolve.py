@@ -387,19 +387,25 @@ def find_conflicts(resolved: list[Resolved]) -> None:
                     _clash(r, removed[p.key])
                 removed.setdefault(p.key, r)
     local = [(r, w) for r in resolved for w in r.words if not w.everywhere]
-    for i, (r1, w1) in enumerate(local):
-        for r2, w2 in local[i + 1:]:
-            if r1 is not r2 and _overlap(w1, w2):
-                _clash(r1, r2)
+    _sweep(local)
     for r, w in local:
         owner = removed.get(w.key) or removed.get(w.key.split("(")[0])
         if owner is not None and owner is not r:
             _clash(r, owner)
-    everywhere = [(r, w) for r in resolved for w in r.words if w.everywhere]
-    for i, (r1, w1) in enumerate(everywhere):
-        for r2, w2 in everywhere[i + 1:]:
+    _sweep([(r, w) for r in resolved for w in r.words if w.everywhere])
+
+
+def _sweep(edits: list[tuple[Resolved, WordEdit]]) -> None:
+    """Clash every pair of edits of different instructions that overlap: sorted by start,
+    each is compared only with those still open where it starts."""
+    edits = sorted(edits, key=lambda rw: (rw[1].start, rw[1].end))
+    active: list[tuple[Resolved, WordEdit]] = []
+    for r1, w1 in edits:
+        active = [(r, w) for r, w in active if w.end > w1.start or w.start == w1.start]
+        for r2, w2 in active:
             if r1 is not r2 and _overlap(w1, w2):
                 _clash(r1, r2)
+        active.append((r1, w1))
 
 
 def _overlap(a: WordEdit, b: WordEdit) -> bool:

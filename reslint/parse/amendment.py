@@ -320,25 +320,27 @@ def _instructions(blocks: list[MappedText], mspan, styled: bool = False  # type:
                   ) -> list[Instruction]:
     """Group blocks into instructions (each with the paragraphs that follow it), then read
     each one."""
-    groups: list[tuple[MappedText, list[MappedText]]] = []
+    # pieces are joined once at the end: a long run of cut blocks stays linear
+    groups: list[tuple[list[MappedText], list[list[MappedText]]]] = []
     for block in blocks:
         if _is_instruction(block) or not groups:
-            if groups and not groups[-1][1] and _continues(groups[-1][0], block):
-                groups[-1] = (MappedText.join([groups[-1][0], _space(block), block]), [])
+            if groups and not groups[-1][1] and _continues(groups[-1][0][-1], block):
+                groups[-1][0].extend([_space(block), block])
                 continue
-            groups.append((block, []))
+            groups.append(([block], []))
         else:
-            content = groups[-1][1]
-            if content and _continues(content[-1], block):
-                content[-1] = MappedText.join([content[-1], _space(block), block])
-            elif not content and not groups[-1][0].text.rstrip().endswith(":") and \
-                    _continues(groups[-1][0], block):
-                groups[-1] = (MappedText.join([groups[-1][0], _space(block), block]), [])
+            head, content = groups[-1]
+            if content and _continues(content[-1][-1], block):
+                content[-1].extend([_space(block), block])
+            elif not content and not head[-1].text.rstrip().endswith(":") and \
+                    _continues(head[-1], block):
+                head.extend([_space(block), block])
             else:
-                content.append(block)
+                content.append([block])
     out: list[Instruction] = []
     for head, content in groups:
-        out.extend(read_instruction(head, content, mspan, styled))
+        out.extend(read_instruction(MappedText.join(head),
+                                    [MappedText.join(c) for c in content], mspan, styled))
     return out
 
 
