@@ -4,8 +4,8 @@
              as States parties … and {signatories:number} as signatories"
 
 Literal words match as written, in any case and with any run of spaces or line breaks
-between them; `{of|by}` is one of several words; `…` (or `...`) stands for any words
-within the paragraph (no `;`); each
+between them; `{of|by}` is one of several words, `{the?}` words that may be absent;
+`…` (or `...`) stands for any words within the paragraph (no `;`); each
 hole `{name:type}` is a named group whose text is read as its type (the extractor's
 `types`).  The hole types, and what each matches:
 
@@ -46,7 +46,8 @@ HOLES: dict[str, tuple[str, str]] = {
 }
 GAP = r"\b[^;]*?"
 _HOLE = re.compile(r"\{(?P<name>[A-Za-z_]\w*)(?::(?P<type>\w+))?\}"
-                   r"|\{(?P<choice>[^{}:]*\|[^{}:]*)\}|…|\.\.\.")
+                   r"|\{(?P<choice>[^{}:]*\|[^{}:]*)\}|\{(?P<optional>[^{}:|?]+)\?\}\s*"
+                   r"|…|\.\.\.")
 
 
 class PhraseError(ValueError):
@@ -68,6 +69,13 @@ def compile_phrase(phrase: str) -> tuple[str, dict[str, str]]:
             last = m.end()
             words = [_literal(w.strip()) for w in m.group("choice").split("|")]
             parts.append("(?:" + "|".join(words) + ")")
+            continue
+        if m.group("optional") is not None:  # {of the Convention?} words that may be absent
+            parts.append(_literal(phrase[last : m.start()]))
+            last = m.end()
+            spaced = m.group().endswith((" ", "\n"))
+            parts.append(f"(?:{_literal(m.group('optional').strip())}"
+                         + (r"\s+)?" if spaced else ")?"))
             continue
         gap = m.group("name") is None  # … : any words, punctuation included
         before = phrase[last : m.start()]
