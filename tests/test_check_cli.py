@@ -233,4 +233,4 @@ def test_a_folder_checks_its_drafts(capsys, tmp_path):
 def test_a_folder_without_drafts_exits_2(capsys, tmp_path):
     assert main(["check", str(tmp_path)]) == 2
     assert capsys.readouterr().err == (
-        f"reslint: {tmp_path}: a folder with no draft (.md, .markdown, .txt, .docx)\n")
+        f"reslint: {tmp_path}: a folder with no draft (.md, .markdown, .txt, .docx, .pdf)\n")

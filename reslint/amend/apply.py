@@ -244,6 +244,7 @@ class _Applier:
                 replaced[e.key] = (n, e)
         # the operative part as amended, in order: (original paragraph or None, new quote)
         sequence: list[tuple[Paragraph | None, Quote | None, str, int]] = []
+        p: Paragraph | None  # a draft paragraph, or none found by label
         for p in self.draft.operative:
             for n, e in before.get(p.label, []):
                 sequence += [(None, q, e.kind, n) for q in e.paragraphs if e.kind == "operative"]

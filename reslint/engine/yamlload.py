@@ -106,7 +106,8 @@ def _count_nodes(path: str, text: str) -> None:
             count += 1
             if count > MAX_NODES:
                 mark = event.start_mark
-                raise LocatedError(path, mark.line + 1, mark.column + 1,
+                line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+                raise LocatedError(path, line, column,
                                    "file too large: more than 200,000 YAML nodes")
 
 

@@ -34,8 +34,9 @@ class Positions:
         index = max(line - 1, 0)
         if index >= len(self.lines):
             return types.Position(line=len(self.lines), character=0)
-        return self.codec.position_to_client_units(
+        client: types.Position = self.codec.position_to_client_units(
             self.lines, types.Position(line=index, character=max(column - 1, 0)))
+        return client
 
     def offset(self, offset: int) -> types.Position:
         line, column = self.source.linecol(offset)
@@ -56,7 +57,8 @@ class Positions:
         starts = self.source.line_starts
         if server.line >= len(starts):
             return len(self.source.text)
-        return starts[server.line] + server.character
+        offset: int = starts[server.line] + server.character
+        return offset
 
 
 def diagnostic(finding: Finding, positions: Positions, rule: RuleInfo | None,

@@ -37,10 +37,18 @@ def parse_file(path: str, max_bytes: int = MAX_BYTES, tracked: str = "accepted")
     if path.lower().endswith(".docx"):  # reslint.text.docx.is_docx, without importing it
         return parse_docx(path, max_bytes, tracked)
     if path.lower().endswith(".pdf"):  # reslint.text.pdf.is_pdf, without importing it
-        from reslint.text.pdf import parse_pdf
-
         return parse_pdf(path, max_bytes)
     return parse_source(read_source(path, max_bytes))
+
+
+def parse_pdf(path: str, max_bytes: int = MAX_BYTES) -> Document:
+    """The official PDF: the reader (reslint.text.pdf) gives its source, read by the
+    page's geometry; the document is built here as for any other source."""
+    from reslint.text.pdf import read_pdf  # pypdfium2 and the reader: only for a .pdf
+
+    doc = parse_source(read_pdf(path, max_bytes))
+    doc.style = "pdf"
+    return doc
 
 
 def parse_docx(path: str, max_bytes: int = MAX_BYTES, tracked: str = "accepted") -> Document:

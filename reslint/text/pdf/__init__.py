@@ -15,7 +15,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from reslint.model import Document
     from reslint.text.pdf.source import PdfSource
 
 SUFFIX = ".pdf"
@@ -42,11 +41,3 @@ def read_pdf(path: str, max_bytes: int) -> PdfSource:
             path, "reading PDF needs the pdf extra: pip install 'reslint[pdf]'"
         ) from None
 
-
-def parse_pdf(path: str, max_bytes: int) -> Document:
-    """Read a PDF into the same Document the Markdown and Word readers give."""
-    from reslint.parse import parse_source
-
-    doc = parse_source(read_pdf(path, max_bytes))
-    doc.style = "pdf"
-    return doc
