@@ -48,16 +48,36 @@ def _draw(text: str) -> tuple[str, list[int]]:
     return "".join(out), starts
 
 
+MAX_EXCERPT = 200  # code points of the source line shown around a finding
+CONTEXT = 40  # of them before the finding's start
+
+
+def excerpt(line: str, first: int, last: int) -> tuple[str, int, int]:
+    """At most MAX_EXCERPT code points of `line` around [first, last), with "…" where it
+    is cut, and the span's new columns: a finding on a 700 KB line printed that line (and
+    its underline) whole, once per finding."""
+    if len(line) <= MAX_EXCERPT:
+        return line, first, last
+    start = max(0, first - CONTEXT)
+    end = min(len(line), start + MAX_EXCERPT)
+    head = "…" if start > 0 else ""
+    tail = "…" if end < len(line) else ""
+    shift = len(head) - start
+    return (head + line[start:end] + tail, first + shift,
+            min(last, end + (1 if tail else 0)) + shift)
+
+
 def snippet(finding: Finding, colour: bool = False) -> list[str]:
     """The gutter, source line and caret line under a finding's headline."""
     line = finding.source_line
     if not line:
         return []
     span = finding.span
-    drawn, starts = _draw(line)
     first = min(max(span.column - 1, 0), len(line))
     last = span.end_column - 1 if span.end_line == span.line else len(line)
     last = max(last, first + 1)
+    line, first, last = excerpt(line, first, last)
+    drawn, starts = _draw(line)
     # Past the line end (a span on the newline, or a missing word) each column is one cell.
     end_cell = starts[min(last, len(line))] + max(last - len(line), 0)
     carets = max(end_cell - starts[first], 1)
