@@ -18,6 +18,7 @@ from reslint.render.markdown import HeadingParts
 from reslint.text.edits import apply_edits
 from reslint.vocab.dates import format_date
 from reslint.vocab.ordinals import int_to_ordinal, match_case
+from reslint.vocab.symbols import parse_symbol
 
 COMMITTEES = {"First": 1, "Second": 2, "Third": 3, "Fourth": 4, "Fifth": 5, "Sixth": 6}
 LINK_TAIL = re.compile(r"\]\((?P<target>[^)\s]*)\)")
@@ -131,14 +132,34 @@ def _item_end(base: str, c: Citation) -> int:
     return (c.date_span or c.span).end
 
 
+# A series recalls its predecessor at most this many sessions back (triennial series).
+MAX_PERIOD = 3
+
+
+def _latest_list(recalled: list[Citation], session: int | None) -> list[Citation]:
+    """The recalled list that holds the series' own predecessor, the latest resolution
+    recalled, which the new resolution joins ("Reaffirming its resolution 70/1" further on
+    is another list); none when nothing recalled is recent enough to be the predecessor."""
+    def order(c: Citation) -> tuple[int, int]:
+        sym = parse_symbol(c.symbol)
+        return (sym.session or 0, sym.number or 0) if sym else (0, 0)
+
+    if not recalled or session is None:
+        return []
+    latest = max(recalled, key=order)
+    if order(latest)[0] < session - MAX_PERIOD:
+        return []
+    return [c for c in recalled if c.list_id == latest.list_id]
+
+
 def _recalled(doc: Document, base: str) -> list[Change]:
     """Add the previous resolution to the recalled list (or replace a single item)."""
     h = doc.heading
     assert h.symbol is not None
     short = h.symbol[len("A/RES/") :]
     adopted = _date_text(h.adopted)
-    recalled = doc.recalled
-    if not recalled or any(c.symbol == short for c in recalled):
+    recalled = _latest_list(doc.recalled, h.session)
+    if not recalled or any(c.symbol == short for c in doc.recalled):
         return []
     last = recalled[-1]
     if len(recalled) == 1:
