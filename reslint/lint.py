@@ -33,12 +33,13 @@ from reslint.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from reslint.library import LIBRARY_SUFFIXES, Library, library_for
 from reslint.library import from_file as library_file
 from reslint.model import Document, Finding, RuleInfo, severity_rank
-from reslint.pairing import find_previous
+from reslint.pairing import PairingError, find_previous
 from reslint.parse import parse_file, parse_source
 from reslint.resources import builtin_rules_path
 from reslint.suppress import apply_suppressions
 from reslint.text.docx import is_docx
-from reslint.text.source import MAX_BYTES, SourceText
+from reslint.text.source import MAX_BYTES, InputError, SourceText
+from reslint.workers import ordered_map
 
 if TYPE_CHECKING:
     from reslint.fix import FixResult
@@ -272,6 +273,37 @@ class FileResult:
     notes: list[str] = field(default_factory=list)
 
 
+@dataclass
+class FileReport:
+    """What a report needs of one checked file, in plain values: the findings and the rules
+    that ran, the notes, the patch, and how the previous resolution was found.  This is what
+    a worker process sends back (a parsed Document is ten times the size of its text), and
+    `error` is the one line of a file that could not be checked while the others were."""
+
+    path: str
+    findings: list[Finding]
+    rules: dict[str, RuleInfo]
+    notes: list[str] = field(default_factory=list)
+    patch: str = ""
+    fixed: int = 0
+    previous: str | None = None  # the path of the previous resolution used, if any
+    previous_reason: str = ""
+    error: str = ""
+    rule_error: bool = False  # a rule file's pattern timed out on it (an exit-2 condition)
+
+    @classmethod
+    def of(cls, result: FileResult) -> FileReport:
+        previous = result.previous.path if result.previous is not None else None
+        return cls(result.path, result.findings, result.rules, result.notes, result.patch,
+                   result.fixed, previous, result.previous_reason)
+
+
+# Errors that concern one file (unreadable, not a resolution, its previous not found): the
+# run reports them and goes on with the others, as ruff does.  A broken rule pack or
+# configuration is every file's error and stops the run.
+FILE_ERRORS = (InputError, PairingError)
+
+
 class Linter:
     """Checks files with their configurations; files that share a configuration share its
     loaded packs (pre-commit passes many files at once).
@@ -375,6 +407,34 @@ class Linter:
         for path in files:
             yield self.check_file(path, previous, fix=fix, unsafe_fixes=unsafe_fixes,
                                   amends=amends)
+
+    def report_paths(self, paths: Iterable[str], previous: str | None = None, *,
+                     fix: str | None = None, unsafe_fixes: bool = False,
+                     amends: str | None = None, jobs: int | None = None
+                     ) -> Iterator[FileReport]:
+        """Each file of `paths` checked, on `jobs` processes (None: every CPU), reported in
+        the files' order.  A file that cannot be checked (FILE_ERRORS) gives a report with
+        its `error` and the others go on; the packs and the library are loaded here, once,
+        before the workers start."""
+        files = expand_paths(paths)
+        self.add_known(files)
+        for path in files[:1]:  # what the workers share: compiled packs, the library index
+            config = self.config(path)
+            self.ruleset(config)
+            library_for(config.library)
+
+        def one(path: str) -> FileReport:
+            timeouts = len(BUDGET.reported)
+            try:
+                report = FileReport.of(self.check_file(path, previous, fix=fix,
+                                                       unsafe_fixes=unsafe_fixes,
+                                                       amends=amends))
+            except FILE_ERRORS as exc:
+                return FileReport(path, [], {}, error=str(exc))
+            report.rule_error = len(BUDGET.reported) > timeouts
+            return report
+
+        yield from ordered_map(one, files, jobs)
 
     def _fix(self, result: FileResult, ruleset: Ruleset, config: Config, mode: str,
              unsafe: bool) -> None:

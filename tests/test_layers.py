@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "reslint"
 # is the package itself only: a new module must be placed here, or this test fails)
 LAYERS: list[tuple[str, ...]] = [
     ("reslint", "reslint.errors", "reslint._dataclass", "reslint._record",
-     "reslint.resources", "reslint.paths", "reslint.links"),    # foundations
+     "reslint.resources", "reslint.paths", "reslint.links", "reslint.workers"),    # foundations
     ("reslint.model", "reslint.vocab"),                           # the document model, words
     ("reslint.text",),                                            # bytes -> source text
     ("reslint.parse",),                                           # source text -> Document

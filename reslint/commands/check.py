@@ -7,12 +7,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
+from collections.abc import Iterator
 
 from reslint import __version__
 from reslint.commands.options import add_max_size, add_tracked
 from reslint.engine.ruleset import BUDGET
 from reslint.errors import EXIT_ERROR, UsageError, one_line
-from reslint.lint import FileResult, Linter, exit_code, expand_paths
+from reslint.lint import FileReport, FileResult, Linter, exit_code, expand_paths
 from reslint.model import Document, Finding, RuleInfo
 
 
@@ -31,6 +33,8 @@ def add_arguments(c: argparse.ArgumentParser) -> None:
                    "messages, to find the configuration and to pair it")
     c.add_argument("--statistics", action="store_true",
                    help="print the number of findings per rule instead of the findings")
+    c.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
+                   help="check N files at once (default: one per CPU; 1: in this process)")
     c.add_argument("--quiet", "-q", action="store_true",
                    help="print the findings and nothing else (no summary)")
     c.add_argument("--output-file", "-o", help="write the report here instead of stdout")
@@ -79,19 +83,20 @@ def run(args: argparse.Namespace) -> int:
     findings: list[Finding] = []
     infos: dict[str, RuleInfo] = {}
     fixed = 0  # findings --fix removed
+    started = time.perf_counter()
     files = [q for p in args.files for q in ([p] if p == STDIN else expand_paths([p]))]
-    linter.add_known(f for f in files if f != STDIN)
     checked: list[str] = []
-    for given in files:
-        if given == STDIN:
-            result = check_stdin(linter, args.stdin_filename or STDIN, args)
-        else:
-            result = linter.check_file(given, args.previous, fix=fix,
-                                       unsafe_fixes=args.unsafe_fixes, amends=args.amends)
+    failed = False  # a file that could not be checked, or a rule that timed out: exit 2
+    for result in _reports(linter, files, fix, args):
         infos.update(result.rules)
+        if result.error:
+            sys.stderr.write(f"reslint: {one_line(result.error)}\n")
+            failed = True
+            continue
         sys.stderr.write("".join(one_line(note) + "\n" for note in result.notes))
         sys.stdout.write(result.patch)
         fixed += result.fixed
+        failed = failed or result.rule_error
         findings.extend(result.findings)
         checked.append(result.path)
     fail_on = args.fail_on or "warning"
@@ -100,6 +105,9 @@ def run(args: argparse.Namespace) -> int:
         from reslint.report.statistics import render_statistics
 
         report = render_statistics(findings, json_format=fmt == "json")
+        elapsed = time.perf_counter() - started  # on stderr: stdout stays the same each run
+        sys.stderr.write(f"{len(checked)} file{'s' * (len(checked) != 1)} checked in "
+                         f"{elapsed:.2f} s\n")
     else:
         colour = (fmt in ("full", "concise") and not args.output_file
                   and wants_colour(sys.stderr if to_stderr else sys.stdout))
@@ -116,9 +124,37 @@ def run(args: argparse.Namespace) -> int:
                              f"{exc.strerror or exc}") from None
     else:  # after --diff, or --fix of standard input, stdout holds that text alone
         (sys.stderr if to_stderr else sys.stdout).write(report)
-    if BUDGET.reported:  # a rule file's regex timed out (noted above): a rule error
+    if failed or BUDGET.reported:  # reported above, one line each
         return EXIT_ERROR
     return exit_code(findings, fail_on, args.exit_zero)
+
+
+def _reports(linter: Linter, files: list[str], fix: str | None,
+             args: argparse.Namespace) -> Iterator[FileReport]:
+    """The files' reports in order: standard input in this process, the files on --jobs."""
+    on_disk = [f for f in files if f != STDIN]
+    reports = linter.report_paths(on_disk, args.previous, fix=fix,
+                                  unsafe_fixes=args.unsafe_fixes, amends=args.amends,
+                                  jobs=args.jobs)
+    if STDIN not in files:
+        yield from reports
+        return
+    linter.add_known(on_disk)
+    for given in files:
+        if given == STDIN:
+            yield FileReport.of(check_stdin(linter, args.stdin_filename or STDIN, args))
+        else:
+            yield next(reports)
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"{value!r}: a number of jobs is 1 or more")
+    return jobs
 
 
 def wants_colour(stream: object) -> bool:
