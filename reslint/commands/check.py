@@ -101,7 +101,9 @@ def run(args: argparse.Namespace) -> int:
         checked.append(result.path)
     fail_on = args.fail_on or "warning"
     to_stderr = bool(args.diff or (args.fix and STDIN in files))
-    if args.statistics:
+    if failed and not checked:  # nothing was checked: the error lines are the whole report
+        report = ""
+    elif args.statistics:
         from reslint.report.statistics import render_statistics
 
         report = render_statistics(findings, json_format=fmt == "json")
