@@ -1,6 +1,13 @@
 """Benchmark reslint the way docs/research/perf-anchors.md measures linters.
 
-    python bench/bench.py [--pairs 15] [--rounds 3] [--corpus ../shared/corpus]
+    python bench/bench.py [--pairs 15] [--rounds 3] [--series ../shared/corpus]
+    python bench/bench.py --corpus ../shared/ga/texts [--rounds 2] [--jobs N]
+
+The second form is (d) alone: reslint, and where installed markdownlint-cli
+(`markdownlint`) and proselint, each run once over the same folder of texts per round, in
+alternation (reslint, markdownlint, proselint, reslint, ...), with the wall time, files per
+second, the peak memory of the whole process tree (every --jobs worker counted) and the
+ratios of files per second.
 
 Prints three tables:
 
@@ -223,13 +230,117 @@ def bench_parse(corpus: Path, repeat: int) -> None:
         print(f"  median {statistics.median(per_kb) * 1e3:.2f} ms per KiB")
 
 
+# -- (d) side by side on a folder ------------------------------------------------------------
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory of `pid` and its descendants now, in bytes (Linux /proc; 0 elsewhere)."""
+    total, todo = 0, [pid]
+    while todo:
+        here = todo.pop()
+        try:
+            with open(f"/proc/{here}/status", encoding="ascii") as status:
+                for line in status:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+            for task in os.listdir(f"/proc/{here}/task"):
+                with open(f"/proc/{here}/task/{task}/children", encoding="ascii") as kids:
+                    todo += [int(k) for k in kids.read().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def run_sampled(cmd: list[str]) -> tuple[float, int, int]:
+    """Wall time, peak resident memory of the process tree (sampled every 10 ms) and exit."""
+    import threading
+
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.wait(0.01):
+            peak = max(peak, tree_rss(proc.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    code = proc.wait()
+    elapsed = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    return elapsed, peak, code
+
+
+def peers(files: list[str], folder: Path) -> list[tuple[str, list[str]]]:
+    """The tools to compare, each with its command over the same files; the peers only where
+    installed (markdownlint-cli on PATH, proselint on PATH or beside this interpreter)."""
+    import shutil
+
+    tools = [("reslint check FOLDER", [*reslint_cmd(), "check", str(folder), "--format",
+                                       "concise", "--exit-zero"])]
+    markdownlint = shutil.which("markdownlint")
+    if markdownlint:
+        tools.append(("markdownlint-cli", [markdownlint, *files]))
+    proselint = shutil.which("proselint") or os.environ.get("PROSELINT")
+    if proselint:
+        tools.append(("proselint", [proselint, "check", *files]
+                      if _proselint_has_check(proselint) else [proselint, *files]))
+    return tools
+
+
+def _proselint_has_check(proselint: str) -> bool:
+    """proselint 0.14+ takes `proselint check FILES`; older ones take the files directly."""
+    done = subprocess.run([proselint, "--help"], capture_output=True, text=True)
+    return " check" in done.stdout
+
+
+def bench_folder(folder: Path, rounds: int, jobs: int | None) -> None:
+    files = sorted(str(p) for p in folder.iterdir()
+                   if p.suffix in (".md", ".txt") and not p.name.startswith("."))
+    if not files:
+        print(f"(d) {folder}: no .md or .txt files")
+        return
+    tools = peers(files, folder)
+    if jobs is not None:
+        tools[0] = (f"{tools[0][0]} --jobs {jobs}", [*tools[0][1], "--jobs", str(jobs)])
+    size = sum(os.path.getsize(f) for f in files)
+    results: dict[str, list[tuple[float, int, int]]] = {name: [] for name, _ in tools}
+    for _ in range(rounds):  # alternating: the machine's slow phases fall on every tool
+        for name, cmd in tools:
+            results[name].append(run_sampled(cmd))
+    rows = []
+    rates: dict[str, float] = {}
+    for name, _ in tools:
+        walls = [w for w, _, _ in results[name]]
+        rates[name] = len(files) / statistics.median(walls)
+        rows.append((name, ", ".join(f"{w:.1f} s" for w in walls), f"{rates[name]:7.1f}",
+                     f"{max(p for _, p, _ in results[name]) / 2**20:6.0f} MB",
+                     ",".join(sorted({str(c) for _, _, c in results[name]}))))
+    table(f"(d) {len(files)} files of {folder} ({size / 2**20:.1f} MB), one invocation per "
+          f"tool per round, {rounds} alternating rounds",
+          ("tool", "wall (each round)", "files/s", "peak memory", "exit"), rows)
+    ours = rates[tools[0][0]]
+    for name, _ in tools[1:]:
+        print(f"  reslint files/s / {name} files/s: {ours / rates[name]:.1f}x")
+    if len(tools) == 1:
+        print("  (markdownlint-cli and proselint not installed: `npm install -g "
+              "markdownlint-cli`, `pip install proselint`)")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pairs", type=int, default=15, help="alternating pairs for (a)")
     ap.add_argument("--rounds", type=int, default=3, help="timed rounds over the corpus (b)")
     ap.add_argument("--repeat", type=int, default=11, help="parses per file for (c)")
-    default_corpus = Path(os.environ.get("RESLINT_CORPUS", ROOT.parent / "shared" / "corpus"))
-    ap.add_argument("--corpus", type=Path, default=default_corpus)
+    default_series = Path(os.environ.get("RESLINT_CORPUS", ROOT.parent / "shared" / "corpus"))
+    ap.add_argument("--series", type=Path, default=default_series,
+                    help="the First Committee corpus (a README listing its files) for (b), (c)")
+    ap.add_argument("--corpus", type=Path, default=None, metavar="DIR",
+                    help="(d) only: reslint and its peers side by side on DIR's files")
+    ap.add_argument("--jobs", type=int, default=None, help="(d): reslint's --jobs")
     args = ap.parse_args(argv)
     try:
         import reslint  # noqa: F401
@@ -243,12 +354,15 @@ def main(argv: list[str] | None = None) -> int:
           f"PyYAML {yaml.__version__} (libyaml {'yes' if yaml.__with_libyaml__ else 'no'}), "
           f"regex {regex.__version__}, {os.cpu_count()} CPUs")
     print(f"reslint command: {' '.join(reslint_cmd())}")
+    if args.corpus is not None:
+        bench_folder(args.corpus, args.rounds, args.jobs)
+        return 0
     bench_startup(args.pairs)
-    if (args.corpus / "README.md").exists():
-        bench_corpus(args.corpus, args.rounds)
+    if (args.series / "README.md").exists():
+        bench_corpus(args.series, args.rounds)
     else:
-        print(f"\n(b) corpus: {args.corpus} not found; skipped (use --corpus)")
-    bench_parse(args.corpus, args.repeat)
+        print(f"\n(b) corpus: {args.series} not found; skipped (use --series)")
+    bench_parse(args.series, args.repeat)
     return 0
 
 
