@@ -325,3 +325,10 @@ def test_rule_reference_has_every_builtin_rule():
                if f'<a id="{r.code.lower()}"></a>' not in text]
     assert missing == [], ("regenerate the reference: "
                            "reslint rules --format markdown > docs/rules.md")
+
+
+def test_stdin_cannot_be_a_word_file():
+    proc = reslint("check", "-", "--stdin-filename", "drafts/ccm.docx", stdin="x")
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == ("reslint: drafts/ccm.docx: standard input takes Markdown or plain "
+                           "text, not a Word or PDF file (give the file's path instead)\n")

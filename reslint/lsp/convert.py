@@ -8,9 +8,9 @@ another).  Every position is made here, from the checked text, through pygls's c
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from lsprotocol import types
+from pygls.workspace.position_codec import PositionCodec
 
 from reslint.model import Edit, Finding, RuleInfo, Span
 from reslint.text.source import SourceText
@@ -24,7 +24,7 @@ SOURCE = "reslint"
 class Positions:
     """Offsets and (line, code point) pairs of one checked text -> client positions."""
 
-    def __init__(self, source: SourceText, codec: Any) -> None:
+    def __init__(self, source: SourceText, codec: PositionCodec) -> None:
         self.source = source
         self.codec = codec
         self.lines = [text + "\n" for _, text in source.lines()]
