@@ -248,7 +248,8 @@ def _paragraph_of(doc: Document, span: Span) -> str | None:
     if inner is None:
         inner = subs[id(p)] = _Spans(p.subparagraphs)
     s = inner.find(span.start, open_end=False)
-    return s.label if s is not None else p.label
+    label: str | None = s.label if s is not None else p.label
+    return label
 
 
 class _Spans:
