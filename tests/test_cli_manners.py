@@ -332,3 +332,10 @@ def test_stdin_cannot_be_a_word_file():
     assert (proc.returncode, proc.stdout) == (2, "")
     assert proc.stderr == ("reslint: drafts/ccm.docx: standard input takes Markdown or plain "
                            "text, not a Word or PDF file (give the file's path instead)\n")
+
+
+def test_misspelt_format(capsys, draft):
+    code, out, err = run(capsys, "check", str(draft), "--format", "sarf")
+    assert (code, out) == (2, "")
+    assert err == ("reslint: unknown output format 'sarf' (did you mean 'sarif'? expected one "
+                   "of: full, concise, json, sarif, github, gitlab, junit, markdown, text)\n")

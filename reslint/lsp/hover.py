@@ -3,9 +3,12 @@ on a cited resolution ("79/58"), its adoption date and title from the library.""
 
 from __future__ import annotations
 
-import os
+from typing import TYPE_CHECKING
 
 from reslint.model import Citation, Document, Finding, RuleInfo
+
+if TYPE_CHECKING:
+    from reslint.library import Adopted
 from reslint.vocab.dates import format_date as _format
 
 
@@ -43,35 +46,27 @@ def citation_at(document: Document, offset: int) -> Citation | None:
     return None
 
 
-def library_resolution(folder: str | None, symbol: str) -> Document | None:
-    """The adopted resolution `symbol` ("79/58") in the library folder, if it is there:
-    each file is parsed once per process (the pairing's library cache)."""
-    from reslint.pairing import _entry, _library_files
+def library_resolution(folder: str | None, symbol: str,
+                       previous: Document | None = None) -> Adopted | None:
+    """The adopted resolution `symbol` ("79/58") as the library has it (the `library:`
+    folder, indexed once per process, and the draft's previous resolution), or None."""
+    from reslint.library import from_document, library_for
 
-    if not folder or not os.path.isdir(folder):
-        return None
-    wanted = f"A/RES/{symbol}"
-    stem = "A_RES_" + symbol.replace("/", "_")
-    files = _library_files(folder)
-    # a file named for its symbol is read first; the others only when it is not there
-    files.sort(key=lambda p: not os.path.basename(p).startswith(stem))
-    for path in files:
-        entry = _entry(path, None)
-        if entry is not None and entry.doc is not None and entry.doc.heading.symbol == wanted:
-            return entry.doc
-    return None
+    found = library_for(folder).get(symbol)
+    if found is None and previous is not None:
+        record = from_document(previous)
+        found = record if record is not None and record.symbol == symbol else None
+    return found
 
 
-def citation_hover(citation: Citation, found: Document | None, library: str | None) -> str:
+def citation_hover(citation: Citation, found: Adopted | None, library: str | None) -> str:
     """The cited resolution as the library has it, and whether the citation's date agrees."""
     head = f"**{citation.symbol}**"
     if found is None:
         where = f"the library {library}" if library else "no library is configured"
         return f"{head}: not found ({where}).\n"
-    h = found.heading
-    adopted = format_date(h.adopted) if h.adopted else "date unknown"
-    lines = [f"{head} adopted on {adopted}: *{h.title or 'title unknown'}*", "",
-             f"From the library: {found.path}"]
-    if citation.date and h.adopted and citation.date != h.adopted:
+    lines = [f"{head} adopted on {format_date(found.adopted)}: "
+             f"*{found.title or 'title unknown'}*", "", f"From the library: {found.path}"]
+    if citation.date and citation.date != found.adopted:
         lines += ["", f"The draft cites it as of {format_date(citation.date)}."]
     return "\n".join(lines) + "\n"

@@ -205,7 +205,7 @@ class ReslintServer(LanguageServer):
         span_range = under[0][1].range if under else None
         citation = citation_at(state.document, offset)
         if citation is not None:  # the cited resolution first, then what is wrong here
-            found = library_resolution(state.library, citation.symbol)
+            found = library_resolution(state.library, citation.symbol, state.previous)
             parts.append(citation_hover(citation, found, state.library))
             span_range = state.positions.span(citation.span)
         if under:

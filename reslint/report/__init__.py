@@ -47,8 +47,12 @@ def resolve_format(fmt: str) -> str:
     """Return the canonical format name, or raise ValueError naming the valid ones."""
     name = ALIASES.get(fmt, fmt)
     if name not in FORMATS:
+        from difflib import get_close_matches  # only on the error path
+
         valid = ", ".join([*FORMATS, *ALIASES])
-        raise ValueError(f"unknown output format {fmt!r} (expected one of: {valid})")
+        close = get_close_matches(fmt, [*FORMATS, *ALIASES], n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        raise ValueError(f"unknown output format {fmt!r} ({hint}expected one of: {valid})")
     return name
 
 
