@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 
 from reslint.cli import main
+from tests import paths
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
 SEED_76_47 = FIXTURES / "A_RES_76_47.txt"
 SEED_78_32 = FIXTURES / "A_RES_78_32.txt"
-SARIF_SCHEMA = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA = paths.SARIF_SCHEMA
 
 FORMATS = ["full", "concise", "json", "sarif", "github", "junit", "markdown"]
 

@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 
 from reslint.cli import main
+from tests import paths
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
 PREVIOUS = FIXTURES / "A_RES_76_47.txt"
 DRAFT = FIXTURES / "A_RES_78_32.txt"
-SARIF_SCHEMA = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA = paths.SARIF_SCHEMA
 ESC = "\x1b["
 
 RES604 = 'Operative paragraph 2 ends with "," instead of a semicolon'

@@ -15,11 +15,12 @@ from reslint.cli import main
 from reslint.config import Config
 from reslint.pairing import find_previous
 from reslint.parse import parse_file
+from tests import paths
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED_76_47 = FIXTURES / "A_RES_76_47.txt"
 SEED_78_32 = FIXTURES / "A_RES_78_32.txt"
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+CORPUS = paths.CORPUS
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
 
 

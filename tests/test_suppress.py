@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reslint.cli import main
+from tests import paths
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED_76_47 = FIXTURES / "A_RES_76_47.txt"
@@ -327,7 +328,7 @@ def test_a_reason_is_kept_in_the_model(tmp_path):
 
 
 # --- real PDF text (the corpus; skipped without it) ----------------------------------------
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+CORPUS = paths.CORPUS
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="no ../shared/corpus")
 L52_OP8 = "Invites and encourages all interested States"
 L52_RES402 = "organizations to attend the third Review Conference"  # OP8's fourth line

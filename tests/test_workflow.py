@@ -17,10 +17,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests import paths
+
 REPO = Path(__file__).resolve().parents[1]
 WORKFLOW = REPO / ".github" / "workflows" / "reslint.yml"
 FIXTURES = REPO / "tests" / "fixtures"
-SARIF_SCHEMA = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA = paths.SARIF_SCHEMA
 
 
 def workflow() -> dict:

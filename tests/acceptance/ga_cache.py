@@ -14,8 +14,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from tests import paths
+
 REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
+SHARED = paths.SHARED
 GA = SHARED / "ga"
 TEXTS = GA / "texts"
 CORPUS = SHARED / "corpus"

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from tests import paths
+
 REPO = Path(__file__).resolve().parents[2]
-GA = REPO.parent / "shared" / "ga"
+GA = paths.GA
 TEXTS = GA / "texts"
 
 

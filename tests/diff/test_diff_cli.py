@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from reslint.cli import main
+from tests import paths
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = paths.CORPUS
 FIXTURES = ROOT / "tests" / "fixtures"
 PREV, DRAFT = FIXTURES / "A_RES_76_47.txt", FIXTURES / "A_RES_78_32.txt"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus absent")

@@ -8,11 +8,11 @@ Substantive = everything else, including editorial "States parties" -> "States P
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+from tests import paths
+
+CORPUS = paths.CORPUS
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus absent")
 T, S = "technical", "substantive"
 

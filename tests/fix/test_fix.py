@@ -21,10 +21,11 @@ from reslint.cli import main
 from reslint.fix.plan import choose
 from reslint.model import Edit, Fix
 from reslint.text.edits import apply_edits
+from tests import paths
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures"
-CORPUS = REPO.parent / "shared" / "corpus"
+CORPUS = paths.CORPUS
 SEED_76_47 = FIXTURES / "A_RES_76_47.txt"
 SEED_78_32 = FIXTURES / "A_RES_78_32.txt"
 R78, R79, R80 = (CORPUS / f"A_RES_{s}.md" for s in ("78_32", "79_58", "80_52"))

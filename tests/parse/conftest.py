@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from tests import paths
+
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures"
-CORPUS = REPO.parent / "shared" / "corpus"
+CORPUS = paths.CORPUS
 SEED_76_47 = FIXTURES / "A_RES_76_47.txt"
 SEED_78_32 = FIXTURES / "A_RES_78_32.txt"
 

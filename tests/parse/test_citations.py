@@ -18,9 +18,10 @@ import pytest
 from reslint.model import Citation, Document
 from reslint.parse import parse_file, parse_source
 from reslint.text.source import SourceText
+from tests import paths
 
 REPO = Path(__file__).resolve().parents[2]
-GA = REPO.parent / "shared" / "ga" / "texts"
+GA = paths.GA_TEXTS
 
 
 def read(*paragraphs: str) -> Document:

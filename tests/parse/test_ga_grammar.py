@@ -30,9 +30,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, run_parse
+from conftest import run_parse
 
-GA = REPO.parent / "shared" / "ga" / "texts"
+from tests import paths
+
+GA = paths.GA_TEXTS
 SAMPLE = Path(__file__).parent / "data" / "ga_sample.yaml"
 
 pytestmark = pytest.mark.skipif(not GA.is_dir(), reason="../shared/ga is absent")

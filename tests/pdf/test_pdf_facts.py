@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from tests import paths
+
 pytest.importorskip("pypdfium2")
 
 from reslint.parse import parse_file
 
 REPO = Path(__file__).resolve().parents[2]
-GA = REPO.parent / "shared" / "ga"
+GA = paths.GA
 NAMES = sorted(p.stem for p in (GA / "pdf").glob("*.pdf")) if GA.is_dir() else []
 pytestmark = pytest.mark.skipif(not NAMES, reason="../shared/ga/pdf absent")
 

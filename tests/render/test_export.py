@@ -11,9 +11,10 @@ from reslint.model import Document, Paragraph
 from reslint.parse import parse_file, parse_source
 from reslint.render import render_markdown
 from reslint.text.source import SourceText
+from tests import paths
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = paths.CORPUS
 SEEDS = sorted((ROOT / "tests" / "fixtures").glob("*.txt"))
 CORPUS_FILES = (
     sorted(CORPUS.glob("A_*.md")) + sorted((CORPUS / "variants").glob("*.md"))

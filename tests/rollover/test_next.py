@@ -14,9 +14,10 @@ from reslint.parse import parse_file, parse_source
 from reslint.rollover import plan
 from reslint.text.source import SourceText
 from reslint.vocab.ordinals import ORDINAL_WORD_PATTERN, ordinal_to_int
+from tests import paths
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = paths.CORPUS
 SEED_76 = ROOT / "tests" / "fixtures" / "A_RES_76_47.txt"
 
 SERIES = {

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from reslint.cli import main
+from tests import paths
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures"
-CORPUS = REPO.parent / "shared" / "corpus"
+CORPUS = paths.CORPUS
 SEED_76_47 = FIXTURES / "A_RES_76_47.txt"
 SEED_78_32 = FIXTURES / "A_RES_78_32.txt"
 

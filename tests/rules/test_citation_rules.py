@@ -5,9 +5,11 @@ the exact line on a deliberate slip in it."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import REPO, check, slipped
+from rules_helpers import check, slipped
 
-GA = REPO.parent / "shared" / "ga" / "texts"
+from tests import paths
+
+GA = paths.GA_TEXTS
 needs_ga = pytest.mark.skipif(not GA.is_dir(), reason="../shared/ga is absent")
 pytestmark = needs_ga
 
