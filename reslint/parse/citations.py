@@ -375,12 +375,19 @@ def _chain(p: Paragraph, text: str, nouns: list[tuple[int, int, str]], groups: l
         by_group.setdefault(c.group, []).append(c)
     heads = {g.anchor for g in groups}
     starts = [n[0] for n in nouns]
-    for g in groups:
+    for k, g in enumerate(groups):
         i = bisect.bisect_left(starts, g.stop)
         after = nouns[i] if i < len(nouns) else None
-        if after is not None and after[0] not in heads and after[2].endswith("s") and (
-                _MORE.match(text, g.stop, after[0])):
-            for c in by_group.get(g.id, []):
+        general = after is not None and after[0] not in heads and after[2].endswith("s") and (
+            _MORE.match(text, g.stop, after[0]) is not None)
+        # "Recalling its resolutions 69/213 …, its resolution 70/197 …": the plural opens
+        # a list that goes on with more groups of the same body
+        mine, following = by_group.get(g.id, []), (
+            by_group.get(groups[k + 1].id, []) if k + 1 < len(groups) else [])
+        listed = bool(mine and following and mine[0].body == following[0].body
+                      and _joined(text, g.stop, groups[k + 1].anchor))
+        if general or listed:
+            for c in mine:
                 c.group_open = True
     if p.kind != "preamble" or not groups:
         return

@@ -42,9 +42,29 @@ def test_a_misdated_assembly_resolution_in_a_list_is_still_found(capsys, tmp_pat
 
 
 def test_a_noun_that_disagrees_with_its_own_group(capsys, tmp_path):
+    # the second noun dropped: "its resolution 1 (I) … and 79/35 …" heads two
     draft = slipped(GA / "A_RES_80_39.md", tmp_path,
-                    ("Recalling its resolution 1 (I) of", "Recalling its resolutions 1 (I) of"))
+                    ("1946 and resolution 79/35 of", "1946 and 79/35 of"))
     _, findings = check(capsys, draft, GA / "A_RES_79_35.md", "--select", "RES108")
     assert codes(findings, "RES108") == [("RES108", 36)]
     (f,) = findings
-    assert f["message"] == '"resolutions" heads 1 resolution (1 (I))'
+    assert f["message"] == '"resolution" heads 2 resolutions (1 (I), 79/35)'
+
+
+def test_a_plural_left_over_one_resolution(capsys, tmp_path):
+    # "Recalling its resolutions 64/292 …, and 78/206 …" with the second item deleted
+    draft = slipped(GA / "A_RES_80_216.md", tmp_path,
+                    ("as a human right that is essential for \nthe full enjoyment of life and all "
+                     "human rights, and 78/206 of 19 December 2023, \nentitled",
+                     "as a human right that is essential for \nthe full enjoyment of life and all "
+                     "human rights, \nentitled"))
+    _, findings = check(capsys, draft, GA / "A_RES_78_206.md", "--select", "RES108")
+    assert [(f["rule"], f["line"], f["message"]) for f in findings] == [
+        ("RES108", 37, '"resolutions" heads 1 resolution (64/292)')]
+
+
+def test_a_plural_opening_a_list_of_repeated_nouns_is_no_slip(capsys):
+    # "Recalling its resolutions 69/213 …, entitled “…”, its resolution 70/197 …, its
+    # resolution 72/212 …" (adopted so; the next texts merged the list under one plural)
+    _, findings = check(capsys, GA / "A_RES_78_148.md", None, "--select", "RES108")
+    assert findings == []
