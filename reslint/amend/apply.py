@@ -89,6 +89,8 @@ def amend(draft: Document, amendments: list[Document]) -> Amended:
 
 # --- the edits ---------------------------------------------------------------------------------
 
+LABEL = re.compile(r"^\s*(?:\d{1,3}(?:\s*bis)?\.|\((?:[a-z]{1,2}|[ivxl]{1,6})\))\s+")
+SUB_LABEL = re.compile(r"\((?:[a-z]{1,2}|[ivxl]{1,6})\)")
 LABEL_BEFORE = re.compile(r"(?P<num>\d{1,3})\\?\.?[ \t]*(?:\r?\n[ \t]*)?[*_]{0,3}$")
 SUB_BEFORE = re.compile(r"\((?P<num>[a-z]{1,2}|[ivxl]{1,6})\)[ \t]*(?:\r?\n[ \t]*)?[*_]{0,3}$")
 REFERENCE = re.compile(
@@ -207,9 +209,11 @@ class _Applier:
         items = self.draft.preamble if kind == "preamble" else self.draft.operative
         return items[0] if items else near
 
-    def _render(self, q: Quote, kind: str, number: int | None, model: Paragraph | None) -> str:
-        """A new paragraph laid out as `model` (a paragraph of the same part) is."""
-        body = q.text
+    def _render(self, q: Quote, kind: str, number: int | str | None,
+                model: Paragraph | None) -> str:
+        """A new paragraph laid out as `model` (a paragraph of the same part) is; its own
+        label, if the amendment typed one, gives way to the draft's numbering."""
+        body = LABEL.sub("", q.text, count=1) if kind in ("operative", "sub") else q.text
         prefix, italic = "", ""
         blank = self.nl
         if model is not None:
@@ -221,6 +225,8 @@ class _Applier:
                 prefix = re.sub(r"\d{1,3}", str(number), prefix, count=1)
             elif kind == "operative":
                 prefix = ""
+            elif kind == "sub" and number is not None:
+                prefix = SUB_LABEL.sub(f"({number})", prefix, count=1)
             stop = self.text.find("\n", max(model.span.end - 1, start))
             tail = self.text[stop + 1:end] if stop != -1 else ""
             blank = tail if tail and not tail.strip() else self.nl
@@ -255,7 +261,7 @@ class _Applier:
                 sequence.append((p, None, "operative", -1))
             for n, e in after.get(p.label, []):
                 sequence += [(None, q, e.kind, n) for q in e.paragraphs if e.kind == "operative"]
-        numbers: dict[int, int] = {}  # id(quote) -> new number
+        numbers: dict[int, int | str] = {}  # id(quote) -> new number (or letter)
         renumber: dict[str, int] = {}  # original number -> new number
         for count, (p, q, _, _) in enumerate(sequence, 1):
             if p is not None:
@@ -263,6 +269,7 @@ class _Applier:
                     renumber[p.number] = count
             elif q is not None:
                 numbers[id(q)] = count
+        self._reletter(before, after, replaced, removed, numbers)
         # deletions and replacements
         for n, e in edits:
             p = self.labels.get(e.key)
@@ -302,6 +309,45 @@ class _Applier:
             if digits is not None:
                 self.edits.append(_Edit(digits[0], digits[1], str(new), -1))
         self._references(renumber, removed)
+
+    def _reletter(self, before: dict[str, list[tuple[int, ParagraphEdit]]],
+                  after: dict[str, list[tuple[int, ParagraphEdit]]],
+                  replaced: dict[str, tuple[int, ParagraphEdit]], removed: set[str],
+                  letters: dict[int, int | str]) -> None:
+        """Sub-paragraphs (a), (b) … of a paragraph whose sub-paragraphs change are lettered
+        again in order; roman-numbered ones are left as they are."""
+        for parent in self._all_paragraphs():
+            subs = parent.subparagraphs
+            keys = {s.label for s in subs}
+            if not subs or not (keys & (set(before) | set(after) | removed)):
+                continue
+            if not all(len(s.number or "") == 1 and (s.number or "") in "abcdefghjkmnopqrstuwyz"
+                       for s in subs):
+                continue
+            seq: list[tuple[Paragraph | None, Quote | None]] = []
+            for s in subs:
+                seq += [(None, q) for _, e in before.get(s.label, []) for q in e.paragraphs
+                        if e.kind == "sub"]
+                if s.label in replaced:
+                    seq += [(None, q) for q in replaced[s.label][1].paragraphs]
+                elif s.label not in removed:
+                    seq.append((s, None))
+                seq += [(None, q) for _, e in after.get(s.label, []) for q in e.paragraphs
+                        if e.kind == "sub"]
+            for i, (s, q) in enumerate(seq):
+                letter = chr(ord("a") + i) if i < 26 else None
+                if letter is None:
+                    break
+                if q is not None:
+                    letters[id(q)] = letter
+                elif s is not None and s.number != letter:
+                    window = self.text[max(0, s.span.start - 40):s.span.start]
+                    m = SUB_BEFORE.search(window)
+                    if m and m.group("num") == s.number:
+                        base = s.span.start - len(window)
+                        self.edits.append(_Edit(base + m.start("num"), base + m.end("num"),
+                                                letter, -1))
+                        self._touch(s.label)
 
     def _references(self, renumber: dict[str, int], removed: set[str]) -> None:
         """"paragraph 5 above", "paragraphs 3 and 4 of the present resolution": the

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from reslint._dataclass import dataclass, field
+from reslint._dataclass import dataclass, field, replace
 from reslint.amend.text import Norm, first_difference, fold
 from reslint.model import Document, Instruction, Paragraph, Quote
 from reslint.vocab.ordinals import int_to_ordinal
@@ -207,6 +207,14 @@ def _resolve(path: str, ins: Instruction, index: DraftIndex,
         r.order = (_rank(target.part), target.index, 10**6 if position == "after" else -1)
         return r
     found = index.paragraph(place.part, place.number, place.sub)
+    if found is None and place.sub and ins.target == "paragraph" and ins.action == "insert":
+        # "Add a new sub-paragraph (e) to operative paragraph 4": after its last one
+        parent = index.paragraph(place.part, place.number, place.sub[:-1])
+        subs = parent.paragraph.subparagraphs if parent and parent.paragraph else []
+        if subs and place.sub[-1] == _next_label(subs[-1].number or ""):
+            found = index.by_key.get(subs[-1].label)
+            ins = replace(ins, position="after", kind="sub")
+            r.instruction = ins
     if found is None:
         r.problem = "place"
         r.detail = {"what": place.text or place.part, "count": _count(index, place.part,
@@ -218,6 +226,10 @@ def _resolve(path: str, ins: Instruction, index: DraftIndex,
     if ins.target == "paragraph":
         return _paragraph_level(r, ins, target, index)
     return _word_level(r, ins, target, index, swaps, failed)
+
+
+def _next_label(label: str) -> str:
+    return chr(ord(label) + 1) if len(label) == 1 and "a" <= label < "z" else ""
 
 
 def _count(index: DraftIndex, part: str, number: int | None, sub: tuple[str, ...]) -> int:
@@ -252,6 +264,13 @@ def _paragraph_level(r: Resolved, ins: Instruction, target: Target,
                      index: DraftIndex) -> Resolved:
     pos_in = 10**6 if ins.position == "after" else -1
     r.order = (_rank(target.part), target.index, pos_in if ins.action == "insert" else 0)
+    if target.part == "title":  # "Replace the title with the following: “…”"
+        if ins.action != "replace" or not ins.new:
+            r.problem = "unreadable"
+            return r
+        start, end = target.norm.orig(0, len(target.norm.text))
+        r.words.append(WordEdit(target.key, start, end, ins.new[0].text))
+        return r
     if ins.action == "insert":
         r.paragraphs.append(ParagraphEdit("insert", target.key, ins.position or "after",
                                           list(ins.new), ins.kind or target.part))

@@ -76,7 +76,7 @@ PLACE = lazy_regex(
     r"paragraphs(?:(?:\s*,\s*|\s*,?\s+and\s+)the\s+(?:preambular|operative)\s+paragraphs)?"
     r"|\bthe\s+preambular\s+(?:paragraphs\s+)?and\s+(?:the\s+)?operative\s+paragraphs)"
     rf"|(?P<subs>\bsub-?paragraphs?\s+{SUB.format('sub')}(?:\s*{SUB.format('subsub')})?"
-    rf"(?:\s*(?:,|and)\s*\((?P<submore>[a-z]{{1,2}}|[ivxl]{{1,6}})\))?\s+of\s+)?"
+    rf"(?:\s*(?:,|and)\s*\((?P<submore>[a-z]{{1,2}}|[ivxl]{{1,6}})\))?\s+(?:of|to|in)\s+)?"
     rf"(?:(?P<pp>\bthe\s+(?P<ords>{ORD}(?:\s*(?:,|and|,\s*and)\s+{ORD})*)\s+preambular\s+"
     r"paragraphs?\b)"
     rf"|(?P<ppn>\bpreambular\s+paragraphs?\s+(?P<ppnums>\d{{1,3}}(?:\s*(?:,|and|to)\s*\d{{1,3}})*)\b)"
@@ -104,6 +104,8 @@ NEW_WORD = lazy_regex(r"\bnew\b|\bthe\s+following\b|\bas\s+follows\b|\bto\s+read
 _KINDS = {"preambular": "preamble", "operative": "operative", "sub": "sub"}
 AS_PARAGRAPH = lazy_regex(r"\bas\s+(?:a\s+|the\s+)?(?:new\s+)?(?:\w+[\w-]*\s+)?"
                           r"(?P<kind>preambular|operative)\s+paragraph", re.IGNORECASE)
+DESCRIBED = lazy_regex(r"\b(?:sentences?|clauses?|phrases?|lines?)\s+(?:of|in)\b|\b(?:the\s+)?"
+                       r"(?:rest|remainder|end)\s+of\s+the\s+sentence\b", re.IGNORECASE)
 TO_READ = lazy_regex(r"\b(?:shall|should|would|to|will)\s+read\b|\bread\s+as\s+follows\b",
                      re.IGNORECASE)
 ACTION = lazy_regex(r"\b(?P<verb>delete|replace|insert|add|amend)\b", re.IGNORECASE)
@@ -435,13 +437,18 @@ def _read_clause(number: int | None, text: MappedText, content: list[MappedText]
     problems: list[str] = []
     if not verb:
         problems.append("no action (delete, replace, insert, add) is named")
+    elif DESCRIBED().search(skeleton) and (
+            (verb == "delete" and not quotes) or (verb == "replace" and len(quotes) < 2)):
+        # "Delete the last sentence of operative paragraph 5": which words is not data
+        problems.append("the words are described, not quoted: quote them")
     new_blocks = [_new_paragraph(b, mspan, styled) for b in content]
     new_blocks = [q for q in new_blocks if q.text]
 
     def after_word(word_re: str) -> int | None:
         """The quote right after "with", "after the words" …"""
         for i, (s, _) in enumerate(quotes):
-            if re.search(rf"\b(?:{word_re})(?:\s+the\s+(?:words?|phrase|text))?\s*[,:]?\s*$",
+            if re.search(rf"\b(?:{word_re})(?:\s+the\s+(?:words?|phrase|text|following"
+                         rf"(?:\s+(?:words|text))?))?\s*[,:]?\s*$",
                          skeleton[:s], re.IGNORECASE):
                 return i
         return None

@@ -239,3 +239,59 @@ def test_a_reference_to_a_deleted_paragraph_is_noted(tmp_path: Path) -> None:
     assert result.notes == ["line 20: the draft refers to paragraph 2, which the "
                             "amendments delete"]
     assert re.search(r"\n2\. \*Decides\*", result.text)
+
+
+SUBS_DRAFT = """Albania: draft resolution
+
+Example of the title
+
+*The General Assembly*,
+
+*Recalling* its resolution 79/1,
+
+1. *Welcomes* the report;
+
+2. *Calls upon* Member States:
+
+(a) To act;
+
+(b) To report;
+
+(c) To cooperate;
+
+3. *Decides* to remain seized of the matter.
+"""
+
+
+def _amend_subs(tmp_path: Path, instructions: str) -> str:
+    draft = tmp_path / "A_80_L.90.md"
+    draft.write_text("United Nations\nA/80/L.90\n\nEightieth session\n\n" + SUBS_DRAFT,
+                     encoding="utf-8")
+    amendment = tmp_path / "A_80_L.91.md"
+    amendment.write_text("United Nations\nA/80/L.91\n\nEightieth session\n\n"
+                         "Zambia: amendment to draft resolution A/80/L.90\n\nExample of the "
+                         "title\n\n" + instructions, encoding="utf-8")
+    return amend(parse_file(str(draft)), [parse_file(str(amendment))]).text
+
+
+def test_sub_paragraphs_inserted_and_deleted_are_lettered_again(tmp_path: Path) -> None:
+    text = _amend_subs(tmp_path, "1. Replace the title with the following: “Example of a "
+                       "new title”.\n\n2. After sub-paragraph (a) of operative paragraph 2, "
+                       "insert a new sub-paragraph reading:\n\n(b) To listen;\n\n"
+                       "3. Delete sub-paragraph (b) of operative paragraph 2.\n\n"
+                       "4. Add a new sub-paragraph (d) to operative paragraph 2, reading:\n\n"
+                       "(d) To rest;\n")
+    body = text[text.index("Example"):]
+    assert body == (
+        "Example of a new title\n\n*The General Assembly*,\n\n*Recalling* its resolution 79/1,"
+        "\n\n1. *Welcomes* the report;\n\n2. *Calls upon* Member States:\n\n(a) To act;\n\n"
+        "(b) To listen;\n\n(c) To cooperate;\n\n(d) To rest;\n\n"
+        "3. *Decides* to remain seized of the matter.\n")
+
+
+def test_words_described_not_quoted_cannot_be_applied(tmp_path: Path) -> None:
+    with pytest.raises(AmendError) as info:
+        _amend_subs(tmp_path, "Delete the last sentence of operative paragraph 3.\n")
+    (problem,) = info.value.problems
+    assert problem.endswith(":10: the instruction: cannot be read: the words are described, "
+                            "not quoted: quote them")
