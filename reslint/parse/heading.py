@@ -28,6 +28,7 @@ ADOPTED = re.compile(
 )
 REPORT = re.compile(
     r"\[\s*on the reports? of the (?P<committee>[\w ]+?) Committee\s*"
+    r"(?:\(Fourth Committee\)\s*)?"  # "the Special Political and Decolonization Committee"
     r"\((?P<report>A/\d+/\d+(?:/Add\.\d+)?(?:/Corr\.\d+)?)"
 )
 NO_REFERENCE = re.compile(r"\[\s*without reference to a Main Committee")

@@ -4,8 +4,9 @@ Three layers:
 
 1. Every text parses (amendments included), each once per test session (`ga_docs`).
 2. Facts read independently of the reader, for every text: the symbol from the file name,
-   the adoption date and the closing meeting line (number, "(resumed)", date, line) by a
-   plain pattern over the raw file.
+   the adoption date, the committee and its report (or "without reference to a Main
+   Committee") and the closing meeting line (number, "(resumed)", date, line) by a plain
+   pattern over the raw file.
 3. A sample of 40 texts with their facts written down in data/ga_sample.yaml (symbol, kind,
    form, session, adoption, committee and report, agenda item, meeting, next session, the
    resolution's own preambular and operative counts, its sections, its annexes with their
@@ -87,7 +88,13 @@ def test_facts_read_by_pattern_on_every_text(ga_docs):
         if not name.startswith("A_RES_"):
             assert doc.meeting is None and doc.heading.adopted is None, name
             continue
-        adopted = ADOPTED.search(" ".join(raw.split()))
+        flat = " ".join(raw.split())
+        if "[without reference to a Main Committee" in flat:
+            assert doc.heading.committee is None and doc.heading.report is None, name
+        else:  # "[on the report of the Special Political and Decolonization Committee …"
+            assert f"on the report of the {doc.heading.committee} Committee" in flat, name
+            assert doc.heading.report is not None and doc.heading.report in flat, name
+        adopted = ADOPTED.search(flat)
         assert adopted and doc.heading.adopted == _iso(adopted.group(1)), name
         assert len(lines) == 1, name
         m = lines[0]
@@ -146,8 +153,8 @@ SAMPLE_CASES = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
 def test_the_sample_covers_every_committee():
     assert len(SAMPLE_CASES) >= 40
     committees = {c["committee"] for c in SAMPLE_CASES if c["kind"] == "resolution"}
-    assert {"First", "Second", "Third", "Fifth", "Sixth", None} <= committees
-    assert {"A_RES_78_71.md", "A_RES_78_101.md"} <= {c["file"] for c in SAMPLE_CASES}  # Fourth
+    assert {"First", "Second", "Third", "Special Political and Decolonization", "Fifth",
+            "Sixth", None} <= committees
     drafts = {c["symbol"].split("/")[1] for c in SAMPLE_CASES if c["kind"] == "draft"}
     assert {"C.1", "C.2", "C.3", "C.4", "C.5", "C.6", "80"} <= drafts
 
