@@ -46,6 +46,10 @@ SECTION_START = re.compile(
     r"^[\s*_#]*(?:(?:Part|Section|Chapter)\s+(?:[IVXL]{1,6}|\d{1,2}[A-Z]?)|[IVXL]{1,6}|[A-Z])"
     r"\.?[\s*_]*$"
 )
+# Any of the five, in one pattern: tried on every body line.
+STARTS_UNIT = re.compile("|".join(
+    f"(?:{p.pattern})" for p in (OPERATIVE_START, SUB_START, ANNEX_START, SECTION_START)
+) + f"|(?i:{MEETING_START.pattern})")
 # After a page break, a paragraph that stopped at a comma goes on unless the next line
 # can open a preambular paragraph: a participle, an adjective of the preamble, an adverb.
 OPENING_ENDINGS = ("ing", "ed")
@@ -321,6 +325,7 @@ def _group_blocks(
     current: list[MappedText] = []
     pending_break = False  # blank lines seen since the last content line
     page_break = False  # furniture or footnotes seen since the last content line
+    closed_at = 0  # the current block is complete at this many lines (0: no limit)
     for i in range(first, len(lines)):
         start, text = lines[i]
         if i == first and column:
@@ -334,33 +339,38 @@ def _group_blocks(
             continue
         stripped = text.strip()
         line = MappedText.original(stripped, start + len(text) - len(text.lstrip()))
-        starts_new = bool(
-            OPERATIVE_START.match(stripped) or SUB_START.match(stripped)
-            or MEETING_START.match(stripped) or ANNEX_START.match(stripped)
-            or SECTION_START.match(stripped)
-        )
-        if current and _continues(current, stripped, pending_break, page_break, starts_new):
+        unit = STARTS_UNIT.match(stripped)
+        full = closed_at and len(current) >= closed_at  # "Annex", "IV", meeting and date
+        if current and not full and _continues(current, stripped, pending_break, page_break,
+                                               unit):
             current.append(line)
         else:
             if current:
                 blocks.append(current)
             current = [line]
+            closed_at = _lines_of_unit(stripped) if unit is not None else 0
         pending_break = page_break = False
     if current:
         blocks.append(current)
     return [_join_lines(b) for b in blocks]
 
 
+def _lines_of_unit(first_line: str) -> int:
+    """How many lines a block opened by this line may hold: the meeting line and its date,
+    "Annex" or a section number alone (its title follows as a block of its own)."""
+    if MEETING_START.match(first_line):
+        return 2
+    if ANNEX_START.match(first_line) or SECTION_START.match(first_line):
+        return 1
+    return 0
+
+
 def _continues(
-    current: list[MappedText], stripped: str, blank: bool, page_break: bool, starts_new: bool
+    current: list[MappedText], stripped: str, blank: bool, page_break: bool, starts_new: object
 ) -> bool:
-    if starts_new:
+    if starts_new is not None:
         return False
     last = current[-1].text.rstrip()
-    if MEETING_START.match(current[0].text) and len(current) >= 2:
-        return False  # the meeting line and its date make the closing block, no more
-    if ANNEX_START.match(last) or (SECTION_START.match(last) and len(current) == 1):
-        return False  # "Annex" and a section number stand alone; their title follows
     if (OPERATIVE_START.match(last + " ") and len(last) <= 5) or (
         SUB_START.match(last + " ") and len(last) <= 7
     ):
