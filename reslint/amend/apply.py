@@ -270,6 +270,7 @@ class _Applier:
             elif q is not None:
                 numbers[id(q)] = count
         self._reletter(before, after, replaced, removed, numbers)
+        self._close(sequence)
         # deletions and replacements
         for n, e in edits:
             p = self.labels.get(e.key)
@@ -277,6 +278,10 @@ class _Applier:
                 continue
             if e.action in ("delete", "replace"):
                 start, end = self._extent(p)
+                if end == len(self.text) and e.action == "delete":  # the blank lines before go too
+                    m = re.search(r"(?:\r?\n[ \t]*)+$", self.text[:start])
+                    if m and self.text[:start].count("\n", m.start()) > 1:
+                        start = m.start() + len(self.nl)
                 text = ""
                 if e.action == "replace":
                     text = "".join(self._render(q, e.kind, numbers.get(id(q)), p)
@@ -295,9 +300,10 @@ class _Applier:
                     model = self._model(e.kind, p)
                     text = "".join(self._render(q, e.kind, numbers.get(id(q)), model)
                                    for q in e.paragraphs)
-                    if position == "after" and end == len(self.text) and \
-                            not self.text.endswith("\n"):
-                        text = self.nl + self.nl + text
+                    if position == "after" and end == len(self.text):  # at the end of the file
+                        gap = re.search(r"(?:\r?\n)?[ \t]*(?:\r?\n)?$", self.text)
+                        ends = self.text[gap.start():] if gap else ""
+                        text = (self.nl * (2 - ends.count("\n"))) + text.rstrip() + self.nl
                     self.edits.append(_Edit(at, at, text, n))
                     self._touch(f"{key}+")
         # renumbering and references
@@ -309,6 +315,32 @@ class _Applier:
             if digits is not None:
                 self.edits.append(_Edit(digits[0], digits[1], str(new), -1))
         self._references(renumber, removed)
+
+    def _close(self, sequence: list[tuple[Paragraph | None, Quote | None, str, int]]) -> None:
+        """The operative part ends with a full stop, and only there: a paragraph added
+        after the last one (or the last one deleted) moves it."""
+        ops = self.draft.operative
+        if not sequence or not ops or not ops[-1].text.endswith("."):
+            return
+        last_old, last = ops[-1], sequence[-1][0]
+        if last is last_old:
+            return
+        kept = {p.label for p, _, _, _ in sequence if p is not None}
+        if last_old.label in kept:  # still there, no longer last
+            self._punctuate(last_old, ".", ";")
+        if last is not None:  # an earlier paragraph of the draft becomes the last
+            while last.subparagraphs:
+                last = last.subparagraphs[-1]
+            self._punctuate(last, ";", ".")
+
+    def _punctuate(self, p: Paragraph, old: str, new: str) -> None:
+        target = self.index.by_key.get(p.label)
+        if target is None or not target.norm.text.endswith(old):
+            return
+        at = target.norm.orig(len(target.norm.text) - 1, len(target.norm.text))
+        if self.text[at[0]:at[1]] == old:
+            self.edits.append(_Edit(at[0], at[1], new, -1))
+            self._touch(p.label)
 
     def _reletter(self, before: dict[str, list[tuple[int, ParagraphEdit]]],
                   after: dict[str, list[tuple[int, ParagraphEdit]]],
@@ -334,20 +366,18 @@ class _Applier:
                     seq.append((s, None))
                 seq += [(None, q) for _, e in after.get(s.label, []) for q in e.paragraphs
                         if e.kind == "sub"]
-            for i, (s, q) in enumerate(seq):
-                letter = chr(ord("a") + i) if i < 26 else None
-                if letter is None:
-                    break
+            for i, (old, q) in enumerate(seq[:26]):
+                letter = chr(ord("a") + i)
                 if q is not None:
                     letters[id(q)] = letter
-                elif s is not None and s.number != letter:
-                    window = self.text[max(0, s.span.start - 40):s.span.start]
+                elif old is not None and old.number != letter:
+                    window = self.text[max(0, old.span.start - 40):old.span.start]
                     m = SUB_BEFORE.search(window)
-                    if m and m.group("num") == s.number:
-                        base = s.span.start - len(window)
+                    if m and m.group("num") == old.number:
+                        base = old.span.start - len(window)
                         self.edits.append(_Edit(base + m.start("num"), base + m.end("num"),
                                                 letter, -1))
-                        self._touch(s.label)
+                        self._touch(old.label)
 
     def _references(self, renumber: dict[str, int], removed: set[str]) -> None:
         """"paragraph 5 above", "paragraphs 3 and 4 of the present resolution": the

@@ -295,3 +295,12 @@ def test_words_described_not_quoted_cannot_be_applied(tmp_path: Path) -> None:
     (problem,) = info.value.problems
     assert problem.endswith(":10: the instruction: cannot be read: the words are described, "
                             "not quoted: quote them")
+
+
+def test_the_full_stop_moves_to_the_new_last_paragraph(tmp_path: Path) -> None:
+    text = _amend_subs(tmp_path, "After operative paragraph 3, insert a new operative "
+                       "paragraph reading:\n\nRequests a report.\n")
+    assert text.endswith("3. *Decides* to remain seized of the matter;\n\n"
+                         "4. *Requests* a report.\n")
+    text = _amend_subs(tmp_path, "Delete operative paragraph 3.\n")
+    assert text.endswith("(c) To cooperate.\n")
