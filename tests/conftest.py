@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+
+import pytest
 
 os.environ.setdefault("RESLINT_CACHE_DIR", tempfile.mkdtemp(prefix="reslint-test-cache-"))
 
@@ -21,3 +24,23 @@ else:
     settings.register_profile("long", max_examples=5000, deadline=None,
                               suppress_health_check=_QUIET, print_blob=True)
     settings.load_profile(os.environ.get("RESLINT_HYPOTHESIS_PROFILE", "ci"))
+
+
+
+@pytest.fixture
+def fresh_budget() -> Iterator[None]:
+    """The regex time budget of rule patterns (process-wide) empty during a test, and as it
+    was afterwards: a timeout a test provokes must not fail the runs of later tests."""
+    from reslint.engine.ruleset import BUDGET
+
+    parts = (BUDGET.spent, BUDGET.timed_out, BUDGET.reported, BUDGET.unseen)
+    saved = [part.copy() for part in parts]
+    for part in parts:
+        part.clear()
+    yield
+    for part, old in zip(parts, saved, strict=True):
+        part.clear()
+        if isinstance(part, dict):
+            part.update(old)
+        else:
+            part.extend(old)

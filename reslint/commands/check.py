@@ -12,7 +12,6 @@ from collections.abc import Iterator
 
 from reslint import __version__
 from reslint.commands.options import add_max_size, add_tracked
-from reslint.engine.ruleset import BUDGET
 from reslint.errors import EXIT_ERROR, UsageError, one_line
 from reslint.lint import FileReport, FileResult, Linter, exit_code, expand_paths
 from reslint.model import Document, Finding, RuleInfo
@@ -126,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
                              f"{exc.strerror or exc}") from None
     else:  # after --diff, or --fix of standard input, stdout holds that text alone
         (sys.stderr if to_stderr else sys.stdout).write(report)
-    if failed or BUDGET.reported:  # reported above, one line each
+    if failed:  # reported above, one line each
         return EXIT_ERROR
     return exit_code(findings, fail_on, args.exit_zero)
 

@@ -27,9 +27,9 @@ rules:
 """
 
 
-def test_a_hanging_pattern_is_stopped_and_reported_once(capsys, tmp_path, monkeypatch):
+def test_a_hanging_pattern_is_stopped_and_reported_once(capsys, tmp_path, monkeypatch,
+                                                        fresh_budget):
     monkeypatch.setattr(ruleset, "REGEX_BUDGET", 0.3)
-    monkeypatch.setattr(ruleset, "BUDGET", ruleset.RegexBudget())
     rules = tmp_path / "hostile.yaml"
     rules.write_text(PACK, encoding="utf-8")
     text = SEED_78_32.read_text(encoding="utf-8")
