@@ -52,6 +52,13 @@ MENTION = re.compile(rf"\b(?P<ordinal>{ORD}) (?P<meeting>{KIND})\b")
 RANGE = re.compile(rf"(?i)\bfirst to (?P<ordinal>{ORD}) (?P<meeting>Meetings of (?:the )?"
                    r"States parties)\b")
 
+# A held mention that gives its place and dates ("the second Review Conference …, held in
+# Geneva from 25 to 27 November 2020 and on 20 and 21 September 2021"): moved on to the
+# meeting held since, last year's place and dates would be false: they become a
+# placeholder the drafter fills.
+DATED = re.compile(r"[^;.]{0,120}?,\s*held\s+(?P<when>(?:in|at|from|on)\s[^;]*?\b(?:19|20)\d\d\b"
+                   r"(?:,?\s+and\s+(?:on|from|in)\s[^;]*?\b(?:19|20)\d\d\b)?)")
+
 Span = tuple[int, int]  # offsets in the base text
 
 
@@ -159,8 +166,14 @@ def _held(doc: Document, base: str, k: str, number: int,
             s, e = orig(m, "ordinal")
             if any(a <= s < b for a, b in taken):
                 continue
+            dated = DATED.match(p.text, m.end())
             written = " ".join(m.group("meeting").split())
             out.append(MeetingEdit("held-meeting",
                                    f"the {m.group('ordinal')} {written}, held, becomes the "
                                    f"{new}", s, e, match_case(base[s:e], new)))
+            if dated is not None:  # last year's place and dates are not this meeting's
+                ds, de = orig(dated, "when")
+                name = f"the {new} {written}"
+                out.append(MeetingEdit("held-meeting", f"the place and dates of {name}, to "
+                                       "fill", ds, de, f"[[place and dates of {name}]]"))
     return out

@@ -159,7 +159,7 @@ def _recalled(doc: Document, base: str) -> list[Change]:
     short = h.symbol[len("A/RES/") :]
     adopted = _date_text(h.adopted)
     recalled = _latest_list(doc.recalled, h.session)
-    if not recalled or any(c.symbol == short for c in doc.recalled):
+    if not recalled or any(c.symbol == short for c in doc.citations):
         return []
     last = recalled[-1]
     if len(recalled) == 1:

@@ -46,6 +46,9 @@ def corpus_pairs() -> list[tuple[Path, Path]]:
     for r78, r79, r80, d80 in series.values():
         out += [(CORPUS / r79, CORPUS / r78), (CORPUS / r80, CORPUS / r79),
                 (CORPUS / d80, CORPUS / r79)]
+    variant = CORPUS / "variants" / "A_RES_80_52.railcar-markdown.md"  # Markdown footnotes
+    if variant.is_file():
+        out.append((variant, CORPUS / "A_RES_79_58.md"))
     return out
 
 
