@@ -46,7 +46,7 @@ def _assert_all_found(pairs: list) -> dict[str, tuple[int, int, int]]:
 
 @needs_ga
 def test_every_slip_kind_found_in_a_sample_of_real_pairs():
-    table = _assert_all_found(ga.all_pairs()[::10] + [SEED_PAIR])
+    table = _assert_all_found([*ga.all_pairs()[::10], SEED_PAIR])
     assert set(table) == set(mutations.KINDS)  # each kind was made somewhere
     assert table[FOOTNOTE][0] >= 1  # found where the markers are explicit
 
