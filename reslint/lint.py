@@ -22,12 +22,13 @@ the file (and the line): a caller shows it on one line.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from reslint._dataclass import dataclass, field
 from reslint.config import Config, config_for, loadable_packs
-from reslint.engine.ruleset import BUDGET, Pack, Rule, rule_files
+from reslint.engine import ruleset as rule_engine
+from reslint.engine.ruleset import Pack, Rule, rule_files
 from reslint.engine.runner import run_rules
 from reslint.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from reslint.library import LIBRARY_SUFFIXES, Library, library_for
@@ -325,6 +326,7 @@ class Linter:
         self._checked: set[tuple[Any, ...]] = set()
         # adopted texts named in this run (the files checked together): a library too
         self.known = Library()
+        rule_engine.BUDGET.new_run()  # a pattern that timed out in an earlier run is tried again
 
     def config(self, path: str) -> Config:
         """The effective configuration for the file at `path`."""
@@ -372,7 +374,7 @@ class Linter:
                                  self.library_facts(config, prev, draft))
         ran = rules_for(ruleset, draft)[1]
         result = FileResult(path, draft, findings, {r.code: r.info() for r in ran}, prev, why)
-        result.notes.extend(BUDGET.take_notes())  # a rule's regex that timed out, once
+        result.notes.extend(rule_engine.BUDGET.take_notes())  # a rule's regex that timed out, once
         if fix is not None:
             if fix not in FIX_MODES:
                 raise ValueError(f"fix mode {fix!r}: expected one of {FIX_MODES}")
@@ -424,17 +426,21 @@ class Linter:
             library_for(config.library)
 
         def one(path: str) -> FileReport:
-            timeouts = len(BUDGET.reported)
-            try:
-                report = FileReport.of(self.check_file(path, previous, fix=fix,
-                                                       unsafe_fixes=unsafe_fixes,
-                                                       amends=amends))
-            except FILE_ERRORS as exc:
-                return FileReport(path, [], {}, error=str(exc))
-            report.rule_error = len(BUDGET.reported) > timeouts
-            return report
+            return self.report_of(lambda: self.check_file(
+                path, previous, fix=fix, unsafe_fixes=unsafe_fixes, amends=amends), path)
 
         yield from ordered_map(one, files, jobs)
+
+    def report_of(self, check: Callable[[], FileResult], path: str = "-") -> FileReport:
+        """The report of one check: its error line when the file could not be checked
+        (FILE_ERRORS), and whether a rule file's pattern timed out on it."""
+        timeouts = len(rule_engine.BUDGET.reported)
+        try:
+            report = FileReport.of(check())
+        except FILE_ERRORS as exc:
+            return FileReport(path, [], {}, error=str(exc))
+        report.rule_error = len(rule_engine.BUDGET.reported) > timeouts
+        return report
 
     def _fix(self, result: FileResult, ruleset: Ruleset, config: Config, mode: str,
              unsafe: bool) -> None:

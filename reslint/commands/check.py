@@ -143,7 +143,8 @@ def _reports(linter: Linter, files: list[str], fix: str | None,
     linter.add_known(on_disk)
     for given in files:
         if given == STDIN:
-            yield FileReport.of(check_stdin(linter, args.stdin_filename or STDIN, args))
+            yield linter.report_of(lambda: check_stdin(linter, args.stdin_filename or STDIN,
+                                                       args))
         else:
             yield next(reports)
 

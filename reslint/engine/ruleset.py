@@ -192,6 +192,14 @@ class RegexBudget:
     def new_draft(self) -> None:
         self.spent.clear()
 
+    def new_run(self) -> None:
+        """Forget the patterns that timed out: each run (a Linter) reports its own, and a
+        test or an editor that runs again in the same process starts clean."""
+        self.spent.clear()
+        self.timed_out.clear()
+        self.reported.clear()
+        self.unseen.clear()
+
     def report(self, exc: RegexTimeout) -> None:
         """Note the timeout once: a rule-file error (the run goes on, exit code 2)."""
         if exc not in self.reported:

@@ -49,3 +49,17 @@ def test_a_hanging_pattern_is_stopped_and_reported_once(capsys, tmp_path, monkey
     found = json.loads(out.out)
     assert {f["rule"] for f in found} >= {"RES001"}  # the other rules ran on
     assert {f["filename"] if "filename" in f else f.get("path") for f in found} >= set(drafts)
+
+
+def test_a_timeout_in_one_run_does_not_fail_the_next(capsys):
+    """The budget belongs to a run: a later check in the same process (a test suite, an
+    editor) neither inherits an earlier run's timeout (exit code 2) nor skips its pattern."""
+    budget = ruleset.BUDGET
+    earlier = ruleset.RegexTimeout("hostile.yaml:9", "(a|aa)+$")
+    budget.report(earlier)
+    budget.timed_out["hostile.yaml:9"] = earlier
+    previous = FIXTURES / "A_RES_76_47.txt"
+    assert main(["check", str(SEED_78_32), "--previous", str(previous), "--format",
+                 "json"]) == 0
+    assert capsys.readouterr().err == ""
+    assert budget.reported == [] and budget.timed_out == {}
