@@ -38,6 +38,7 @@ class Config:
     plugins: list[str] = field(default_factory=list)
     previous: dict[str, str] = field(default_factory=dict)  # draft path -> previous path
     library: str | None = None  # a folder of adopted resolutions
+    exclude: list[str] = field(default_factory=list)  # globs of files not to check
     root: str | None = None  # the folder of the configuration file
     per_path: list[str] = field(default_factory=list)  # the globs that applied to this file
     located: Located | None = field(default=None, repr=False, compare=False)
@@ -118,6 +119,7 @@ def _load_config(path: str, _version: tuple[int, int] | None) -> Config:
         ignore=list(data.get("ignore") or []), severity=dict(data.get("severity") or {}),
         settings=dict(data.get("settings") or {}), plugins=list(data.get("plugins") or []),
         previous=previous, library=library, root=root, located=located,
+        exclude=list(data.get("exclude") or []),
     )
 
 
@@ -149,6 +151,14 @@ def _for_file(base: Config, path: str) -> Config:
         config.severity.update(entry.get("severity") or {})
         config.settings.update(entry.get("settings") or {})
     return config
+
+
+def is_excluded(path: str, globs: list[str], root: str | None) -> bool:
+    """Whether one of `globs` names `path` (relative to `root`, the configuration's folder,
+    or the working folder); a glob without "/" matches the file name in any folder."""
+    relative = os.path.relpath(os.path.abspath(path), root or ".").replace(os.sep, "/")
+    name = os.path.basename(path)
+    return any(glob_regex(g).fullmatch(name if "/" not in g else relative) for g in globs)
 
 
 @cache

@@ -40,6 +40,9 @@ def add_arguments(c: argparse.ArgumentParser) -> None:
     c.add_argument("--select", help="comma-separated codes, prefixes or names to run (only these)")
     c.add_argument("--ignore", help="comma-separated codes, prefixes or names to skip")
     c.add_argument("--rules", action="append", default=[], help="add a rule file or folder")
+    c.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                   help="do not check files matching this glob (repeatable; a glob without "
+                        "'/' matches the file name anywhere; also `exclude:` in .reslint.yaml)")
     c.add_argument("--fail-on", choices=("info", "warning", "error", "never"), default=None,
                    help="lowest severity that makes the exit code 1 (default: warning)")
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
@@ -52,6 +55,19 @@ def add_arguments(c: argparse.ArgumentParser) -> None:
 
 
 STDIN = "-"
+
+
+def _excluded(path: str, cli_globs: list[str], linter: Linter) -> bool:
+    """--exclude globs (from the working folder) and the configuration's `exclude:` (from
+    its own folder) apply to folders' files and to files named one by one alike, so that
+    a pre-commit hook, which names every file, skips them too."""
+    from reslint.config import is_excluded
+
+    globs = [g for spec in cli_globs for g in spec.split(",") if g.strip()]
+    if globs and is_excluded(path, [g.strip() for g in globs], None):
+        return True
+    config = linter.config(path)
+    return bool(config.exclude) and is_excluded(path, config.exclude, config.root)
 
 
 def _check_output(path: str) -> None:
@@ -84,6 +100,7 @@ def run(args: argparse.Namespace) -> int:
     fixed = 0  # findings --fix removed
     started = time.perf_counter()
     files = [q for p in args.files for q in ([p] if p == STDIN else expand_paths([p]))]
+    files = [f for f in files if f == STDIN or not _excluded(f, args.exclude, linter)]
     checked: list[str] = []
     failed = False  # a file that could not be checked, or a rule that timed out: exit 2
     for result in _reports(linter, files, fix, args):
