@@ -56,6 +56,12 @@ def run(args: argparse.Namespace) -> int:
         draft = found
     if draft.kind == "amendment":
         raise UsageError(f"{draft.path}: is an amendment, not the draft it amends")
+    symbol = draft.heading.symbol or ""
+    for doc in amendments:  # an amendment applied to another draft would be nonsense
+        named = doc.amendment.draft_symbol if doc.amendment else None
+        if named and symbol and named.split("/Rev.")[0] != symbol.split("/Rev.")[0]:
+            raise UsageError(f"{doc.path}: amends draft resolution {named}, not {symbol} "
+                             f"({draft.path})")
     try:
         result = amend(draft, amendments)
     except AmendError as exc:

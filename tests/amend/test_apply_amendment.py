@@ -304,3 +304,22 @@ def test_the_full_stop_moves_to_the_new_last_paragraph(tmp_path: Path) -> None:
                          "4. *Requests* a report.\n")
     text = _amend_subs(tmp_path, "Delete operative paragraph 3.\n")
     assert text.endswith("(c) To cooperate.\n")
+
+
+def test_an_amendment_to_another_draft_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "out.md"
+    done = run_cli("amend", str(TEXTS / "A_80_L.28.md"), "--amends",
+                   str(TEXTS / "A_80_L.25.md"), "-o", str(out))
+    assert done.returncode == 2 and not out.exists()
+    assert done.stderr == (f"reslint: {TEXTS / 'A_80_L.28.md'}: amends draft resolution "
+                           f"A/80/L.3, not A/80/L.25 ({TEXTS / 'A_80_L.25.md'})\n")
+
+
+def test_a_folder_of_drafts_and_amendments_is_checked_together(tmp_path: Path) -> None:
+    for name in ("A_80_L.25.md", "A_80_L.30.md", "A_80_L.33.md"):
+        (tmp_path / name).write_text((TEXTS / name).read_text(encoding="utf-8"),
+                                     encoding="utf-8")
+    done = run_cli("check", str(tmp_path), "--format", "concise", "--exit-zero")
+    assert done.returncode == 0, done.stderr
+    assert "AMD" not in done.stdout  # each amendment found its draft beside it, and agrees
+    assert "3 files" in done.stdout
