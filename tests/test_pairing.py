@@ -227,3 +227,20 @@ def test_every_corpus_draft_pairs_with_last_years_resolution():
         symbol = doc.heading.symbol if doc else None
         got[path.stem.rsplit("_", 1)[1]] = symbol and symbol.removeprefix("A/RES/")
     assert got == expected
+
+
+def test_json_and_sarif_name_the_previous_and_how_it_was_found(capsys, repo):
+    """Every finding in json names the previous its file was compared with; SARIF lists
+    each draft's pairing in the run's properties."""
+    draft = repo / "drafts" / "draft.txt"
+    previous = repo / "adopted" / "76_47.txt"
+    _, found, _ = check(capsys, str(draft), "--previous", str(previous))
+    assert found and {json.dumps(f["previous"], sort_keys=True) for f in found} == {
+        json.dumps({"path": str(previous), "how": f"given with --previous: {previous}"},
+                   sort_keys=True)}
+    capsys.readouterr()
+    main(["check", str(draft), "--previous", str(previous), "--format", "sarif"])
+    run = json.loads(capsys.readouterr().out)["runs"][0]
+    assert run["properties"]["pairings"] == [
+        {"file": str(draft), "previous": str(previous),
+         "how": f"given with --previous: {previous}"}]

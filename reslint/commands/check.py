@@ -102,6 +102,7 @@ def run(args: argparse.Namespace) -> int:
     files = [q for p in args.files for q in ([p] if p == STDIN else expand_paths([p]))]
     files = [f for f in files if f == STDIN or not _excluded(f, args.exclude, linter)]
     checked: list[str] = []
+    pairings: list[tuple[str, str, str]] = []
     failed = False  # a file that could not be checked, or a rule that timed out: exit 2
     for result in _reports(linter, files, fix, args):
         infos.update(result.rules)
@@ -115,6 +116,7 @@ def run(args: argparse.Namespace) -> int:
         failed = failed or result.rule_error
         findings.extend(result.findings)
         checked.append(result.path)
+        pairings.append((result.path, result.previous or "", result.previous_reason))
     fail_on = args.fail_on or "warning"
     to_stderr = bool(args.diff or (args.fix and STDIN in files))
     if failed and not checked:  # nothing was checked: the error lines are the whole report
@@ -132,7 +134,8 @@ def run(args: argparse.Namespace) -> int:
         report = render(fmt, findings, infos, root=os.getcwd(), tool_version=__version__,
                         summary=Summary(files=len(checked), fixed=fixed,
                                         fixable=0 if args.diff else _fixable(findings)),
-                        files=checked, quiet=args.quiet, fail_on=fail_on, colour=colour)
+                        files=checked, quiet=args.quiet, fail_on=fail_on, colour=colour,
+                        pairings=pairings)
     if args.output_file:
         try:
             with open(args.output_file, "w", encoding="utf-8") as handle:

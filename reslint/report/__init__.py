@@ -41,6 +41,8 @@ class Context:
     colour: bool = False  # ANSI colour in the text formats (a terminal that wants it)
     quiet: bool = False  # the findings only: no summary lines
     fail_on: str = "warning"  # the lowest failing severity (JUnit failures, as the exit code)
+    # (draft, previous resolution's path or "", how it was found or why none was)
+    pairings: tuple[tuple[str, str, str], ...] = ()
 
 
 def resolve_format(fmt: str) -> str:
@@ -68,6 +70,7 @@ def render(
     colour: bool = False,
     quiet: bool = False,
     fail_on: str = "warning",
+    pairings: Sequence[tuple[str, str, str]] = (),
 ) -> str:
     """Render `findings` in format `fmt` ("text" is an alias of "full").
 
@@ -85,7 +88,8 @@ def render(
         fixable = sum(1 for f in findings if f.fix is not None and f.fix.safe)
         summary = Summary(files=count, fixable=fixable)
     ctx = Context(rules=rules, root=root, tool_version=tool_version, summary=summary,
-                  files=checked, colour=colour, quiet=quiet, fail_on=fail_on)
+                  files=checked, colour=colour, quiet=quiet, fail_on=fail_on,
+                  pairings=tuple(pairings))
     report: str = module.render(list(findings), ctx)
     return report
 

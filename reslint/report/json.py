@@ -14,5 +14,9 @@ from reslint.report._common import ordered
 
 
 def render(findings: list[Finding], ctx: Context) -> str:
-    data = [f.to_json() for f in ordered(findings)]
+    """Each finding also names the previous resolution its file was compared with and how
+    that was found (`previous`: {path, how}; the path is "" when none was found)."""
+    paired = {draft: {"path": previous, "how": how} for draft, previous, how in ctx.pairings}
+    data = [{**f.to_json(), **({"previous": paired[f.path]} if f.path in paired else {})}
+            for f in ordered(findings)]
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

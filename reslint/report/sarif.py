@@ -145,6 +145,10 @@ def render(findings: list[Finding], ctx: Context) -> str:
                 "originalUriBaseIds": {SRCROOT: {"uri": _directory_uri(ctx.root)}},
                 "columnKind": "unicodeCodePoints",
                 "results": results,
+                # which previous resolution each draft was compared with, and how it was found
+                **({"properties": {"pairings": [
+                    {"file": draft, "previous": previous, "how": how}
+                    for draft, previous, how in ctx.pairings]}} if ctx.pairings else {}),
             }
         ],
     }
