@@ -19,13 +19,13 @@ import re
 from reslint._dataclass import dataclass
 from reslint.config import Config
 from reslint.errors import ReslintError
+from reslint.library import folder_files
 from reslint.model import Document
 from reslint.paths import display_path
 from reslint.text.source import MAX_BYTES
 from reslint.vocab._words import lazy_regex
 
 DIRECTIVE = lazy_regex(r"^\s*<!--\s*reslint:\s*previous\s*=\s*(?P<path>.+?)\s*-->\s*$")
-LIBRARY_SUFFIXES = (".md", ".markdown", ".txt")
 
 
 class PairingError(ReslintError):
@@ -204,7 +204,7 @@ def from_library(draft: Document, folder: str, max_size: int | None = None
     best: tuple[tuple[int, int, int, int], _Entry, str] | None = None
     item_only: dict[int, list[str]] = {}  # session -> resolutions matched by agenda item only
     keys = [k for k in (title, item) if k]
-    for path in _library_files(folder):
+    for path in folder_files(folder):
         if os.path.realpath(path) == draft_real or not _mentions(path, keys):
             continue
         entry = _entry(path, max_size)
@@ -246,14 +246,6 @@ def from_library(draft: Document, folder: str, max_size: int | None = None
                       "--previous or a `<!-- reslint: previous=… -->` line")
     return best[1].doc, best[2]
 
-
-def _library_files(folder: str) -> list[str]:
-    files: list[str] = []
-    for base, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        files.extend(os.path.join(base, n) for n in sorted(names)
-                     if n.lower().endswith(LIBRARY_SUFFIXES) and not n.startswith("."))
-    return files
 
 
 def _entry(path: str, max_size: int | None) -> _Entry | None:

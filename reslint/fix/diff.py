@@ -5,13 +5,14 @@ from __future__ import annotations
 import difflib
 import os
 
+from reslint.paths import display_path
+
 
 def unified_diff(path: str, before: str, after: str) -> str:
     """Lines keep their own endings, so a CRLF file gives a CRLF diff body."""
     name = path
     if os.path.isabs(path):  # git's a/ and b/ prefixes want a relative path
-        relative = os.path.relpath(path)
-        name = path.lstrip("/") if relative.startswith("..") else relative
+        name = display_path(path).lstrip("/")
     name = name.replace("\\", "/")
     lines = difflib.unified_diff(
         before.splitlines(keepends=True), after.splitlines(keepends=True),
