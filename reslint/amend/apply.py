@@ -357,6 +357,7 @@ class _Applier:
                        for s in subs):
                 continue
             seq: list[tuple[Paragraph | None, Quote | None]] = []
+            s: Paragraph | None  # a kept sub-paragraph, or None for a quoted new one
             for s in subs:
                 seq += [(None, q) for _, e in before.get(s.label, []) for q in e.paragraphs
                         if e.kind == "sub"]
