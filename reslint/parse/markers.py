@@ -114,7 +114,10 @@ def _candidate(text: str, s: int, e: int) -> tuple[bool, bool] | None:
             first = after[0].lower().strip(".,;:")
             if first in NOT_AFTER and not (
                 first == "as" and len(after) > 1 and after[1].lower().startswith("well")
-            ) and not (first in ("and", "or", "to") and punct_after):
+            ) and not (first in ("and", "or", "to", "of") and punct_after
+                       and not bare.isdigit()):
+                # "pursuant to resolution 72/55, 1 of the Group": a marker after the comma;
+                # "paragraphs 3, 4 of" is a list of numbers
                 return None
         return False, keep_space
     if prev.isalpha() or prev in GLUE_BEFORE or prev == ".":

@@ -370,3 +370,24 @@ def test_annex_facts_for_rules(ga_docs):
     assert annex["operative"][0]["part"] == "Annex"
     assert len(facts["operative"]) == 1 and facts["meeting"]["resumed"] is False
     assert {f["part"] for f in facts["footnotes"]} == {"Annex"}
+
+
+def test_marker_after_a_symbol_and_a_comma(ga_docs):
+    """ "pursuant to resolution 72/55, 1 of the Group of Governmental Experts": the 1 is
+    footnote 1's marker (the PDF lost the superscript); "paragraphs 3, 4 of" stays a list."""
+    doc = ga_docs["A_RES_78_47.md"]
+    first = doc.footnotes[0]
+    assert first.number == 1 and [(m.span.line, m.span.column) for m in first.markers] == [
+        (47, 31)]
+    assert "72/55, of the Group" in doc.preamble[1].text
+
+
+def test_a_list_of_numbers_is_not_a_marker():
+    from reslint.parse.markers import _candidate
+
+    text = "Recalling paragraphs 3, 4 of its resolution"
+    s = text.index("4")
+    assert _candidate(text, s, s + 1) is None
+    text = "pursuant to resolution 72/55, 1 of the Group"
+    s = text.index(" 1 ") + 1
+    assert _candidate(text, s, s + 1) == (False, False)
