@@ -54,8 +54,12 @@ def insert_in_list(doc: Document, target: Any, text: str) -> list[Edit] | None:
     key = _sort_key(symbol)
     if not sep or key is None or not isinstance(target, list) or not target:
         return None
-    items = [i for i in target if isinstance(i, dict) and i.get("paragraph") == target[0].get(
-        "paragraph")]
+    # the list that holds the latest item (the series' own list; a later "Reaffirming its
+    # resolution 70/1" is another list), else the first item's paragraph
+    field = "list" if all(isinstance(i, dict) and "list" in i for i in target) else "paragraph"
+    latest = max(target, key=lambda i: _sort_key(i.get("symbol") or "") or (0, 0)) \
+        if field == "list" else target[0]
+    items = [i for i in target if isinstance(i, dict) and i.get(field) == latest.get(field)]
     keys = [_sort_key(i.get("symbol") or "") for i in items]
     if None in keys or key in keys:
         return None

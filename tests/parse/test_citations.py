@@ -325,3 +325,23 @@ def test_every_body_named_at_its_noun_is_read_so_in_every_text():
                     wrong.append((path.name, p.label, m.group()))
     assert checked > 300
     assert wrong == []
+
+
+# --- what the lists are for: the recalled list a fix inserts into ------------------------
+
+
+def test_the_previous_resolution_is_inserted_into_the_series_list_not_an_earlier_one():
+    from reslint.engine.facts import document_facts
+    from reslint.engine.fixers import insert_in_list
+    from reslint.text.edits import apply_edits
+
+    doc = read("Reaffirming its resolution 70/1 of 25 September 2015, entitled “Transforming "
+               "our world”,",
+               "Recalling its resolutions 76/47 of 6 December 2021 and 77/79 of "
+               "7 December 2022,")
+    assert [c.symbol for c in doc.recalled] == ["70/1", "76/47", "77/79"]
+    edits = insert_in_list(doc, document_facts(doc)["recalled"], "78/32 of 4 December 2023")
+    fixed = apply_edits(doc.source.text, edits or [])
+    assert ("Recalling its resolutions 76/47 of 6 December 2021, 77/79 of 7 December 2022 "
+            "and 78/32 of 4 December 2023,") in fixed
+    assert "Reaffirming its resolution 70/1 of 25 September 2015, entitled" in fixed
