@@ -363,6 +363,9 @@ class Finding:
     # the values the rule compared (its bindings: counts, dates, symbols), for an editor's
     # hover; plain scalars only, and never part of a report
     facts: dict[str, Any] = field(default_factory=dict)
+    # (page, line on that page) where the finding is in a PDF: its span's line counts the
+    # PDF's text lines through the whole document, which no reader counts
+    page: tuple[int, int] | None = None
 
     def sort_key(self) -> tuple[Any, ...]:
         return (self.path, self.span.line, self.span.column, self.rule)
@@ -378,4 +381,6 @@ class Finding:
             "paragraph": self.paragraph,
             "fixable": self.fix is not None,
         }
+        if self.page is not None:
+            data["page"], data["page_line"] = self.page
         return data

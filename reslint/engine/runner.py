@@ -174,6 +174,7 @@ def _finding(rule: Rule, ctx: Context, hit: Hit) -> Finding:
         rule=rule.code, name=rule.name, severity=rule.severity, message=message,
         path=ctx.draft.path, span=span, paragraph=_paragraph_of(ctx.draft, span), fix=fix,
         source_line=source.line_text(span.line), facts=_facts(rule, scope),
+        page=source.page_of(span.line),
     )
 
 

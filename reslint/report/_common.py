@@ -88,6 +88,9 @@ def headline(finding: Finding, colour: bool = False) -> str:
             f"[{paint(finding.severity, hue, colour)}] {one_line(finding.message)}")
     if (where := docx_location(finding)) is not None:
         return f"{paint(where, 'bold', colour)}: {tail}"
+    if finding.page is not None:  # a PDF: file.pdf:page:line
+        page, line = finding.page
+        return f"{paint(finding.path, 'bold', colour)}:{page}:{line}: {tail}"
     return f"{paint(finding.path, 'bold', colour)}:{span.line}:{span.column}: {tail}"
 
 

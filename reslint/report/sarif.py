@@ -94,6 +94,14 @@ def _logical(finding: Finding) -> dict[str, Any]:
                                   "fullyQualifiedName": finding.paragraph, "kind": "element"}]}
 
 
+def _page(finding: Finding) -> dict[str, Any]:
+    """A PDF's region: lines count the PDF's text lines through the document; the page
+    and the line on it go in the region's property bag, as a reader finds the place."""
+    if finding.page is None:
+        return {}
+    return {"properties": {"page": finding.page[0], "pageLine": finding.page[1]}}
+
+
 def render(findings: list[Finding], ctx: Context) -> str:
     findings = ordered(findings)
     rules = _rules(findings, ctx.rules)
@@ -120,6 +128,7 @@ def render(findings: list[Finding], ctx: Context) -> str:
                                 "startColumn": max(span.column, 1),
                                 "endLine": max(span.end_line, 1),
                                 "endColumn": max(span.end_column, 1),
+                                **_page(f),
                             },
                         },
                         **_logical(f),

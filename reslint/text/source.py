@@ -78,6 +78,10 @@ class SourceText:
         self._last_line = (line, text)
         return text
 
+    def page_of(self, line: int) -> tuple[int, int] | None:
+        """(page, line on the page) of a line, for paged sources (PDF); None here."""
+        return None
+
     def lines(self) -> list[tuple[int, str]]:
         """Each line as (start offset, text without line ending)."""
         out = []

@@ -134,7 +134,7 @@ def test_a_marker_the_text_reader_cannot_place(docs):
     assert "Migrants, as each" in pdf_pp9.text
     assert [m for f in text.footnotes if f.number == 9 for m in f.markers] == []
     (marker,) = [m for f in pdf.footnotes if f.number == 9 for m in f.markers]
-    page, _line = pdf.source.page_line(marker.span.line)
+    page, _line = pdf.source.page_of(marker.span.line)
     assert page == 2
     assert pdf.source.line_text(marker.span.line).endswith("Refugees and Migrants,⁹ as")
 

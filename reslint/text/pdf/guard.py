@@ -36,21 +36,17 @@ def check_bytes(path: str, data: bytes) -> None:
 
 def _inflated_size(data: bytes, start: int, budget: int) -> int:
     """How many bytes the zlib stream at `start` inflates to, stopping past `budget`;
-    0 when it is not a zlib stream (images in other codecs, plain streams)."""
+    what inflated before an error when it is not (or stops being) a zlib stream."""
     inflater = zlib.decompressobj()
     size = 0
     pos = start
     try:
-        while pos < len(data) and size < budget:
-            chunk = inflater.unconsumed_tail or data[pos : pos + 65536]
-            if not inflater.unconsumed_tail:
-                pos += len(chunk)
-            out = inflater.decompress(chunk, CHUNK)
-            size += len(out)
-            if inflater.eof:
-                break
-            if not out and not inflater.unconsumed_tail and pos >= len(data):
-                break
+        while pos < len(data) and size < budget and not inflater.eof:
+            pending = data[pos : pos + 65536]
+            pos += len(pending)
+            while pending and size < budget and not inflater.eof:
+                size += len(inflater.decompress(pending, CHUNK))
+                pending = inflater.unconsumed_tail
     except zlib.error:
-        return size
+        pass
     return size

@@ -33,10 +33,10 @@ CELL_GAP = 2.5  # heading fields on one baseline, further apart than this many s
 class PdfSource(ViewSource):
     pages: list[tuple[int, int]] = field(default_factory=list, repr=False)  # per plain line
 
-    def page_line(self, line: int) -> tuple[int, int]:
-        """(page, line on the page) of a document line; (0, 0) outside the document."""
+    def page_of(self, line: int) -> tuple[int, int] | None:
+        """(page, line on the page) of a document line; None outside the document."""
         if not 1 <= line <= len(self.pages):
-            return (0, 0)
+            return None
         return self.pages[line - 1]
 
 
