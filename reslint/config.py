@@ -39,6 +39,7 @@ class Config:
     previous: dict[str, str] = field(default_factory=dict)  # draft path -> previous path
     library: str | None = None  # a folder of adopted resolutions
     exclude: list[str] = field(default_factory=list)  # globs of files not to check
+    fetch: Any = False  # `fetch:` as written: reslint.documents.settings_from reads it
     root: str | None = None  # the folder of the configuration file
     per_path: list[str] = field(default_factory=list)  # the globs that applied to this file
     located: Located | None = field(default=None, repr=False, compare=False)
@@ -114,12 +115,30 @@ def _load_config(path: str, _version: tuple[int, int] | None) -> Config:
         if not os.path.isdir(library):
             raise located.error(("library",), f"library folder {data['library']!r} not found "
                                 f"(relative to {os.path.basename(path)})")
+    fetch = data.get("fetch", False)
+    if not isinstance(fetch, (bool, dict)):
+        raise located.error(("fetch",), "fetch: expected true, false or a mapping (base, "
+                            f"timeout, enabled), got {fetch!r}")
+    for key in fetch if isinstance(fetch, dict) else ():
+        if key not in ("base", "timeout", "enabled"):
+            raise located.error(("fetch", key), f"unknown key {key!r} in fetch (base, "
+                                "timeout, enabled)", True)
+    timeout = fetch.get("timeout", 1) if isinstance(fetch, dict) else 1
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or \
+            not 0 < timeout <= 600:
+        raise located.error(("fetch", "timeout"), "fetch timeout: seconds, over 0 and at "
+                            f"most 600, not {timeout!r}")
+    if isinstance(fetch, dict) and not re.match(r"https?://\S+$", str(fetch.get("base") or
+                                                                     "https://")):
+        raise located.error(("fetch", "base"), "fetch base must be an http:// or https:// "
+                            f"address, not {fetch.get('base')!r}")
     return Config(
         path=path, packs=packs, select=list(data.get("select") or []),
         ignore=list(data.get("ignore") or []), severity=dict(data.get("severity") or {}),
         settings=dict(data.get("settings") or {}), plugins=list(data.get("plugins") or []),
         previous=previous, library=library, root=root, located=located,
         exclude=list(data.get("exclude") or []),
+        fetch=fetch,
     )
 
 

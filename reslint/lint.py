@@ -315,8 +315,10 @@ class Linter:
 
     def __init__(self, *, config: str | None = None, rules: Sequence[str] = (),
                  select: Sequence[str] = (), ignore: Sequence[str] = (),
-                 max_size: int = MAX_BYTES, tracked: str = "accepted") -> None:
+                 max_size: int = MAX_BYTES, tracked: str = "accepted",
+                 fetch: bool = False) -> None:
         self.config_path = config
+        self.fetch = fetch  # download a previous or amended draft named by its symbol
         self.extra_rules = list(rules)
         self.select = list(select)
         self.ignore = list(ignore)
@@ -367,9 +369,10 @@ class Linter:
         if draft.kind == "amendment":
             from reslint.amend.find import find_amended
 
-            prev, why = find_amended(path, amends, config, draft, self.max_size)
+            prev, why = find_amended(path, amends, config, draft, self.max_size, self.fetch)
         else:
-            prev, why = find_previous(path, previous, config, draft, self.max_size)
+            prev, why = find_previous(path, previous, config, draft, self.max_size,
+                                      self.fetch)
         findings = lint_document(draft, prev, ruleset, config, why,
                                  self.library_facts(config, prev, draft))
         ran = rules_for(ruleset, draft)[1]

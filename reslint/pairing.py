@@ -34,11 +34,12 @@ class PairingError(ReslintError):
 
 def find_previous(draft_path: str, given: str | None, config: Config,
                   draft: Document | None = None,
-                  max_size: int | None = None) -> tuple[Document | None, str]:
-    """The previous resolution (or None) and how it was found (or why it was not)."""
+                  max_size: int | None = None, fetch: bool = False
+                  ) -> tuple[Document | None, str]:
+    """The previous resolution (or None) and how it was found (or why it was not).
+    `fetch` (--fetch) allows downloading a previous named by its symbol."""
     if given:
-        return _load(draft_path, given, "given with --previous", max_size), \
-            f"given with --previous: {given}"
+        return load_given(draft_path, given, "given with --previous", config, max_size, fetch)
     key = os.path.normpath(os.path.abspath(draft_path))
     if key in config.previous:
         target = config.previous[key]
@@ -68,6 +69,21 @@ def find_previous(draft_path: str, given: str | None, config: Config,
                        f"{display_path(found.path)}, {why}")
     tried.append(why)
     return None, _sentence(tried)
+
+
+def load_given(draft_path: str, given: str, how: str, config: Config,
+               max_size: int | None, fetch: bool = False,
+               role: str = "previous resolution") -> tuple[Document, str]:
+    """A document given by path, git:REV:PATH or symbol (A/RES/79/58: the library, the
+    download cache, the document system; see reslint.documents)."""
+    from reslint.documents import as_symbol, load_symbol, settings_from
+
+    symbol = None if given.startswith("git:") else as_symbol(given)
+    if symbol is None:
+        return _load(draft_path, given, how, max_size), f"{how}: {given}"
+    doc, where = load_symbol(draft_path, symbol, config.library,
+                             settings_from(config.fetch, fetch), max_size or MAX_BYTES, role)
+    return doc, f"{how}: {where}"
 
 
 def in_file_previous(draft: Document) -> tuple[int, str] | None:

@@ -24,7 +24,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("reslint.engine", "reslint.checks", "reslint.suppress"),     # facts, rules -> findings
     ("reslint.fix", "reslint.diff", "reslint.rollover", "reslint.render",
      "reslint.amend"),                                            # beside the engine
-    ("reslint.config", "reslint.pairing", "reslint.library",
+    ("reslint.config", "reslint.pairing", "reslint.library", "reslint.documents",
      "reslint.amend.find"),                                       # what to check against what
     ("reslint.lint",),                                            # the library pipeline
     ("reslint.report", "reslint.ruletest", "reslint.diff.formats"),  # findings -> text

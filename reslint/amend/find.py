@@ -16,7 +16,7 @@ import os
 
 from reslint.config import Config
 from reslint.model import Document
-from reslint.pairing import _load, in_file_previous
+from reslint.pairing import _load, in_file_previous, load_given
 from reslint.paths import display_path
 from reslint.vocab._words import lazy_regex
 
@@ -25,10 +25,13 @@ SUFFIXES = (".md", ".txt", ".markdown", ".docx", ".pdf")
 
 
 def find_amended(path: str, given: str | None, config: Config, amendment: Document,
-                 max_size: int | None = None) -> tuple[Document | None, str]:
-    """The draft amended (or None) and how it was found (or why it was not)."""
+                 max_size: int | None = None, fetch: bool = False
+                 ) -> tuple[Document | None, str]:
+    """The draft amended (or None) and how it was found (or why it was not).  `fetch`
+    (--fetch) allows downloading a draft named by its symbol."""
     if given:
-        return _load(path, given, "given with --amends", max_size), f"given: {given}"
+        return load_given(path, given, "given with --amends", config, max_size, fetch,
+                          role="draft amended")
     key = os.path.normpath(os.path.abspath(path))
     if key in config.previous:
         target = config.previous[key]
@@ -56,8 +59,16 @@ def find_amended(path: str, given: str | None, config: Config, amendment: Docume
             if os.path.isfile(candidate) and os.path.abspath(candidate) != os.path.abspath(path):
                 how = f"by its symbol {symbol}"
                 return _load(path, candidate, how, max_size), f"{how}: {display_path(candidate)}"
-    tried.append(f"no file {stem}.md (or .txt, .docx) is in "
+    tried.append(f"no file {stem}.md (or .txt, .docx, .pdf) is in "
                  + " or ".join(display_path(f) for f in folders))
+    from reslint.documents import DocumentError, as_symbol
+
+    if as_symbol(symbol) is not None:  # by the symbol in a heading, the cache, a download
+        try:
+            return load_given(path, symbol, "by its symbol", config, max_size, fetch,
+                              role="draft amended")
+        except DocumentError as exc:
+            tried.append(str(exc).split(": ", 1)[-1])
     return None, "; ".join(tried)
 
 

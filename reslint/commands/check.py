@@ -21,9 +21,14 @@ def add_arguments(c: argparse.ArgumentParser) -> None:
     c.add_argument("files", nargs="+", metavar="DRAFT",
                    help="draft files, or folders (their .md, .markdown, .txt, .docx and .pdf "
                    "files); - reads the draft from standard input")
-    c.add_argument("--previous", help="the previous resolution (a path, or git:REV:PATH)")
+    c.add_argument("--previous", help="the previous resolution: a path, git:REV:PATH, or a "
+                   "symbol (A/RES/79/58: looked up in the library, or downloaded with --fetch)")
+    c.add_argument("--fetch", action="store_true",
+                   help="download a document named by its symbol (--previous, --amends) from "
+                   "the UN's document system when the library does not hold it")
     c.add_argument("--amends", metavar="DRAFT",
-                   help="for an amendment: the draft it amends (a path, or git:REV:PATH); "
+                   help="for an amendment: the draft it amends (a path, git:REV:PATH or a "
+                   "symbol, A/C.3/80/L.50); "
                    "default: found by the symbol the amendment names")
     c.add_argument("--format", default="full",
                    help="full (or text), concise, json, sarif, github, gitlab, junit, markdown")
@@ -93,7 +98,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--stdin-filename names the draft read from standard input: "
                          "give '-' as the draft")
     linter = Linter(config=args.config, rules=args.rules, select=_split(args.select),
-                    ignore=_split(args.ignore), max_size=args.max_size, tracked=args.tracked)
+                    ignore=_split(args.ignore), max_size=args.max_size, tracked=args.tracked,
+                    fetch=args.fetch)
     fix = "diff" if args.diff else "write" if args.fix else None
     findings: list[Finding] = []
     infos: dict[str, RuleInfo] = {}
