@@ -42,10 +42,11 @@ PDF_READER_PARAGRAPHS = {
     # the numeral apart (neither reads them as sections yet).
     "A_RES_79_281",
 }
-# Word spaces the PDF reader misses: between two runs with no space character, a gap
-# narrower than a fifth of the size is taken for a split word ("assistanc" "e" is 0.19);
-# these two word spaces are narrower still (italic "Recognizing" before roman "further").
-PDF_READER_SPACING = {("A_RES_79_85", "PP16"), ("A_C.4_80_L.4", "OP2")}
+# Word spaces the PDF reader misses: between two runs with no space character it measures
+# the gap (see reslint.text.pdf.source.WORD_SPACE); one word space of these texts is
+# narrower than any rule that keeps Word's split words whole ("Programme of" "Action",
+# a justified 12 pt line: 0.144 of the size).
+PDF_READER_SPACING = {("A_RES_79_321", "PP27")}
 # Footnote counts where the extracted-text reader is wrong: a footnote's second line
 # starts with a number ("17 March 2022, and Doha, …") and is read as footnote 17.
 TEXT_READER_FOOTNOTES = {"A_C.2_80_L.18", "A_RES_78_160"}
@@ -58,6 +59,10 @@ def docs():
                parse_file(str(GA / "texts" / f"{name}.md")))
         for name in NAMES
     }
+
+
+def _without_digits(text: str) -> str:
+    return " ".join("".join(c for c in text if not c.isdigit()).split())
 
 
 def same_paragraphs(pdf, text) -> bool:
@@ -88,11 +93,10 @@ def test_paragraph_counts_and_texts(docs):
                         strict=False):
             if a.text == b.text or (name, a.label) in PDF_READER_SPACING:
                 continue
-            # Word spaces between runs are measured, not read (see PDF_READER_SPACING):
-            # a rare one may be missed; the characters must be the same.
-            squeezed_a, squeezed_b = a.text.replace(" ", ""), b.text.replace(" ", "")
-            assert squeezed_a == squeezed_b or len(squeezed_b) > len(squeezed_a), \
-                (name, a.label, a.text, b.text)
+            # the text reader left a marker in as a number: the PDF's text is the same
+            # but for those digits ("Migrants, 9 as" / "Migrants, as")
+            assert _without_digits(a.text) == _without_digits(b.text), (name, a.label)
+            assert len(b.text) > len(a.text), (name, a.label, a.text, b.text)
 
 
 def test_lead_words(docs):
@@ -121,6 +125,7 @@ def test_footnotes(docs):
             # PDF has its marker (the text reader misses some: see the test below).
             assert len(a.markers) >= len(b.markers), (name, a.number)
             assert a.markers, (name, a.number)
+            assert a.text == b.text, (name, a.number)
 
 
 def test_a_marker_the_text_reader_cannot_place(docs):

@@ -24,8 +24,8 @@ MAX_RUNS_PER_PAGE = 50_000  # a dense page has ~500 text objects
 
 class Run(NamedTuple):
     text: str
-    x0: float  # left edge of the first glyph (page units, origin bottom left)
-    x1: float  # right edge of the last glyph that is not a space
+    x0: float  # origin of the first glyph (page units, origin bottom left)
+    x1: float  # where the advance of the last glyph that is not a space ends
     y: float  # baseline
     size: float  # font size as drawn
     italic: bool
@@ -33,6 +33,7 @@ class Run(NamedTuple):
     # also reports spaces it infers from gaps, and those are not always word spaces).
     space_before: bool = False
     space_after: bool = False
+    pdfium_space: bool = False  # PDFium's text has a space (maybe its own) before the run
 
 
 class Page(NamedTuple):
@@ -82,8 +83,9 @@ def _page(path: str, doc: Any, index: int, raw: Any) -> Page:
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            runs = _glyph_edges(_runs(path, page.raw, textpage.raw, raw, index),
-                                _page_text(textpage.raw, raw), textpage.raw, raw)
+            runs, handles = _runs(path, page.raw, textpage.raw, raw, index)
+            runs = _glyph_edges(runs, handles, _page_text(textpage.raw, raw), textpage.raw,
+                                raw)
         finally:
             textpage.close()
     finally:
@@ -91,8 +93,11 @@ def _page(path: str, doc: Any, index: int, raw: Any) -> Page:
     return Page(index + 1, width, height, runs)
 
 
-def _runs(path: str, page: Any, textpage: Any, raw: Any, index: int) -> list[Run]:
+def _runs(path: str, page: Any, textpage: Any, raw: Any, index: int
+          ) -> tuple[list[Run], list[int]]:
+    """The page's text runs in drawing order, and the address of each one's object."""
     out: list[Run] = []
+    handles: list[int] = []
     fonts: dict[int, bool] = {}
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     size = ctypes.c_float()
@@ -133,10 +138,11 @@ def _runs(path: str, page: Any, textpage: Any, raw: Any, index: int) -> list[Run
             if italic is None:
                 italic = fonts[key] = _italic(font, raw)
             out.append(Run(text, left.value, right.value, matrix.f, size.value * scale, italic))
+            handles.append(ctypes.cast(obj, ctypes.c_void_p).value or 0)
             if len(out) > MAX_RUNS_PER_PAGE:
                 raise InputError(path, f"page {index + 1} holds over {MAX_RUNS_PER_PAGE:,} "
                                        "text objects: not a resolution")
-    return out
+    return out, handles
 
 
 def _italic(font: Any, raw: Any) -> bool:
@@ -163,31 +169,55 @@ def _page_text(textpage: Any, raw: Any) -> str:
     return buf.raw[: 2 * count].decode("utf-16-le", "replace")
 
 
-def _glyph_edges(runs: list[Run], text: str, textpage: Any, raw: Any) -> list[Run]:
-    """Each run's left and right edge from its first and last visible glyph.
+def _glyph_edges(runs: list[Run], handles: list[int], text: str, textpage: Any,
+                 raw: Any) -> list[Run]:
+    """Each run's left edge (its first glyph's origin) and right edge (where its last
+    visible glyph's advance ends: PDFium's loose box; the ink of "1" ends far before).
 
     An object's bounds can include a space glyph that the next object overlaps (Word
     splits words across runs: "assistanc " then "e and"), so word spaces are told from
     the gap between glyphs.  The runs are found in PDFium's page text, in drawing order;
-    a run that cannot be found keeps its object bounds."""
+    a run that cannot be found keeps its object bounds.  A place is taken only where PDFium
+    says its first character belongs to the run's object: a short run ("-", "1") would
+    match too early and put every later run out of step."""
     out = []
     cursor = 0
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    for run in runs:
-        at = text.find(run.text, cursor, cursor + len(run.text) + 8)
+    left, bottom = ctypes.c_double(), ctypes.c_double()
+    box = raw.FS_RECTF()
+    owner = raw.FPDFText_GetTextObject
+    for run, handle in zip(runs, handles, strict=True):
+        at = _find(run.text, handle, text, cursor, textpage, owner)
         if at < 0:
             out.append(run)
             continue
         first = at + len(run.text) - len(run.text.lstrip())
         last = at + len(run.text.rstrip()) - 1
         x0, x1 = run.x0, run.x1
-        if raw.FPDFText_GetCharBox(textpage, first, left, right, bottom, top):
+        if raw.FPDFText_GetCharOrigin(textpage, first, left, bottom):
             x0 = left.value
-        if raw.FPDFText_GetCharBox(textpage, last, left, right, bottom, top):
-            x1 = right.value
+        if raw.FPDFText_GetLooseCharBox(textpage, last, box):
+            x1 = box.right
         gen = raw.FPDFText_IsGenerated
         before = run.text[:1].isspace() and gen(textpage, at) == 0
         after = run.text[-1:].isspace() and gen(textpage, at + len(run.text) - 1) == 0
-        out.append(run._replace(x0=x0, x1=x1, space_before=before, space_after=after))
-        cursor = at + len(run.text)
+        gap = " " in text[cursor:at] if at >= cursor else False
+        out.append(run._replace(x0=x0, x1=x1, space_before=before, space_after=after,
+                                pdfium_space=gap))
+        cursor = max(cursor, at + len(run.text))
     return out
+
+
+def _find(needle: str, handle: int, text: str, cursor: int, textpage: Any, owner: Any) -> int:
+    """Where the run of object `handle` starts in the page text, searching on from
+    `cursor` (runs come in drawing order, as PDFium's text does); -1 if nowhere near."""
+    first = len(needle) - len(needle.lstrip())
+    for start in (cursor, 0):  # furniture drawn last can come first in PDFium's text
+        at = text.find(needle, start)
+        tries = 0
+        while at >= 0 and tries < 8:
+            obj = owner(textpage, at + first)
+            if (ctypes.cast(obj, ctypes.c_void_p).value or 0) == handle:
+                return at
+            at = text.find(needle, at + 1)
+            tries += 1
+    return -1

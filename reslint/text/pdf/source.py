@@ -25,6 +25,8 @@ ESCAPE = re.compile(r"[\\*\[\]_<`]")
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 FORMULA = re.compile(r"^\s*The\s+General\s+Assembly\b")
 NOTE_START = re.compile(r"^\s*(\d{1,3}|\*{1,3})\s*(?=\S)")
+SECTION_LABEL = re.compile(r"^\s*(?:[IVXL]{1,6}|[A-Z])\.?\s*$")
+HYPHENS = ("-", "\u2010", "\u2011")
 BLOCK_GAP = 1.45  # a vertical gap over this many times the font size separates blocks
 CELL_GAP = 2.5  # heading fields on one baseline, further apart than this many sizes
 
@@ -94,10 +96,14 @@ def build_source(path: str, pages: list[Page]) -> PdfSource:
                      plain_of=view.offsets(len(plain)), pages=pages_of)
 
 
-# Between runs with no space character, a gap of this many sizes is a word space: the
-# narrowest measured is 0.207 (italic "Determined" before "to"), the widest gap within a
-# word 0.19 ("assistanc" "e", a word Word split across two runs).
-WORD_SPACE = 0.2
+# Between runs with no space character, a gap (from the end of the last glyph's advance to
+# the next origin) of this many sizes is a word space.  Measured on ../shared/ga/pdf: the
+# narrowest word space 0.163 ("Programme of" "Action", 12 pt), the widest gap within a
+# word 0.129 ("Add" "is ": Word splits words across runs, and justifies them).
+WORD_SPACE = 0.15
+# Where PDFium's own reading puts a space between the two runs, a narrower gap will do:
+# "Programme of" "Action" (0.144, a justified 12 pt line); within words PDFium puts none.
+NARROW_SPACE = 0.1
 
 
 def _spaced(line: Line) -> list[Piece]:
@@ -108,17 +114,23 @@ def _spaced(line: Line) -> list[Piece]:
     is skipped over, so "Declaration¹ and" keeps its space."""
     out: list[Piece] = []
     prev: Piece | None = None  # the last piece of running text (not a superscript)
-    for raw_piece in line.pieces:
+    last = max((k for k, p in enumerate(line.pieces) if p.text.strip()), default=-1)
+    for k, raw_piece in enumerate(line.pieces):
         text = raw_piece.text.replace("\x02", "-").strip()
         if not text:
             continue
-        piece = Piece(text, raw_piece.run, raw_piece.superscript)
+        # a raised "rd" of "63rd" or "th" is a letter of its word, not a footnote marker
+        sup = raw_piece.superscript and (text.isdigit() or text in ("*", "**", "***"))
+        piece = Piece(text, raw_piece.run, sup)
         if piece.superscript:
             out.append(piece)
             continue
+        gap = piece.run.x0 - prev.run.x1 if prev is not None else 0.0
+        if k == last and text in HYPHENS:
+            gap = 0.0  # "middle" "-" ending a justified line: a word broken at its hyphen
         if prev is not None and (
-            prev.run.space_after or piece.run.space_before
-            or piece.run.x0 - prev.run.x1 > WORD_SPACE * line.size
+            prev.run.space_after or piece.run.space_before or gap > WORD_SPACE * line.size
+            or (piece.run.pdfium_space and gap > NARROW_SPACE * line.size)
         ):
             out.append(Piece(" ", piece.run, False))
         out.append(piece)
@@ -180,6 +192,8 @@ def _body(view: ViewBuilder, lines: list[Line], where: dict[int, list[int]]) -> 
             new = line.x0 > margin + 0.5 * line.size or prev.x1 < _right(lines) - 4 * prev.size
         else:
             new = prev.y - line.y > BLOCK_GAP * max(prev.size, line.size)
+        if prev is not None and SECTION_LABEL.match(prev.text):
+            new = True  # "II" above its section's title: a heading of its own
         if new:
             _blank(view)
         elif view.chars and view.chars[-1] != "\n":
