@@ -114,3 +114,13 @@ def test_fix_does_not_write_a_pdf(capsys, tmp_path: Path):
     main(["check", str(draft), "--previous", str(GA / "pdf" / "A_RES_78_172.pdf"), "--fix"])
     assert "does not write PDF files" in capsys.readouterr().err
     assert draft.read_bytes() == before
+
+
+@needs_ga
+def test_without_the_pdf_extra(capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)  # import pypdfium2 -> ImportError
+    monkeypatch.setitem(sys.modules, "pypdfium2.raw", None)
+    path = GA / "pdf" / "A_RES_79_3.pdf"
+    err = one_line_error(capsys, path)
+    assert err == (f"reslint: {path}: reading PDF needs the pdf extra: "
+                   "pip install 'reslint[pdf]'\n")
