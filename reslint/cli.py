@@ -134,6 +134,16 @@ def _unknown_options(parser: argparse.ArgumentParser, extras: list[str]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from reslint import _recache
+
+    _recache.warm()  # before the pipeline's modules compile their patterns
+    try:
+        return _main(argv)
+    finally:
+        _recache.save()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # Build only the chosen command's arguments: importing every command costs start-up.
     only = next((a for a in argv if not a.startswith("-")), None)

@@ -1,0 +1,129 @@
+"""A cache of the standard `re` module's compiled patterns, so that the hook does not parse
+and compile reslint's ~160 module-level patterns on every commit (about a fifth of a
+`reslint check` run, more than the parse of a draft).
+
+`re` keeps what it compiled in `re._cache`, keyed by (type, pattern, flags); a pattern found
+there is not compiled again.  `warm()` fills that dict, before the pipeline's modules are
+imported, with patterns rebuilt from their compiled code (`_sre.compile`, which validates
+the code it is given and raises on anything malformed); `save()` stores the code of the
+patterns compiled in this run when some were new.  The entry is keyed by the exact
+pattern text and flags, so an edited pattern is simply a new entry: nothing can be stale.
+
+What is stored is plain data read with `marshal` (strings, ints, lists, dicts, tuples; each
+value's type is checked), never pickle, in the pack cache's folder with its protections
+(reslint.engine.cache).  The file name carries the Python version and the regular
+expression engine's magic number: another interpreter's code is never read.  Any problem
+(missing, damaged, foreign, an `re` whose internals differ) means the patterns are
+compiled as usual; `RESLINT_NO_CACHE=1` turns it off.
+"""
+
+from __future__ import annotations
+
+import binascii
+import contextlib
+import marshal
+import os
+import re
+import sys
+from typing import Any
+
+_loaded: dict[tuple[str, int], tuple[Any, ...]] = {}  # entries read, by (pattern, flags)
+_MAX = 8 * 1024 * 1024  # bytes: a larger file is not ours
+_KEEP = 400  # patterns stored at most (re's own cache holds 512)
+
+
+def _path() -> str | None:
+    from reslint.engine.cache import cache_dir, trusted_folder
+
+    folder = cache_dir()
+    if folder is None or not trusted_folder(folder, create=False):
+        return None
+    sre = getattr(_compiler(), "_sre", None)  # the C engine, as re itself reaches it
+    magic = f"{sys.version}:{getattr(sre, 'MAGIC', None)}:{getattr(sre, 'CODESIZE', None)}"
+    if sre is None:
+        return None
+    return os.path.join(folder, f"re-{binascii.crc32(magic.encode()):08x}.marshal")
+
+
+def _compiler() -> Any:
+    return getattr(re, "_compiler", None)
+
+
+def warm() -> None:
+    """Fill `re`'s cache from the stored compiled code (nothing when there is none)."""
+    compiler, cache = _compiler(), getattr(re, "_cache", None)
+    if compiler is None or not isinstance(cache, dict):
+        return
+    try:
+        path = _path()
+        if path is None:
+            return
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        try:
+            st = os.fstat(fd)
+            getuid = getattr(os, "getuid", None)
+            if (st.st_size > _MAX or (getuid is not None and st.st_uid != getuid())):
+                return
+            raw = os.read(fd, _MAX + 1)
+        finally:
+            os.close(fd)
+        entries = marshal.loads(raw)
+        sre = compiler._sre
+
+        room = getattr(re, "_MAXCACHE", 512) - len(cache)
+        for entry in entries[: max(room, 0)]:
+            pattern, flags, final, code, groups, groupindex, indexgroup = entry
+            if not (type(pattern) is str and type(flags) is int and type(final) is int
+                    and type(code) is list and type(groups) is int
+                    and type(groupindex) is dict and type(indexgroup) is tuple):
+                return
+            cache[str, pattern, flags] = sre.compile(pattern, final, code, groups,
+                                                     groupindex, indexgroup)
+            _loaded[pattern, flags] = entry
+    except (OSError, ValueError, TypeError, EOFError, RuntimeError, OverflowError,
+            MemoryError, AttributeError, ImportError):
+        return  # missing or damaged: the patterns are compiled as usual
+
+
+def _entry(pattern: str, flags: int) -> tuple[Any, ...]:
+    """What `re._compiler.compile` hands to `_sre.compile`, as plain data."""
+    compiler = _compiler()
+    parsed = compiler._parser.parse(pattern, flags)
+    code = compiler._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return (pattern, int(flags), int(flags | parsed.state.flags), [int(c) for c in code],
+            int(parsed.state.groups - 1),
+            groupindex, tuple(indexgroup))
+
+
+def save() -> None:
+    """Store the compiled code of this run's patterns when some were not in the store."""
+    cache = getattr(re, "_cache", None)
+    if _compiler() is None or not isinstance(cache, dict):
+        return
+    keys = [(p, f) for (t, p, f) in list(cache) if t is str and isinstance(f, int)]
+    new = [key for key in keys if key not in _loaded]
+    if not new:
+        return
+    # the new ones first: a pattern no longer in the code drifts to the end and is dropped
+    keys = (new + [key for key in keys if key in _loaded])[:_KEEP]
+    try:
+        path = _path()
+        if path is None:
+            return
+        data = marshal.dumps([_loaded.get(key) or _entry(*key) for key in keys])
+        import tempfile
+
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".re-")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    except Exception:  # a cache that cannot be written is no error
+        return
