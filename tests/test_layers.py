@@ -28,7 +28,7 @@ LAYERS: list[tuple[str, ...]] = [
      "reslint.amend.find"),                                       # what to check against what
     ("reslint.lint",),                                            # the library pipeline
     ("reslint.report", "reslint.ruletest", "reslint.diff.formats"),  # findings -> text
-    ("reslint.commands", "reslint.cli", "reslint.helptext", "reslint.__main__",
+    ("reslint.commands", "reslint.cli", "reslint.helptext", "reslint.__main__", "reslint._recache",
      "reslint.lsp"),                                               # command line, editors
 ]
 
