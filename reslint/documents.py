@@ -24,6 +24,7 @@ from typing import Any
 
 from reslint._dataclass import dataclass
 from reslint.errors import ReslintError
+from reslint.paths import FileVersion, file_version
 
 DEFAULT_BASE = "https://documents.un.org/api/symbol/access"
 DEFAULT_TIMEOUT = 20.0  # seconds, per read and for the whole download
@@ -103,7 +104,7 @@ def locate(symbol: str, library: str | None, fetch: FetchSettings,
 
 # --- the library -------------------------------------------------------------------------
 
-_HEADS: dict[tuple[str, int, int], str | None] = {}
+_HEADS: dict[FileVersion, str | None] = {}
 
 
 def in_library(symbol: str, folder: str, max_size: int) -> str | None:
@@ -120,11 +121,9 @@ def heading_symbol(path: str, max_size: int) -> str | None:
 
     Text files: the first symbol in the text before the enacting formula (the symbol
     stamp comes first in every layout).  Word and PDF files are parsed."""
-    try:
-        stat = os.stat(path)
-    except OSError:
+    key = file_version(path)
+    if key is None:
         return None
-    key = (path, stat.st_mtime_ns, stat.st_size)
     if key not in _HEADS:
         _HEADS[key] = _read_symbol(path, max_size)
     return _HEADS[key]

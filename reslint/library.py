@@ -18,6 +18,7 @@ import re
 
 from reslint._dataclass import dataclass
 from reslint.model import Document
+from reslint.paths import FileVersion, file_version
 from reslint.vocab.dates import DATE_PATTERN, parse_date
 
 HEAD_BYTES = 12_000
@@ -73,16 +74,14 @@ def from_text(text: str, path: str) -> Adopted | None:
     return Adopted(symbol, date.isoformat(), title, path)
 
 
-_FILES: dict[tuple[str, int, int], Adopted | None] = {}
+_FILES: dict[FileVersion, Adopted | None] = {}
 
 
 def from_file(path: str) -> Adopted | None:
     """from_text of a file, cached by path, modification time and size within the process."""
-    try:
-        stat = os.stat(path)
-    except OSError:
+    key = file_version(path)
+    if key is None:
         return None
-    key = (path, stat.st_mtime_ns, stat.st_size)
     if key not in _FILES:
         try:
             with open(path, encoding="utf-8", errors="replace") as handle:

@@ -21,7 +21,7 @@ from reslint.config import Config
 from reslint.errors import ReslintError
 from reslint.library import folder_files
 from reslint.model import Document
-from reslint.paths import display_path
+from reslint.paths import FileVersion, display_path, file_version
 from reslint.text.source import MAX_BYTES
 from reslint.vocab._words import lazy_regex
 
@@ -193,7 +193,7 @@ class _Entry:
     doc: Document | None
 
 
-_LIBRARY: dict[tuple[str, int, int], _Entry] = {}
+_LIBRARY: dict[FileVersion, _Entry] = {}
 
 
 def from_library(draft: Document, folder: str, max_size: int | None = None
@@ -268,11 +268,9 @@ def _entry(path: str, max_size: int | None) -> _Entry | None:
     """The parsed library file, cached by path and modification time within the process."""
     from reslint.parse import parse_file
 
-    try:
-        stat = os.stat(path)
-    except OSError:
+    key = file_version(path)
+    if key is None:
         return None
-    key = (path, stat.st_mtime_ns, stat.st_size)
     if key not in _LIBRARY:
         try:
             doc = parse_file(path, max_size or MAX_BYTES)

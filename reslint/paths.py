@@ -1,6 +1,6 @@
-"""How a path is shown to the user: as they typed it, relative to the working folder when
-it lies inside it.  One function, so that `check`, `rules`, `explain`, `config` and
-`test` print the same file the same way."""
+"""How a path is shown to the user (as they typed it, relative to the working folder when
+it lies inside it: one function, so that `check`, `rules`, `explain`, `config` and `test`
+print the same file the same way), and which version of a file a per-process cache holds."""
 
 from __future__ import annotations
 
@@ -21,3 +21,17 @@ def display_path(path: str | os.PathLike[str] | None) -> str:
         return path
     # Path(rel).as_posix() without importing pathlib: relpath's result is already normal
     return path if rel.startswith("..") else rel.replace(os.sep, "/")
+
+
+FileVersion = tuple[str, int, int]
+
+
+def file_version(path: str) -> FileVersion | None:
+    """(path, modification time, size): the key under which a run caches what it read of a
+    file (the library's headings, parsed texts, symbols), so an edited file is read again.
+    None when the file cannot be examined."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (path, stat.st_mtime_ns, stat.st_size)
