@@ -235,3 +235,30 @@ def test_a_folder_without_drafts_exits_2(capsys, tmp_path):
     assert main(["check", str(tmp_path)]) == 2
     assert capsys.readouterr().err == (
         f"reslint: {tmp_path}: a folder with no draft (.md, .markdown, .txt, .docx, .pdf)\n")
+
+
+# --- the full format names the previous resolution first (issue 12: pairing that is loud) ---
+
+def test_full_format_first_line_names_the_previous_and_how_it_was_found(capsys):
+    code, out, _ = run(capsys, str(SEED_78_32), "--previous", str(SEED_76_47))
+    assert code == 0
+    assert out.splitlines()[0] == (f"{SEED_78_32}: previous resolution given with "
+                                   f"--previous: {SEED_76_47}")
+    assert out.splitlines()[1] == ""
+
+
+def test_the_previous_is_named_for_drafts_with_findings_only(capsys, tmp_path):
+    clean = tmp_path / "clean.txt"
+    clean.write_text(SEED_78_32.read_text(encoding="utf-8"), encoding="utf-8")
+    slipped = slip(tmp_path, "as appropriate;", "as appropriate,")
+    code, out, _ = run(capsys, str(clean), str(slipped), "--previous", str(SEED_76_47),
+                       "--select", "RES604")
+    assert code == 1
+    named = [line for line in out.splitlines() if ": previous resolution " in line]
+    assert named == [f"{slipped}: previous resolution given with --previous: {SEED_76_47}"]
+
+
+@pytest.mark.parametrize("extra", [["--format", "concise"], ["--quiet"]])
+def test_concise_and_quiet_reports_do_not_name_the_previous(capsys, extra):
+    _, out, _ = run(capsys, str(SEED_78_32), "--previous", str(SEED_76_47), *extra)
+    assert "previous resolution given" not in out

@@ -92,9 +92,24 @@ def snippet(finding: Finding, colour: bool = False) -> list[str]:
     ]
 
 
+def pairing_lines(findings: list[Finding], ctx: Context) -> list[str]:
+    """The previous resolution each draft was compared with, and how it was found, first:
+    a finding about a recalled list or a session means nothing until the reader knows what
+    it was measured against.  Named for a draft with findings, or for the one draft checked;
+    a draft compared with nothing has its RES001 finding instead."""
+    with_findings = {f.path for f in findings}
+    shown = [(draft, previous, how) for draft, previous, how in ctx.pairings
+             if previous and (draft in with_findings or len(ctx.pairings) == 1)]
+    return [f"{draft}: previous resolution {how}" if how else f"{draft}: compared with {previous}"
+            for draft, previous, how in shown]
+
+
 def render(findings: list[Finding], ctx: Context) -> str:
     blocks = [[headline(f, ctx.colour), *snippet(f, ctx.colour)] for f in ordered(findings)]
-    lines = [line for block in blocks for line in (*block, "")]
+    lines = [] if ctx.quiet else pairing_lines(findings, ctx)
+    if lines:
+        lines.append("")
+    lines += [line for block in blocks for line in (*block, "")]
     lines += summary_lines(findings, ctx.summary, ctx.quiet)
     while ctx.quiet and lines and not lines[-1]:
         lines.pop()
