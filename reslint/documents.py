@@ -24,6 +24,7 @@ from typing import Any
 
 from reslint._dataclass import dataclass
 from reslint.errors import ReslintError
+from reslint.library import folder_files
 from reslint.paths import FileVersion, file_version
 
 DEFAULT_BASE = "https://documents.un.org/api/symbol/access"
@@ -110,7 +111,7 @@ _HEADS: dict[FileVersion, str | None] = {}
 def in_library(symbol: str, folder: str, max_size: int) -> str | None:
     """The library file whose heading carries `symbol` (the first, in path order)."""
     wanted = _norm(symbol)
-    for path in _files(folder):
+    for path in folder_files(folder, TEXT_SUFFIXES + PARSED_SUFFIXES):
         if heading_symbol(path, max_size) == wanted:
             return path
     return None
@@ -147,15 +148,6 @@ def _read_symbol(path: str, max_size: int) -> str | None:
     formula = FORMULA.search(head)
     m = SYMBOL.search(head, 0, formula.start() if formula else len(head))
     return _norm(m.group(0)) if m else None
-
-
-def _files(folder: str) -> list[str]:
-    out: list[str] = []
-    for base, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        out.extend(os.path.join(base, n) for n in sorted(names) if not n.startswith(".")
-                   and n.lower().endswith(TEXT_SUFFIXES + PARSED_SUFFIXES))
-    return out
 
 
 def _norm(symbol: str) -> str:

@@ -91,13 +91,14 @@ def from_file(path: str) -> Adopted | None:
     return _FILES[key]
 
 
-def folder_files(folder: str) -> list[str]:
-    """The text files of a library folder (recursively, sorted, hidden ones skipped)."""
+def folder_files(folder: str, suffixes: tuple[str, ...] = LIBRARY_SUFFIXES) -> list[str]:
+    """The files of a folder whose names end with `suffixes` (recursively, sorted, hidden
+    files and folders skipped): a library's texts, the drafts of a folder to check."""
     files: list[str] = []
     for base, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         files.extend(os.path.join(base, n) for n in sorted(names)
-                     if n.lower().endswith(LIBRARY_SUFFIXES) and not n.startswith("."))
+                     if n.lower().endswith(suffixes) and not n.startswith("."))
     return files
 
 

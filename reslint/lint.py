@@ -31,7 +31,7 @@ from reslint.engine import ruleset as rule_engine
 from reslint.engine.ruleset import Pack, Rule, rule_files
 from reslint.engine.runner import run_rules
 from reslint.errors import EXIT_FINDINGS, EXIT_OK, UsageError
-from reslint.library import LIBRARY_SUFFIXES, Library, library_for
+from reslint.library import LIBRARY_SUFFIXES, Library, folder_files, library_for
 from reslint.library import from_file as library_file
 from reslint.model import Document, Finding, RuleInfo, severity_rank
 from reslint.pairing import PairingError, find_previous
@@ -70,11 +70,7 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
         if not os.path.isdir(path):
             out.append(path)
             continue
-        found = []
-        for folder, dirs, names in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            found += [os.path.join(folder, n) for n in sorted(names)
-                      if n.lower().endswith(DRAFT_SUFFIXES) and not n.startswith(".")]
+        found = folder_files(path, DRAFT_SUFFIXES)
         if not found:
             raise UsageError(f"{path}: a folder with no draft (.md, .markdown, .txt, .docx, .pdf)")
         out += found
