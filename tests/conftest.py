@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -44,3 +45,12 @@ def fresh_budget() -> Iterator[None]:
             part.update(old)
         else:
             part.extend(old)
+
+
+@pytest.fixture
+def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A pack cache of the test's own (not yet created), with caching on."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("RESLINT_CACHE_DIR", str(folder))
+    monkeypatch.delenv("RESLINT_NO_CACHE", raising=False)
+    return folder

@@ -23,14 +23,6 @@ rules:
 """
 
 
-@pytest.fixture
-def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("RESLINT_CACHE_DIR", str(folder))
-    monkeypatch.delenv("RESLINT_NO_CACHE", raising=False)
-    return folder
-
-
 def pack_file(tmp_path: Path, label: str) -> str:
     path = tmp_path / "mine.yaml"
     path.write_text(RULE.replace("{label}", label), encoding="utf-8")

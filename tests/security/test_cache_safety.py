@@ -29,11 +29,8 @@ rules:
 
 
 @pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    where = tmp_path / "cache"
-    monkeypatch.setenv("RESLINT_CACHE_DIR", str(where))
-    monkeypatch.delenv("RESLINT_NO_CACHE", raising=False)
-    return where
+def folder(cache_folder: Path) -> Path:
+    return cache_folder
 
 
 @pytest.fixture
