@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 
 from reslint._dataclass import dataclass
 from reslint.config import Config
@@ -22,7 +23,7 @@ from reslint.errors import ReslintError
 from reslint.library import folder_files
 from reslint.model import Document
 from reslint.paths import FileVersion, display_path, file_version
-from reslint.text.source import MAX_BYTES
+from reslint.text.source import MAX_BYTES, SourceText
 from reslint.vocab._words import lazy_regex
 
 DIRECTIVE = lazy_regex(r"^\s*<!--\s*reslint:\s*previous\s*=\s*(?P<path>.+?)\s*-->\s*$")
@@ -88,11 +89,17 @@ def load_given(draft_path: str, given: str, how: str, config: Config,
 
 def in_file_previous(draft: Document) -> tuple[int, str] | None:
     """(line, path) of the first `<!-- reslint: previous=… -->` line of the draft."""
-    text = draft.source.text
-    if "reslint:" not in text:
+    return named_in(draft.source, DIRECTIVE)
+
+
+def named_in(source: SourceText, directive: Callable[[], re.Pattern[str]]
+             ) -> tuple[int, str] | None:
+    """(line, path) of the first line of `source` that `directive` matches (a
+    `<!-- reslint: KEY=path -->` comment), or None."""
+    if "reslint:" not in source.text:
         return None
-    for number, (_, line) in enumerate(draft.source.lines(), 1):
-        if m := DIRECTIVE().match(line):
+    for number, (_, line) in enumerate(source.lines(), 1):
+        if m := directive().match(line):
             return number, m.group("path")
     return None
 

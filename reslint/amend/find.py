@@ -16,7 +16,7 @@ import os
 
 from reslint.config import Config
 from reslint.model import Document
-from reslint.pairing import _load, in_file_previous, load_given
+from reslint.pairing import _load, in_file_previous, load_given, named_in
 from reslint.paths import display_path
 from reslint.vocab._words import lazy_regex
 
@@ -73,10 +73,4 @@ def find_amended(path: str, given: str | None, config: Config, amendment: Docume
 
 
 def _in_file(doc: Document) -> tuple[int, str] | None:
-    text = doc.source.text
-    if "reslint:" not in text:
-        return None
-    for number, (_, line) in enumerate(doc.source.lines(), 1):
-        if m := DIRECTIVE().match(line):
-            return number, m.group("path")
-    return in_file_previous(doc)
+    return named_in(doc.source, DIRECTIVE) or in_file_previous(doc)

@@ -11,8 +11,10 @@ from reslint._dataclass import dataclass, field
 from reslint.config import Config
 from reslint.engine.yamlload import load_yaml
 from reslint.errors import ReslintError
+from reslint.library import library_for
 from reslint.lint import Ruleset, fix_document, lint_document
 from reslint.model import Document, Finding
+from reslint.pairing import DIRECTIVE, named_in
 from reslint.parse import parse_file, parse_source
 from reslint.paths import display_path
 from reslint.ruletest.annotations import Expectation, read_annotations
@@ -30,19 +32,35 @@ class Case:
     fixed: Path | None = None
     settings: Path | None = None
     unsafe: bool = False  # `fixed-unsafe.*`: the draft after safe and unsafe fixes
+    problem: str = ""  # a mistake in the case's layout, which fails the case alone
 
     @classmethod
     def at(cls, folder: Path, pack: str) -> Case | None:
         """The case in `folder`, or None when it holds no draft.  `fixed.*` is the draft
         after its safe fixes (`check --fix`); `fixed-unsafe.*` after every fix
-        (`check --fix --unsafe-fixes`)."""
+        (`check --fix --unsafe-fixes`).  The previous text is `previous.*`, or the shared
+        text the draft names on a line `<!-- reslint: previous=../../_base/X.md -->`
+        (relative to the draft, as `reslint check` reads that line): many cases of a pack
+        share one previous resolution, kept once in `tests/_base/`."""
         draft = _one(folder, "draft")
         if draft is None:
             return None
         fixed = _one(folder, "fixed")
         unsafe = _one(folder, "fixed-unsafe")
-        return cls(pack, folder, draft, _one(folder, "previous"), fixed or unsafe,
-                   _settings_file(folder), fixed is None and unsafe is not None)
+        previous, problem = _one(folder, "previous"), ""
+        named = _named_previous(draft)
+        if named is not None:
+            line, value = named
+            if previous is not None:
+                problem = (f"{display_path(draft)}:{line}: the draft names its previous text "
+                           f"and the case has {previous.name} too: keep one")
+            else:
+                previous = folder / value
+                if not previous.is_file():
+                    problem = (f"{display_path(draft)}:{line}: the previous text {value} "
+                               f"does not exist ({display_path(previous)})")
+        return cls(pack, folder, draft, previous, fixed or unsafe, _settings_file(folder),
+                   fixed is None and unsafe is not None, problem)
 
 
 def _one(folder: Path, stem: str) -> Path | None:
@@ -51,6 +69,15 @@ def _one(folder: Path, stem: str) -> Path | None:
         if path.is_file():
             return path
     return None
+
+
+def _named_previous(draft: Path) -> tuple[int, str] | None:
+    """(line, path) of the draft's `<!-- reslint: previous=… -->` line.  A draft that
+    cannot be read names nothing here: running the case reports why."""
+    try:
+        return named_in(read_source(str(draft)), DIRECTIVE)
+    except ReslintError:
+        return None
 
 
 def _settings_file(folder: Path) -> Path | None:
@@ -74,6 +101,9 @@ class Outcome:
 def run_case(case: Case, ruleset: Ruleset, names: dict[str, str], shown: str) -> Outcome:
     """`shown` is how the draft's path is printed (relative to the working folder)."""
     outcome = Outcome(case)
+    if case.problem:
+        outcome.problems.append(case.problem)
+        return outcome
     try:
         source = read_source(str(case.draft))
         expectations, problems = read_annotations([t for _, t in source.lines()], names)
@@ -101,8 +131,6 @@ def run_case(case: Case, ruleset: Ruleset, names: dict[str, str], shown: str) ->
 
 def _library(case: Case, previous: Document | None) -> dict[str, Any]:
     """The adopted texts at hand for a case: its `library/` folder and its previous."""
-    from reslint.library import library_for
-
     folder = case.folder / "library"
     return library_for(str(folder) if folder.is_dir() else None).facts(previous)
 

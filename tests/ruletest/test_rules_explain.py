@@ -73,7 +73,7 @@ def test_explain_takes_examples_from_the_pack_tests(capsys):
     assert code == 0
     fails = out.split("Fails:\n")[1].split("\n\n")[0]
     passes = out.split("Passes:\n")[1].split("\n\n")[0]
-    assert fails.splitlines()[0].strip() == "rules/tests/att/last-years-conference/draft.md:21"
+    assert fails.splitlines()[0].strip() == "rules/tests/att/last-years-conference/draft.md:22"
     assert "<!-- expect: ATT401, ATT404 -->" in fails
     assert "<!-- ok: ATT401" in passes
 

@@ -3,6 +3,7 @@ summary line CI reads."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ from reslint.cli import main
 
 REPO = Path(__file__).resolve().parents[2]
 CCM = REPO / "rules" / "tests" / "ccm" / "count-sum"
+BASE = REPO / "rules" / "tests" / "_base"  # the previous texts the cases share
+CCM_PREVIOUS = BASE / "A_RES_77_79.md"  # count-sum's previous (its draft names it)
 COUNT = "*Noting* that a total of 125 States"
 
 
@@ -26,7 +29,7 @@ def make_case(tmp_path: Path, draft: str, name: str = "case", pack: str = "ccm")
     folder = tmp_path / "tests" / pack / name
     folder.mkdir(parents=True)
     (folder / "draft.md").write_text(draft, encoding="utf-8")
-    (folder / "previous.md").write_bytes((CCM / "previous.md").read_bytes())
+    (folder / "previous.md").write_bytes(CCM_PREVIOUS.read_bytes())
     return folder
 
 
@@ -201,8 +204,10 @@ def test_fixed_text_differs(capsys, tmp_path):
     general = REPO / "rules" / "tests" / "general" / "recalled-noun-number"
     folder = tmp_path / "tests" / "general" / "case"
     folder.mkdir(parents=True)
-    for name in ("draft.md", "previous.md"):
-        (folder / name).write_bytes((general / name).read_bytes())
+    (folder / "draft.md").write_bytes((general / "draft.md").read_bytes())
+    # the draft names its previous, ../../_base/A_RES_77_100.md: the case's tests/_base/
+    (tmp_path / "tests" / "_base").mkdir()
+    shutil.copy(BASE / "A_RES_77_100.md", tmp_path / "tests" / "_base")
     unfixed = (general / "draft.md").read_bytes()
     (folder / "fixed-unsafe.md").write_bytes(unfixed)
     code, out, _ = run(capsys, str(folder))
@@ -219,3 +224,58 @@ def test_fixed_text_differs(capsys, tmp_path):
     (folder / "fixed.md").unlink()
     (folder / "fixed-unsafe.md").write_bytes((general / "fixed-unsafe.md").read_bytes())
     assert run(capsys, str(folder))[:2] == (0, "1 passed, 0 failed\n")
+
+
+def shared_previous_case(tmp_path: Path) -> Path:
+    """A copy of a built-in case whose draft names its previous text in tests/_base/ (a
+    cross-document rule must fire, so the case passes only if that text is read)."""
+    folder = tmp_path / "tests" / "general" / "case"
+    folder.mkdir(parents=True)
+    draft = REPO / "rules" / "tests" / "general" / "recalled-previous-missing" / "draft.md"
+    folder.joinpath("draft.md").write_bytes(draft.read_bytes())
+    return folder
+
+
+def test_a_case_names_a_shared_previous_text(capsys, tmp_path):
+    folder = shared_previous_case(tmp_path)
+    first = (folder / "draft.md").read_text(encoding="utf-8").split("\n")[0]
+    assert first == "<!-- reslint: previous=../../_base/A_RES_77_100.md -->"
+    (tmp_path / "tests" / "_base").mkdir()
+    shutil.copy(BASE / "A_RES_77_100.md", tmp_path / "tests" / "_base")
+    assert run(capsys, str(folder))[:2] == (0, "1 passed, 0 failed\n")
+    # the same draft with no previous text: its cross-document expectation is not met
+    text = (folder / "draft.md").read_text(encoding="utf-8").split("\n", 1)[1]
+    (folder / "draft.md").write_text(text, encoding="utf-8")
+    code, out, _ = run(capsys, str(folder))
+    assert code == 1 and "expected RES101, got nothing" in out
+
+
+def test_a_missing_shared_text_fails_its_case_alone(capsys, tmp_path):
+    folder = shared_previous_case(tmp_path)
+    make_case(tmp_path, with_comment(base_draft(), COUNT, "<!-- expect: RES201 -->"), "other")
+    shown = folder / "draft.md"
+    code, out, _ = run(capsys, str(tmp_path / "tests"))
+    assert code == 1
+    assert out == (f"{shown}:1: the previous text ../../_base/A_RES_77_100.md does not exist "
+                   f"({folder}/../../_base/A_RES_77_100.md)\n1 passed, 1 failed\n")
+
+
+def test_a_case_names_its_previous_once(capsys, tmp_path):
+    folder = shared_previous_case(tmp_path)
+    (folder / "previous.md").write_bytes(CCM_PREVIOUS.read_bytes())
+    code, out, _ = run(capsys, str(folder))
+    assert (code, out) == (1, f"{folder / 'draft.md'}:1: the draft names its previous text and "
+                              "the case has previous.md too: keep one\n0 passed, 1 failed\n")
+
+
+def test_no_case_file_is_a_copy_of_another():
+    """Shared texts live once in rules/tests/_base/ (docs/rule-tests.md), not as copies."""
+    seen: dict[bytes, Path] = {}
+    copies = []
+    for path in sorted((REPO / "rules" / "tests").rglob("*")):
+        if path.is_file() and path.suffix in (".md", ".txt"):
+            data = path.read_bytes()
+            if data in seen:
+                copies.append(f"{path.relative_to(REPO)} = {seen[data].relative_to(REPO)}")
+            seen.setdefault(data, path)
+    assert copies == []
