@@ -28,6 +28,7 @@ SPACE_AFTER_HYPHEN = re.compile(r"(?<=[a-z]-) (?=[a-z])(?!(?:and|or|nor|to|as we
 ITALIC_LEAD = re.compile(r"^(?:\d{1,3}\.\s*|\([a-z]{1,6}\)\s*)?\*{1,3}(?!\*)([^*]+?)\*")
 # One-for-one character substitutions keep the map intact.
 SUBSTITUTIONS = str.maketrans({"\u2011": "-", "\u2010": "-", "\u00a0": " ", "\u202f": " "})
+LOOK_ALIKES = re.compile("[\u2011\u2010\u00a0\u202f]")
 SUPERSCRIPT_TO_INT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
@@ -100,18 +101,27 @@ def clean_block(block: MappedText, markers: list[RawMarker]) -> MappedText:
 
         return replace
 
+    # Each step runs only where the text holds what its pattern needs (most paragraphs
+    # have no tag, link or escape): the same result, without a pass that finds nothing.
     text = block
-    text = text.replace_matches(COMMENTS, lambda m: "")
-    text = text.replace_matches(HTML_TAG, lambda m: "")
+    if "<" in text.text:
+        text = text.replace_matches(COMMENTS, lambda m: "")
+        text = text.replace_matches(HTML_TAG, lambda m: "")
     block_map = text
-    text = text.replace_matches(SUP, lift("sup"))  # type: ignore[arg-type]
+    if "<sup>" in text.text:
+        text = text.replace_matches(SUP, lift("sup"))  # type: ignore[arg-type]
     block_map = text
-    text = text.replace_matches(CARET, lift("caret"))  # type: ignore[arg-type]
+    if "[^" in text.text:
+        text = text.replace_matches(CARET, lift("caret"))  # type: ignore[arg-type]
     block_map = text
-    text = text.replace_matches(UNICODE_SUP, lift("unicode"))  # type: ignore[arg-type]
-    text = text.replace_matches(LINK, lambda m: text_of(text, m, 1))
-    text = text.replace_matches(EMPHASIS, lambda m: "")
-    text = text.replace_matches(ESCAPE, lambda m: text_of(text, m, 1))
+    if UNICODE_SUP.search(text.text):
+        text = text.replace_matches(UNICODE_SUP, lift("unicode"))  # type: ignore[arg-type]
+    if "](" in text.text:
+        text = text.replace_matches(LINK, lambda m: text_of(text, m, 1))
+    if "*" in text.text or "_" in text.text:
+        text = text.replace_matches(EMPHASIS, lambda m: "")
+    if "\\" in text.text:
+        text = text.replace_matches(ESCAPE, lambda m: text_of(text, m, 1))
     return tidy(text)
 
 
@@ -121,8 +131,12 @@ def text_of(text: MappedText, m: re.Match[str], group: int) -> MappedText:
 
 def tidy(text: MappedText) -> MappedText:
     """Fold runs of spaces, drop a space left before punctuation, map look-alikes."""
-    text = text.replace_matches(SPACES, lambda m: text[m.start() : m.start() + 1])
-    text = text.replace_matches(SPACE_BEFORE_PUNCT, lambda m: "")
-    text = text.replace_matches(SPACE_AFTER_HYPHEN, lambda m: "")
-    text = MappedText(text.text.translate(SUBSTITUTIONS), text.offsets)
+    if "  " in text.text or "\t" in text.text:
+        text = text.replace_matches(SPACES, lambda m: text[m.start() : m.start() + 1])
+    if SPACE_BEFORE_PUNCT.search(text.text):
+        text = text.replace_matches(SPACE_BEFORE_PUNCT, lambda m: "")
+    if "- " in text.text:
+        text = text.replace_matches(SPACE_AFTER_HYPHEN, lambda m: "")
+    if LOOK_ALIKES.search(text.text):
+        text = MappedText(text.text.translate(SUBSTITUTIONS), text.offsets)
     return text.strip()

@@ -13,16 +13,39 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
-from reslint._dataclass import dataclass
 from reslint.model import Span
 
+if TYPE_CHECKING:
+    from typing import TypeAlias
 
-@dataclass(frozen=True)
+    Offsets: TypeAlias = range | array[int] | list[int]
+
+
 class MappedText:
-    text: str
-    offsets: range | array[int] | list[int]  # original offset of each character
+    """An immutable pair: `text`, and the original offset of each of its characters.
+
+    A plain slotted class (mypy's Final keeps it immutable): the parser makes hundreds of
+    thousands of them, and a generic record's constructor cost ~10% of the parse."""
+
+    __slots__ = ("offsets", "text")
+
+    def __init__(self, text: str, offsets: Offsets) -> None:
+        self.text: Final = text
+        self.offsets: Final = offsets  # original offset of each character
+
+    def __repr__(self) -> str:
+        return f"MappedText(text={self.text!r}, offsets={self.offsets!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, MappedText)
+        return (self.text, self.offsets) == (other.text, other.offsets)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.offsets))
 
     @classmethod
     def original(cls, text: str, start: int) -> MappedText:
