@@ -11,8 +11,10 @@ symbol alone (`~/.cache/reslint/documents/A_RES_79_58.pdf`; `RESLINT_CACHE_DIR`,
 XDG_CACHE_HOME, moves reslint's cache folder and it with it); the cached copy is used
 from then on, offline too.
 
-`locate` is the entry point other modules call (pairing, the amendment finder, and the
-pairing from the draft's own citations).
+`locate` is the entry point other modules call (pairing, the amendment finder);
+`cited_previous` finds a draft's previous among the resolutions it cites when no
+--previous is given; `pdf_heading` reads a library PDF's heading from its first page, and
+keeps it in reslint's cache folder (`pdf-headings.json`) for the next run.
 """
 
 from __future__ import annotations
@@ -20,12 +22,16 @@ from __future__ import annotations
 import os
 import re
 import time
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from reslint._dataclass import dataclass
 from reslint.errors import ReslintError
 from reslint.library import folder_files
 from reslint.paths import FileVersion, file_version
+
+if TYPE_CHECKING:
+    from reslint.model import Document
 
 DEFAULT_BASE = "https://documents.un.org/api/symbol/access"
 DEFAULT_TIMEOUT = 20.0  # seconds, per read and for the whole download
@@ -43,6 +49,11 @@ PARSED_SUFFIXES = (".docx", ".pdf")
 
 class DocumentError(ReslintError):
     """A symbol that names no document at hand and none that could be fetched."""
+
+
+class UnreachableError(DocumentError):
+    """The document system could not be reached (offline, a timeout): trying another
+    symbol would fail the same way."""
 
 
 @dataclass(frozen=True)
@@ -86,13 +97,10 @@ def locate(symbol: str, library: str | None, fetch: FetchSettings,
            max_size: int) -> tuple[str, str]:
     """The file of the document `symbol` and where it was found ("in the library …",
     "from the cache …", "fetched from …"); DocumentError when it is nowhere."""
-    if library is not None:
-        found = in_library(symbol, library, max_size)
-        if found is not None:
-            return found, f"in the library: {found}"
+    found, how = _at_hand(symbol, library, max_size)
+    if found is not None:
+        return found, how
     cached = os.path.join(cache_dir(), file_stem(symbol) + ".pdf")
-    if os.path.isfile(cached):
-        return cached, f"from the download cache: {cached}"
     where = f"the library {library}" if library else "no library folder is configured"
     if not fetch.enabled:
         raise DocumentError(
@@ -111,10 +119,13 @@ _HEADS: dict[FileVersion, str | None] = {}
 def in_library(symbol: str, folder: str, max_size: int) -> str | None:
     """The library file whose heading carries `symbol` (the first, in path order)."""
     wanted = _norm(symbol)
-    for path in folder_files(folder, TEXT_SUFFIXES + PARSED_SUFFIXES):
-        if heading_symbol(path, max_size) == wanted:
-            return path
-    return None
+    try:
+        for path in folder_files(folder, TEXT_SUFFIXES + PARSED_SUFFIXES):
+            if heading_symbol(path, max_size) == wanted:
+                return path
+        return None
+    finally:
+        save_headings()
 
 
 def heading_symbol(path: str, max_size: int) -> str | None:
@@ -131,6 +142,9 @@ def heading_symbol(path: str, max_size: int) -> str | None:
 
 
 def _read_symbol(path: str, max_size: int) -> str | None:
+    if path.lower().endswith(".pdf"):
+        heading = pdf_heading(path, max_size)
+        return _norm(heading.symbol) if heading and heading.symbol else None
     if path.lower().endswith(PARSED_SUFFIXES):
         from reslint.parse import parse_file
 
@@ -152,6 +166,176 @@ def _read_symbol(path: str, max_size: int) -> str | None:
 
 def _norm(symbol: str) -> str:
     return re.sub(r"\s+", "", symbol).upper()
+
+
+# --- the heading of a PDF ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Heading:
+    """What finding a document needs of a file: its symbol, kind, session and titles."""
+
+    symbol: str | None
+    kind: str
+    session: int | None
+    title: str | None
+    item_title: str | None
+
+
+HEADING_PAGES = 1  # the symbol, session, agenda item and title are all on the first page
+HEADINGS_FILE = "pdf-headings.json"  # in reslint's cache folder (reslint.engine.cache)
+HEADINGS_FORMAT = 1
+MAX_HEADINGS = 20_000  # entries kept in the file (a big library holds a few thousand)
+_PDF_HEADS: dict[FileVersion, Heading | None] = {}
+# the entries of each headings cache file read in this process (by the file's path: tests
+# and embedders move the cache folder), and the files with entries not yet written
+_STORES: dict[str, dict[str, Heading | None]] = {}
+_CHANGED: set[str] = set()
+
+
+def pdf_heading(path: str, max_size: int) -> Heading | None:
+    """The heading of an official PDF, read from its first page only, cached by file
+    version in the process and in reslint's cache folder across runs: pairing a draft with
+    a library of PDFs reads the PDFs' headings once, not the whole of every one every run.
+    None when it is no readable PDF (a library may hold other files)."""
+    key = file_version(path)
+    if key is None:
+        return None
+    if key in _PDF_HEADS:
+        return _PDF_HEADS[key]
+    where = _headings_path()
+    stored = _stored(where)
+    stored_key = _stored_key(key)
+    if stored_key in stored:
+        heading = stored[stored_key]
+    else:
+        heading = _read_pdf_heading(path, max_size)
+        stored[stored_key] = heading
+        if where is not None:
+            _CHANGED.add(where)
+    _PDF_HEADS[key] = heading
+    return heading
+
+
+def _read_pdf_heading(path: str, max_size: int) -> Heading | None:
+    from reslint.parse import parse_source
+    from reslint.text.pdf import read_pdf
+
+    try:
+        doc = parse_source(read_pdf(path, max_size, pages=HEADING_PAGES))
+    except ReslintError:
+        return None
+    return Heading(doc.heading.symbol, doc.kind, doc.session, doc.heading.title,
+                   doc.heading.item_title)
+
+
+def _stored_key(key: FileVersion) -> str:
+    path, mtime, size = key
+    return f"{os.path.abspath(path)}\0{mtime}\0{size}"
+
+
+def _headings_path() -> str | None:
+    from reslint.engine.cache import cache_dir as reslint_cache
+
+    folder = reslint_cache()
+    return os.path.join(folder, HEADINGS_FILE) if folder else None
+
+
+def _stored(where: str | None) -> dict[str, Heading | None]:
+    """The headings cache file's entries (read once per process; a damaged, foreign or
+    unsafe file counts as empty and is replaced); no file: a dict for this run only."""
+    key = where or ""
+    if key not in _STORES:
+        _STORES[key] = _load_headings(where) if where else {}
+    return _STORES[key]
+
+
+def _load_headings(where: str) -> dict[str, Heading | None]:
+    import json
+    import stat
+
+    from reslint.engine.cache import MAX_ENTRY, trusted_folder
+
+    if not trusted_folder(os.path.dirname(where), create=False):
+        return {}
+    try:
+        fd = os.open(where, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return {}
+    try:
+        st = os.fstat(fd)
+        getuid = getattr(os, "getuid", None)
+        if (not stat.S_ISREG(st.st_mode) or st.st_size > MAX_ENTRY
+                or (getuid is not None and st.st_uid != getuid())):
+            return {}
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = json.loads(handle.read(MAX_ENTRY + 1))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    finally:
+        os.close(fd)
+    if not isinstance(data, dict) or data.get("format") != [HEADINGS_FORMAT, _version()]:
+        return {}
+    entries = data.get("headings")
+    out: dict[str, Heading | None] = {}
+    for key, value in (entries.items() if isinstance(entries, dict) else ()):
+        good, heading = _heading_of(value)
+        if good:
+            out[key] = heading
+    return out
+
+
+def _heading_of(value: Any) -> tuple[bool, Heading | None]:
+    """Whether a stored entry is well formed, and its Heading (None: not a readable PDF)."""
+    if value is None:
+        return True, None
+    if not isinstance(value, list) or len(value) != 5:
+        return False, None
+    symbol, kind, session, title, item = value
+    texts = all(v is None or isinstance(v, str) for v in (symbol, title, item))
+    if not texts or not isinstance(kind, str) or not (
+            session is None or (isinstance(session, int) and not isinstance(session, bool))):
+        return False, None
+    return True, Heading(symbol, kind, session, title, item)
+
+
+def save_headings() -> None:
+    """Write the headings read in this run to the cache file (atomically, in the user's
+    own 0700 folder); any failure is ignored: the cache only saves time."""
+    where = _headings_path()
+    if where is None or where not in _CHANGED:
+        return
+    _CHANGED.discard(where)
+    import contextlib
+    import json
+    import tempfile
+
+    from reslint.engine.cache import trusted_folder
+
+    folder = os.path.dirname(where)
+    if not trusted_folder(folder, create=True):
+        return
+    kept = list(_STORES[where].items())[-MAX_HEADINGS:]
+    data = {"format": [HEADINGS_FORMAT, _version()],
+            "headings": {k: None if h is None else [h.symbol, h.kind, h.session, h.title,
+                                                    h.item_title] for k, h in kept}}
+    try:
+        fd, tmp = tempfile.mkstemp(prefix="pdf-headings-", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, where)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except Exception:  # a read-only home or a full disk must not fail the check
+        return
+
+
+def _version() -> str:
+    from reslint import __version__
+
+    return __version__
 
 
 # --- fetching ----------------------------------------------------------------------------
@@ -212,17 +396,17 @@ def _get(symbol: str, url: str, fetch: FetchSettings, max_size: int) -> bytes:
                         f"{symbol}: the download from {host} is over the limit of "
                         f"{max_size:,} bytes (raise it with --max-size)")
                 if time.monotonic() > deadline:
-                    raise DocumentError(f"{symbol}: the download from {host} took over "
+                    raise UnreachableError(f"{symbol}: the download from {host} took over "
                                         f"{fetch.timeout:g} s")
                 chunks.append(chunk)
             return b"".join(chunks)
     except urllib.error.HTTPError as exc:
         raise DocumentError(f"{symbol}: {host} answered {exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:
-        raise DocumentError(f"{symbol}: cannot reach {host} ({_reason(exc.reason)}): "
+        raise UnreachableError(f"{symbol}: cannot reach {host} ({_reason(exc.reason)}): "
                             "offline? Put the file in the library folder instead") from None
     except (TimeoutError, OSError) as exc:
-        raise DocumentError(f"{symbol}: cannot reach {host} ({_reason(exc)}): offline? "
+        raise UnreachableError(f"{symbol}: cannot reach {host} ({_reason(exc)}): offline? "
                             "Put the file in the library folder instead") from None
 
 
@@ -267,3 +451,127 @@ def load_symbol(draft_path: str, symbol: str, library: str | None, fetch: FetchS
         raise DocumentError(f"{draft_path}: the {role} {symbol} {how.split(':')[0]} is "
                             f"{found or 'a document with no symbol'} by its heading")
     return doc, f"{symbol} {how}"
+
+
+# --- the previous resolution the draft cites ---------------------------------------------
+
+CITED_SESSIONS = 3  # a series comes back every session, or every second or third
+CITED_TRIED = 3  # candidates read (or fetched) at most: the right one is among the first
+
+
+def cited_candidates(draft: Document, after: tuple[int, int] | None = None
+                     ) -> list[tuple[str, int]]:
+    """The Assembly resolutions the draft cites that may be its previous, most likely
+    first, with the line of each: of the last three sessions before the draft's, those of
+    its recalled list ("Recalling its resolutions …") first, then the latest.  Over the
+    real pairs of ../shared/ga the previous is the first of these in 181 of the 222 drafts
+    that cite it, and among the first three in 219.  `after`: only those later than this
+    (session, number)."""
+    from reslint.vocab.symbols import parse_symbol
+
+    session = draft.session
+    if session is None:
+        return []
+    best: dict[str, tuple[tuple[int, int, int], int]] = {}
+    for citation in draft.citations:
+        if citation.kind != "resolution" or citation.body != "ga":
+            continue
+        sym = parse_symbol(citation.symbol)
+        if sym is None or not sym.session or not (
+                session - CITED_SESSIONS <= sym.session < session):
+            continue
+        order = (sym.session, sym.number or 0)
+        if after is not None and order <= after:
+            continue
+        rank = (int(citation.recalled), *order)
+        if citation.symbol not in best or rank > best[citation.symbol][0]:
+            best[citation.symbol] = (rank, citation.span.line)
+    ranked = sorted(best.items(), key=lambda item: item[1][0], reverse=True)
+    return [(f"A/RES/{symbol}", line) for symbol, (_, line) in ranked[:CITED_TRIED]]
+
+
+def cited_previous(draft: Document, library: str | None, fetch: FetchSettings,
+                   max_size: int, same_title: Callable[[str | None], bool],
+                   after: tuple[int, int] | None = None) -> tuple[Document | None, str]:
+    """The previous resolution as the draft cites it, when the library's titles did not
+    find it: each likely candidate (cited_candidates) is looked for in the library by its
+    symbol and in the download cache, or fetched when fetching is on, and the first whose
+    heading has the draft's title (`same_title`) is the previous.  Returns it and how it
+    was found; or None and why not (a candidate not at hand, with the hint to fetch it),
+    "" when the draft cites no candidate."""
+    from reslint.parse import parse_file
+
+    missing: list[tuple[str, int]] = []  # not at hand (fetching is off)
+    absent: list[tuple[str, int]] = []  # not on the document system either
+    for symbol, line in cited_candidates(draft, after):
+        path, where = _at_hand(symbol, library, max_size)
+        if path is None and fetch.enabled:
+            path = os.path.join(cache_dir(), file_stem(symbol) + ".pdf")
+            try:
+                download(symbol, fetch, max_size, path)
+            except UnreachableError as exc:
+                return None, (f"the draft cites {symbol} (line {line}), which could not be "
+                              f"fetched: {str(exc).removeprefix(symbol + ': ')}")
+            except DocumentError:  # not on the document system (or not as a PDF)
+                absent.append((symbol, line))
+                continue
+            where = f"fetched from {_host(fetch.base)}: {path}"
+        if path is None:
+            missing.append((symbol, line))
+            continue
+        heading = heading_of(path, max_size)
+        if heading is None or heading.kind != "resolution" or not same_title(heading.title):
+            continue
+        if heading.symbol is None or _norm(heading.symbol) != _norm(symbol):
+            continue  # a file that says it is another document is not trusted
+        how = (f"{symbol} {where}, the latest resolution titled \"{draft.heading.title}\" "
+               f"that the draft cites (line {line})")
+        if missing:
+            how += f" (it also cites {_cited(missing)}, not at hand)"
+        return parse_file(path, max_size), how
+    if absent:
+        return None, (f"the draft cites {_cited(absent)}, which "
+                      f"{_host(fetch.base)} does not have as an English PDF")
+    if not missing:
+        return None, ""
+    which = "which may be" if len(missing) == 1 else "one of which may be"
+    return None, (f"the draft cites {_cited(missing)}, {which} its previous resolution but "
+                  "is in neither the library nor the download cache: give --fetch (or set "
+                  "fetch: true in .reslint.yaml) to download it and check against it")
+
+
+def _cited(symbols: list[tuple[str, int]]) -> str:
+    """"A/RES/78/172 (line 35)"; several on one line name it once, at the last."""
+    named: list[str] = []
+    for k, (symbol, line) in enumerate(symbols):
+        same_line = k + 1 < len(symbols) and symbols[k + 1][1] == line
+        named.append(symbol if same_line else f"{symbol} (line {line})")
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+
+
+def _at_hand(symbol: str, library: str | None, max_size: int) -> tuple[str | None, str]:
+    """The file of `symbol` in the library or the download cache, and where it was."""
+    if library is not None:
+        found = in_library(symbol, library, max_size)
+        if found is not None:
+            return found, f"in the library: {found}"
+    cached = os.path.join(cache_dir(), file_stem(symbol) + ".pdf")
+    if os.path.isfile(cached):
+        return cached, f"from the download cache: {cached}"
+    return None, ""
+
+
+def heading_of(path: str, max_size: int) -> Heading | None:
+    """The heading of any document file (a PDF's from its first page, cached)."""
+    if path.lower().endswith(".pdf"):
+        heading = pdf_heading(path, max_size)
+        save_headings()
+        return heading
+    from reslint.parse import parse_file
+
+    try:
+        doc = parse_file(path, max_size)
+    except ReslintError:
+        return None
+    return Heading(doc.heading.symbol, doc.kind, doc.session, doc.heading.title,
+                   doc.heading.item_title)

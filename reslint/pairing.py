@@ -3,7 +3,10 @@
 Routes, in order: `--previous` (a path or `git:REV:PATH`); the configuration's `previous`
 map; a line `<!-- reslint: previous=adopted/A_RES_79_58.md -->` in the draft (relative to
 the draft); the configuration's library folder (the adopted resolution with the same
-title or agenda sub-item title and the greatest session below the draft's).  Each file is
+title or agenda sub-item title and the greatest session below the draft's; its texts and
+its official PDFs); then the resolution of the draft's title that the draft cites, by its
+symbol, from the library, the download cache, or the document system when fetching is on
+(reslint.documents.cited_previous).  Each file is
 paired on its own: pre-commit passes files in parallel batches, so nothing may depend on
 which other files came along.
 
@@ -20,7 +23,7 @@ from collections.abc import Callable
 from reslint._dataclass import dataclass
 from reslint.config import Config
 from reslint.errors import ReslintError
-from reslint.library import folder_files
+from reslint.library import LIBRARY_SUFFIXES, folder_files
 from reslint.model import Document
 from reslint.paths import FileVersion, display_path, file_version
 from reslint.text.source import MAX_BYTES, SourceText
@@ -62,14 +65,48 @@ def find_previous(draft_path: str, given: str | None, config: Config,
              if config.path else "no .reslint.yaml was found",
              "the draft has no `<!-- reslint: previous=… -->` line"]
     if config.library is None:
-        tried.append("no library folder is configured")
-        return None, _sentence(tried)
-    found, why = from_library(draft, config.library, max_size)
+        found, why = None, "no library folder is configured"
+    else:
+        found, why = from_library(draft, config.library, max_size)
+        if found is not None:
+            why = (f"from the library {display_path(config.library)}: "
+                   f"{display_path(found.path)}, {why}")
+            if _cites(draft, found):
+                return found, why
+    # the draft's own citation of a resolution of its title, not (or not the latest) in
+    # the library: looked up by its symbol in the library and the download cache, or fetched
+    cited, cited_why = _from_citations(draft, found, config, max_size, fetch)
+    if cited is not None:
+        return cited, cited_why
     if found is not None:
-        return found, (f"from the library {display_path(config.library)}: "
-                       f"{display_path(found.path)}, {why}")
+        return found, f"{why}; {cited_why}" if cited_why else why
     tried.append(why)
+    if cited_why:
+        tried.append(cited_why)
     return None, _sentence(tried)
+
+
+def _cites(draft: Document, doc: Document) -> bool:
+    symbol = (doc.heading.symbol or "").removeprefix("A/RES/")
+    return any(c.symbol == symbol for c in draft.citations)
+
+
+def _from_citations(draft: Document, found: Document | None, config: Config,
+                    max_size: int | None, fetch: bool) -> tuple[Document | None, str]:
+    """reslint.documents.cited_previous for this draft: only resolutions later than the
+    library's choice of the same title, when it made one."""
+    from reslint.documents import cited_previous, settings_from
+    from reslint.vocab.symbols import parse_symbol
+
+    title = _key(draft.heading.title)
+    if not title:
+        return None, ""
+    after = None
+    if found is not None and _key(found.heading.title) == title:
+        sym = parse_symbol((found.heading.symbol or "").removeprefix("A/RES/"))
+        after = (sym.session or 0, sym.number or 0) if sym else None
+    return cited_previous(draft, config.library, settings_from(config.fetch, fetch),
+                          max_size or MAX_BYTES, lambda other: _key(other) == title, after)
 
 
 def load_given(draft_path: str, given: str, how: str, config: Config,
@@ -197,7 +234,9 @@ class _Entry:
     kind: str
     session: int | None
     titles: tuple[str, str]
-    doc: Document | None
+    doc: Document | None  # None for a PDF until it is chosen (its heading is enough)
+    symbol: str = ""  # "A/RES/79/58"
+    path: str = ""
 
 
 _LIBRARY: dict[FileVersion, _Entry] = {}
@@ -227,18 +266,23 @@ def from_library(draft: Document, folder: str, max_size: int | None = None
     best: tuple[tuple[int, int, int, int], _Entry, str] | None = None
     item_only: dict[int, list[str]] = {}  # session -> resolutions matched by agenda item only
     keys = [k for k in (title, item) if k]
-    for path in folder_files(folder):
-        if os.path.realpath(path) == draft_real or not _mentions(path, keys):
+    pdfs = False
+    for path in folder_files(folder, (*LIBRARY_SUFFIXES, ".pdf")):
+        if os.path.realpath(path) == draft_real:
             continue
-        entry = _entry(path, max_size)
+        if path.lower().endswith(".pdf"):  # the official PDFs drafters download
+            pdfs = True
+            entry = _pdf_entry(path, max_size)
+        else:
+            entry = _entry(path, max_size) if _mentions(path, keys) else None
         if entry is None or entry.kind != "resolution" or entry.session is None:
             continue
-        if entry.session >= session or entry.doc is None:
+        if entry.session >= session:
             continue
         exact = bool(title) and title == entry.titles[0]
         if not exact and not (item and item in (entry.titles[1], entry.titles[0])):
             continue
-        symbol = (entry.doc.heading.symbol or "").removeprefix("A/RES/")
+        symbol = entry.symbol.removeprefix("A/RES/")
         sym = parse_symbol(symbol)
         citation = cited.get(symbol) if exact else None
         rank = (int(citation is not None), int(exact), entry.session,
@@ -256,6 +300,10 @@ def from_library(draft: Document, folder: str, max_size: int | None = None
                 how = (f"no resolution of the same title; the latest under the same agenda "
                        f"item \"{draft.heading.item_title or draft.heading.title}\"")
             best = (rank, entry, how)
+    if pdfs:
+        from reslint.documents import save_headings
+
+        save_headings()  # the PDFs' headings read now are kept for the next run
     if best is None:
         named = draft.heading.title or draft.heading.item_title
         return None, (f"the library {where} has no adopted resolution titled \"{named}\" "
@@ -267,7 +315,29 @@ def from_library(draft: Document, folder: str, max_size: int | None = None
         return None, (f"the library {where} has no adopted resolution of the draft's title, "
                       f"and several under its agenda item ({named}): name the previous with "
                       "--previous or a `<!-- reslint: previous=… -->` line")
-    return best[1].doc, best[2]
+    return _document(best[1], max_size), best[2]
+
+
+def _document(entry: _Entry, max_size: int | None) -> Document:
+    """The chosen entry's Document (a PDF's is read whole only now)."""
+    if entry.doc is None:
+        from reslint.parse import parse_file
+
+        entry.doc = parse_file(entry.path, max_size or MAX_BYTES)
+    return entry.doc
+
+
+def _pdf_entry(path: str, max_size: int | None) -> _Entry | None:
+    """A library PDF by its heading (its first page, cached across runs: see
+    reslint.documents.pdf_heading); None when it is no readable PDF."""
+    from reslint.documents import pdf_heading
+
+    heading = pdf_heading(path, max_size or MAX_BYTES)
+    if heading is None:
+        return None
+    return _Entry(heading.kind, heading.session,
+                  (_key(heading.title), _key(heading.item_title)), None,
+                  heading.symbol or "", path)
 
 
 
@@ -285,7 +355,8 @@ def _entry(path: str, max_size: int | None) -> _Entry | None:
             _LIBRARY[key] = _Entry("other", None, ("", ""), None)
         else:
             _LIBRARY[key] = _Entry(doc.kind, doc.session,
-                                   (_key(doc.heading.title), _key(doc.heading.item_title)), doc)
+                                   (_key(doc.heading.title), _key(doc.heading.item_title)), doc,
+                                   doc.heading.symbol or "", path)
     return _LIBRARY[key]
 
 

@@ -155,7 +155,10 @@ def test_nothing_found_is_one_warning(capsys, repo):
     assert found[0]["message"] == (
         "No previous resolution to compare with, so the cross-document rules were skipped: "
         "no --previous was given, no .reslint.yaml was found, the draft has no "
-        "`<!-- reslint: previous=… -->` line and no library folder is configured")
+        "`<!-- reslint: previous=… -->` line, no library folder is configured and the draft "
+        "cites A/RES/77/79, A/RES/76/47 and A/RES/75/62 (line 13), one of which may be its "
+        "previous resolution but is in neither the library nor the download cache: give "
+        "--fetch (or set fetch: true in .reslint.yaml) to download it and check against it")
 
 
 def test_library_without_a_match_says_so(capsys, repo):
@@ -164,9 +167,10 @@ def test_library_without_a_match_says_so(capsys, repo):
     (repo / ".reslint.yaml").write_text("library: adopted\n")
     code, found, _ = check(capsys, str(repo / "drafts" / "draft.txt"))
     assert (code, rules(found)) == (1, ["RES001"])
-    assert found[0]["message"].endswith(
+    assert (
         'has no adopted resolution titled "Implementation of the Convention on Cluster '
-        'Munitions" of a session before the seventy-eighth')
+        'Munitions" of a session before the seventy-eighth and the draft cites A/RES/77/79'
+    ) in found[0]["message"]
 
 
 def test_missing_previous_in_map_is_exit_2(capsys, repo):

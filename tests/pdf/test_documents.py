@@ -211,3 +211,99 @@ def test_a_bad_base_in_the_config_is_refused(tmp_path: Path, capsys):
     capsys.readouterr()
     assert main(["check", str(project / "draft.md")]) == 2
     assert ".reslint.yaml" in capsys.readouterr().err
+
+
+# --- `reslint check DRAFT` alone: the previous the draft cites (issue 16 item 4) ----------
+
+TITLE = ("Inclusive policies and programmes to address homelessness, including in the "
+         "aftermath of the coronavirus disease (COVID-19)")
+
+
+def _pairing(capsys, project: Path, *extra: str) -> tuple[int, dict[str, str], str]:
+    """Exit code, the SARIF run's pairing of the draft, and its findings (rule:line)."""
+    import json
+
+    capsys.readouterr()
+    code = main(["check", str(project / "draft.md"), "--format", "sarif", *extra])
+    run = json.loads(capsys.readouterr().out)["runs"][0]
+    findings = [f"{r['ruleId']}:{r['locations'][0]['physicalLocation']['region']['startLine']}"
+                for r in run["results"]]
+    return code, run["properties"]["pairings"][0], " ".join(findings)
+
+
+@needs_ga
+def test_the_cited_previous_is_fetched_then_read_offline_from_the_cache(
+        tmp_path: Path, cache: Path, server: str, capsys):
+    """L.16 "Recall[s] its previous resolution 78/172" (line 35): with fetching on and no
+    library, 78/172 is fetched, has the draft's title, and is the previous; the same check
+    offline reads it from the cache."""
+    project = _project(tmp_path, f"fetch:\n  base: {server}\n  timeout: 10\n")
+    code, pairing, findings = _pairing(capsys, project)
+    assert code == 1
+    assert _DocumentSystem.requests == ["/api/symbol/access?s=A/RES/78/172&l=en&t=pdf"]
+    cached = cache / "A_RES_78_172.pdf"
+    assert pairing["previous"] == str(cached)
+    port = server.split(":")[2].split("/")[0]
+    assert pairing["how"] == (
+        f"A/RES/78/172 fetched from 127.0.0.1:{port}: {cached}, the latest resolution "
+        f"titled \"{TITLE}\" that the draft cites (line 35)")
+    assert "RES001" not in findings and "RES103:" in findings  # checked against it
+
+    # offline, the cache answers; the report's first line says so
+    (project / ".reslint.yaml").write_text(f"fetch:\n  base: {_closed_port()}\n")
+    code, pairing, offline = _pairing(capsys, project)
+    assert (code, offline) == (1, findings)
+    assert pairing["how"].startswith(f"A/RES/78/172 from the download cache: {cached}, the "
+                                  f"latest resolution titled \"{TITLE}\" that the draft")
+    capsys.readouterr()
+    main(["check", str(project / "draft.md")])
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first == f"{project / 'draft.md'}: previous resolution {pairing['how']}"
+    assert len(_DocumentSystem.requests) == 1
+
+
+@needs_ga
+def test_without_fetching_the_cited_previous_is_named_with_the_hint(
+        tmp_path: Path, cache: Path, server: str, capsys):
+    project = _project(tmp_path, f"fetch:\n  enabled: false\n  base: {server}\n")
+    code, pairing, findings = _pairing(capsys, project)
+    assert (code, findings.split()[0]) == (1, "RES001:15")
+    assert pairing["previous"] == ""
+    assert pairing["how"].endswith(
+        "no library folder is configured and the draft cites A/RES/78/172 (line 35), which "
+        "may be its previous resolution but is in neither the library nor the download "
+        "cache: give --fetch (or set fetch: true in .reslint.yaml) to download it and check "
+        "against it")
+    assert _DocumentSystem.requests == []
+    code, pairing, _ = _pairing(capsys, project, "--fetch")  # the flag turns it on
+    assert code == 1 and pairing["previous"] == str(cache / "A_RES_78_172.pdf")
+
+
+@needs_ga
+def test_a_cited_resolution_of_another_title_is_not_the_previous(
+        tmp_path: Path, cache: Path, server: str, capsys):
+    """L.41 (lethal autonomous weapons systems) recalls its previous, 79/62, and 78/241,
+    which the test server does not hold, and cites 79/239 (artificial intelligence in the
+    military domain), which it does: 79/239 is fetched and refused by its title, so the
+    draft stays unpaired (recalled ones are tried first, the latest first)."""
+    project = _project(tmp_path, f"fetch:\n  base: {server}\n")
+    shutil.copy(GA / "texts" / "A_C.1_80_L.41.md", project / "draft.md")
+    code, pairing, findings = _pairing(capsys, project)
+    assert (code, findings.split()[0]) == (1, "RES001:15")
+    assert pairing["previous"] == ""
+    assert [r.split("s=")[1].split("&")[0] for r in _DocumentSystem.requests] == [
+        "A/RES/79/62", "A/RES/78/241", "A/RES/79/239"]
+    assert pairing["how"].endswith(
+        "the draft cites A/RES/79/62 and A/RES/78/241 (line 35), which 127.0.0.1:"
+        f"{server.split(':')[2].split('/')[0]} does not have as an English PDF")
+    assert (cache / "A_RES_79_239.pdf").is_file()  # kept: the next run need not fetch it
+
+
+@needs_ga
+def test_offline_while_looking_for_the_cited_previous_is_said(tmp_path: Path, cache: Path,
+                                                              capsys):
+    project = _project(tmp_path, f"fetch:\n  base: {_closed_port()}\n  timeout: 5\n")
+    code, pairing, findings = _pairing(capsys, project)
+    assert (code, findings.split()[0]) == (1, "RES001:15")
+    assert "the draft cites A/RES/78/172 (line 35), which could not be fetched: cannot " \
+           "reach 127.0.0.1:" in pairing["how"]

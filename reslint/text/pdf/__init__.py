@@ -25,7 +25,9 @@ def is_pdf(path: str) -> bool:
     return str(path).lower().endswith(SUFFIX)
 
 
-def read_pdf(path: str, max_bytes: int) -> PdfSource:
+def read_pdf(path: str, max_bytes: int, pages: int | None = None) -> PdfSource:
+    """The PDF as a source to parse; only its first `pages` when given (the first page
+    holds the heading: symbol, session, agenda item and title)."""
     from reslint.text.pdf.guard import check_bytes
     from reslint.text.source import InputError, read_bytes
 
@@ -35,7 +37,7 @@ def read_pdf(path: str, max_bytes: int) -> PdfSource:
         from reslint.text.pdf.runs import read_runs
         from reslint.text.pdf.source import build_source
 
-        return build_source(path, read_runs(path, data))
+        return build_source(path, read_runs(path, data, pages))
     except ImportError:
         raise InputError(
             path, "reading PDF needs the pdf extra: pip install 'reslint[pdf]'"

@@ -52,7 +52,8 @@ def _import_pdfium() -> tuple[Any, Any]:
     return pypdfium2, raw
 
 
-def read_runs(path: str, data: bytes) -> list[Page]:
+def read_runs(path: str, data: bytes, pages: int | None = None) -> list[Page]:
+    """The runs of every page (of the first `pages` only, when given: a heading)."""
     pdfium, raw = _import_pdfium()
     try:
         doc = pdfium.PdfDocument(data)
@@ -69,7 +70,7 @@ def read_runs(path: str, data: bytes) -> list[Page]:
             raise InputError(path, "PDF with no pages")
         if count > MAX_PAGES:
             raise InputError(path, f"PDF has {count:,} pages, over the limit of {MAX_PAGES:,}")
-        return [_page(path, doc, i, raw) for i in range(count)]
+        return [_page(path, doc, i, raw) for i in range(min(count, pages or count))]
     finally:
         doc.close()
 
