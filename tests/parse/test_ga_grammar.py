@@ -7,20 +7,10 @@ Three layers:
    the adoption date, the committee and its report (or "without reference to a Main
    Committee") and the closing meeting line (number, "(resumed)", date, line) by a plain
    pattern over the raw file.
-3. A sample of 40 texts with their facts written down in data/ga_sample.yaml (symbol, kind,
-   form, session, adoption, committee and report, agenda item, meeting, next session, the
-   resolution's own preambular and operative counts, its sections, its annexes with their
-   own counts, footnotes of each part).  How the 40 were chosen: at least two adopted
-   resolutions of every Main Committee and of the plenary (78th session, the first files of
-   each committee in name order), one or more 80th-session drafts of each, then every
-   structure the issue names on the text that shows it: the resumed and the glued meeting
-   line, annexes (one, Annex I/II, with sections, without a title), sections run on
-   (79/145, 80/234) or restarting with their own preambles (78/253), titles alone as
-   headings (A/80/L.15, 78/148), a paragraph quoted inside a paragraph (78/248), draft
-   decisions (one paragraph, lettered, with a programme of work), a resolution in parts A
-   and B, both next-session forms.  The counts were checked by hand against `reslint parse
-   --format text` and the file (numbered paragraphs counted in the file up to the meeting
-   line or the annex).
+3. A sample of 48 texts with their facts written down by hand from the texts in
+   data/ga_sample.yaml: how they were chosen and how each fact was read is in
+   data/README.md.  Facts reslint reads wrongly today are listed under `known:` with the
+   reason, and expected to fail (strict).
 4. Each structure at its exact line on a real text.
 """
 
@@ -129,7 +119,7 @@ def test_operative_numbers_run_in_sequence(ga_docs):
 def _facts(doc) -> dict:
     h = doc.heading
     m = doc.meeting
-    return {
+    facts = {
         "symbol": h.symbol, "kind": doc.kind, "form": doc.form, "session": h.session,
         "adopted": h.adopted, "committee": h.committee, "report": h.report,
         "agenda_item": h.agenda_item,
@@ -137,17 +127,41 @@ def _facts(doc) -> dict:
                                            "resumed": m.resumed, "line": m.span.line},
         "next_session": doc.next_session, "preamble": len(doc.preamble),
         "operative": len(doc.operative), "sections": [s.key for s in doc.sections],
-        "annexes": [{"key": a.key, "line": a.span.line, "preamble": len(a.preamble),
-                     "operative": len(a.operative), "sections": len(a.sections)}
-                    for a in doc.annexes],
+        "annexes": [{"key": a.key, "line": a.span.line,
+                     "numbered": sum(1 for p in a.operative if p.number is not None),
+                     "sections": len(a.sections)} for a in doc.annexes],
         "footnotes": {
-            "resolution": sum(1 for f in doc.footnotes if f.part == "resolution"),
-            "annexes": sum(1 for f in doc.footnotes if f.part != "resolution"),
+            "resolution": [f.number for f in doc.footnotes if f.part == "resolution"],
+            "annexes": [f.number for f in doc.footnotes if f.part != "resolution"],
         },
+        "recalled": [c.symbol for c in doc.recalled],
+        "other_citations": len(doc.other_citations),
+        # lists checked for inclusion only (see data/README.md)
+        "recalled_has": [c.symbol for c in doc.recalled],
+        "hrc_has": [c.symbol for c in doc.other_citations if c.body == "hrc"],
     }
+    if doc.amendment is not None:
+        a = doc.amendment
+        facts["amendment"] = {
+            "sponsors": a.sponsors, "draft": a.draft_symbol,
+            "instructions": [[i.action, i.target, i.position] for i in a.instructions]}
+    return facts
+
+
+def _agrees(field: str, expected, read) -> bool:
+    if field in ("recalled_has", "hrc_has"):
+        return all(s in read for s in expected)
+    return bool(expected == read)
 
 
 SAMPLE_CASES = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+FACT_FIELDS = ("file", "why", "known")
+KNOWN = [
+    pytest.param(case["file"], field, reason,
+                 marks=pytest.mark.xfail(strict=True, reason=reason),
+                 id=f"{case['file']}:{field}")
+    for case in SAMPLE_CASES for field, reason in case.get("known", {}).items()
+]
 
 
 def test_the_sample_covers_every_committee():
@@ -157,12 +171,29 @@ def test_the_sample_covers_every_committee():
             "Sixth", None} <= committees
     drafts = {c["symbol"].split("/")[1] for c in SAMPLE_CASES if c["kind"] == "draft"}
     assert {"C.1", "C.2", "C.3", "C.4", "C.5", "C.6", "80"} <= drafts
+    assert {c["form"] for c in SAMPLE_CASES if c["kind"] == "draft"} == {"resolution",
+                                                                        "decision"}
+    assert sum(c["kind"] == "amendment" for c in SAMPLE_CASES) >= 3
+    for case in SAMPLE_CASES:
+        assert set(case.get("known", {})) <= set(case) - set(FACT_FIELDS), case["file"]
 
 
 @pytest.mark.parametrize("case", SAMPLE_CASES, ids=[c["file"] for c in SAMPLE_CASES])
 def test_sample_facts(ga_docs, case):
-    expected = {k: v for k, v in case.items() if k not in ("file", "why")}
-    assert _facts(ga_docs[case["file"]]) == expected
+    """Every fact written down by hand, but those listed under `known:`."""
+    read = _facts(ga_docs[case["file"]])
+    wrong = {field: (expected, read.get(field)) for field, expected in case.items()
+             if field not in FACT_FIELDS and field not in case.get("known", {})
+             and not _agrees(field, expected, read.get(field))}
+    assert not wrong
+
+
+@pytest.mark.parametrize(("name", "field", "reason"), KNOWN)
+def test_sample_known_failures(ga_docs, name, field, reason):
+    """A fact reslint reads wrongly today (the reason is in the id's xfail): strict, so
+    the day it reads right the entry must leave `known:`."""
+    case = next(c for c in SAMPLE_CASES if c["file"] == name)
+    assert _agrees(field, case[field], _facts(ga_docs[name]).get(field))
 
 
 # --- each structure at its exact line ------------------------------------------------------
