@@ -131,7 +131,7 @@ class _Applier:
         para_edits: list[tuple[int, ParagraphEdit]] = []
         for n, r in enumerate(self.resolved):
             for w in r.words:
-                if w.everywhere and absorbed(w, self.resolved):
+                if w.everywhere and absorbed(w, r, self.resolved):
                     continue
                 self._words(w.start, w.end, w.text, w.glue, n)
                 self._touch(w.key)

@@ -35,7 +35,7 @@ def amendment_facts(doc: Document, draft: Document | None, reason: str) -> dict[
             "same_symbol": _same_symbol(a.draft_symbol, draft.heading.symbol),
             "same_title": (None if not a.title or not draft.heading.title
                            else fold(a.title).lower() == fold(draft.heading.title).lower()),
-            "italic_leads": any(p.lead_italic for p in draft.paragraphs()),
+            "italic_leads": _italic_leads(draft),
         }
     return {
         "draft_symbol": a.draft_symbol,
@@ -50,6 +50,13 @@ def amendment_facts(doc: Document, draft: Document | None, reason: str) -> dict[
         "instructions": instructions,
         "new_paragraphs": [p for i in instructions for p in i["new_paragraphs"]],
     }
+
+
+def _italic_leads(draft: Document) -> bool | None:
+    """True when the draft sets its lead words in italics, False when it shows that it
+    does not, None when it cannot tell (text extracted from a PDF has no italics)."""
+    styles = {p.lead_italic for p in draft.paragraphs() if p.kind != "sub"}
+    return True if True in styles else (False if False in styles else None)
 
 
 def _same_symbol(named: str | None, symbol: str | None) -> bool | None:

@@ -395,9 +395,12 @@ def _elsewhere(words: str, index: DraftIndex, skip: Target,
 def find_conflicts(resolved: list[Resolved]) -> None:
     """Instructions that touch the same words (or a paragraph another deletes or replaces)
     are conflicts, each listing the other.  An occurrence of a replace-everywhere
-    instruction inside words another instruction rewrites is not a conflict: that
-    instruction was written with it in mind (its quotation already reads the replaced
-    words, or rewrites them itself); the occurrence gives way."""
+    instruction inside words another instruction of the same amendment rewrites is not a
+    conflict: that instruction was written with it in mind (its quotation already reads
+    the replaced words, or rewrites them itself); the occurrence gives way.  Another
+    delegation's amendment was not written with it in mind: words it deletes or rewrites
+    that a replace-everywhere instruction also changes are a conflict the Committee must
+    settle."""
     removed: dict[str, Resolved] = {}
     for r in resolved:
         for p in r.paragraphs:
@@ -411,7 +414,12 @@ def find_conflicts(resolved: list[Resolved]) -> None:
         owner = removed.get(w.key) or removed.get(w.key.split("(")[0])
         if owner is not None and owner is not r:
             _clash(r, owner)
-    _sweep([(r, w) for r in resolved for w in r.words if w.everywhere])
+    everywhere = [(r, w) for r in resolved for w in r.words if w.everywhere]
+    _sweep(everywhere)
+    for r, w in everywhere:
+        for other in resolved:
+            if other.path != r.path and _touches(w, other):
+                _clash(r, other)
 
 
 def _sweep(edits: list[tuple[Resolved, WordEdit]]) -> None:
@@ -441,19 +449,21 @@ def _clash(a: Resolved, b: Resolved) -> None:
         b.conflicts.append(a)
 
 
-def absorbed(w: WordEdit, resolved: list[Resolved]) -> bool:
-    """Whether an occurrence of a replace-everywhere instruction gives way to another
-    instruction's edit of the same words or paragraph."""
-    for r in resolved:
-        for other in r.words:
-            if not other.everywhere and other.key == w.key and (
-                    other.start < w.end and w.start < other.end):
-                return True
-        for p in r.paragraphs:
-            if p.action in ("delete", "replace") and (w.key == p.key
-                                                      or w.key.startswith(p.key + "(")):
-                return True
-    return False
+def _touches(w: WordEdit, r: Resolved) -> bool:
+    """Whether instruction `r` deletes or rewrites words of `w` (an occurrence of a
+    replace-everywhere instruction), or the paragraph they stand in."""
+    for other in r.words:
+        if not other.everywhere and other.key == w.key and _overlap(other, w):
+            return True
+    return any(p.action in ("delete", "replace") and (w.key == p.key
+                                                      or w.key.startswith(p.key + "("))
+               for p in r.paragraphs)
+
+
+def absorbed(w: WordEdit, owner: Resolved, resolved: list[Resolved]) -> bool:
+    """Whether an occurrence of `owner`'s replace-everywhere instruction gives way to
+    another instruction of the same amendment that edits the same words or paragraph."""
+    return any(r.path == owner.path and _touches(w, r) for r in resolved)
 
 
 __all__ = ["DraftIndex", "ParagraphEdit", "Resolved", "Target", "WordEdit", "absorbed",

@@ -243,10 +243,7 @@ def parse_amendment(source: SourceText) -> Document:
         heading.title = title.text
         heading.title_span = amendment.title_span
         rest = rest[1:]
-    # PDF text cannot show italics; Markdown and Word (read as Markdown) can
-    styled = not any(kind == "furniture" and (JOB_NUMBER.match(t) or BARCODE.match(t)
-                                              or PAGE_MARKER.match(t)) for _, t, kind in lines)
-    amendment.instructions = _instructions(rest, mspan, styled)
+    amendment.instructions = _instructions(rest, mspan, _shows_italics(source, lines))
     heading.formula_span = None
     return Document(
         path=source.path, kind="amendment", source=source, style="amendment", heading=heading,
@@ -254,6 +251,17 @@ def parse_amendment(source: SourceText) -> Document:
         symbols=[], next_session=None, next_session_span=None, meeting=None, clean="",
         clean_map=MappedText("", []), amendment=amendment,
     )
+
+
+def _shows_italics(source: SourceText, lines: list[tuple[int, str, str]]) -> bool:
+    """Whether a roman lead in this amendment is known to be roman.  Text extracted from a
+    PDF (the PDF itself, or its text, which the page furniture shows: job number, barcode,
+    "2/3") has no italics at all: the lead's style is then unknown (`lead_italic` None),
+    never "not italic".  Markdown and Word (read as Markdown) show italics."""
+    if source.path.lower().endswith(".pdf"):
+        return False
+    return not any(kind == "furniture" and (JOB_NUMBER.match(t) or BARCODE.match(t)
+                                            or PAGE_MARKER.match(t)) for _, t, kind in lines)
 
 
 def tidy_text(text: MappedText) -> MappedText:

@@ -323,3 +323,60 @@ def test_a_folder_of_drafts_and_amendments_is_checked_together(tmp_path: Path) -
     assert done.returncode == 0, done.stderr
     assert "AMD" not in done.stdout  # each amendment found its draft beside it, and agrees
     assert "3 files" in done.stdout
+
+
+# --- overlaps across amendments of different delegations --------------------------------------
+
+def _second_amendment(tmp_path: Path, instruction: str) -> Path:
+    """Another delegation's amendment to A/80/L.3, tabled beside Ukraine's A/80/L.28."""
+    path = tmp_path / "A_80_L.99.md"
+    path.write_text("United Nations \nA/80/L.99\n \nGeneral Assembly \nEightieth session \n"
+                    "Agenda item 72 (d) \n \nBelarus:* amendment to draft resolution A/80/L.3 \n"
+                    " \nPersistent legacy of the Chernobyl disaster \n \n" + instruction
+                    + " \n \n* Any changes to the list of sponsors will be reflected in the "
+                    "official record of the meeting. \n", encoding="utf-8")
+    return path
+
+
+def test_a_replace_everywhere_and_another_amendments_deletion_conflict(tmp_path: Path) -> None:
+    """L.28 replaces “Chernobyl” everywhere; another delegation deletes words of operative
+    paragraph 2 that hold it.  Within one amendment the replacement would give way (its
+    author wrote both); across two, the Committee must choose: a conflict, both places."""
+    other = _second_amendment(tmp_path, "In operative paragraph 2, delete “, including the "
+                              "work undertaken by the Inter-Agency Task Force on Chernobyl”.")
+    l28 = TEXTS / "A_80_L.28.md"
+    with pytest.raises(AmendError) as info:
+        amend(parsed("A_80_L.3.md"), [parsed("A_80_L.28.md"), parse_file(str(other))])
+    assert info.value.problems == [
+        f"{l28}:32: instruction 1: conflicts with the instruction ({other}:12): both touch "
+        "the same words of the draft",
+        f"{other}:12: the instruction: conflicts with instruction 1 ({l28}:32): both touch "
+        "the same words of the draft"]
+    # the whole paragraph deleted by the other delegation: the same conflict
+    other = _second_amendment(tmp_path, "Delete operative paragraph 6.")
+    with pytest.raises(AmendError) as info:
+        amend(parsed("A_80_L.3.md"), [parsed("A_80_L.28.md"), parse_file(str(other))])
+    assert [p.split(": ")[0] for p in info.value.problems] == [f"{l28}:32", f"{other}:12"]
+    # words that hold no “Chernobyl”: both apply
+    other = _second_amendment(tmp_path, "In operative paragraph 2, delete “Greatly”.")
+    result = amend(parsed("A_80_L.3.md"), [parsed("A_80_L.28.md"), parse_file(str(other))])
+    assert "2. \nappreciates the coordinating role" in result.text
+    assert "Inter-Agency Task Force on Chornobyl;" in result.text
+
+
+def test_cli_reports_a_conflict_across_amendments_and_writes_nothing(tmp_path: Path) -> None:
+    other = _second_amendment(tmp_path, "In operative paragraph 10, replace “consequences of "
+                              "the Chernobyl disaster” with “consequences of the disaster”.")
+    out = tmp_path / "out.md"
+    done = run_cli("amend", str(TEXTS / "A_80_L.28.md"), str(other), "--amends",
+                   str(TEXTS / "A_80_L.3.md"), "-o", str(out))
+    assert done.returncode == 2 and not out.exists()
+    l28 = TEXTS / "A_80_L.28.md"
+    assert done.stderr.splitlines() == [
+        f"reslint: {l28}:32: instruction 1: conflicts with the instruction ({other}:12): "
+        "both touch the same words of the draft",
+        f"reslint: {l28}:79: instruction 8: conflicts with the instruction ({other}:12): both "
+        "touch the same words of the draft",
+        f"reslint: {other}:12: the instruction: conflicts with instruction 8 ({l28}:79), "
+        f"instruction 1 ({l28}:32): both touch the same words of the draft",
+        "reslint: nothing written: 3 instructions cannot be applied"]

@@ -7,9 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from amend_fixtures import TEXTS, ga, pairs, run_cli  # noqa: F401 (ga: fixture)
+from amend_fixtures import TEXTS, ga, pairs, parsed, run_cli, word_markdown  # noqa: F401
 
 from reslint.lint import Linter
+from reslint.parse import parse_file
 
 pytestmark = pytest.mark.usefixtures("ga")
 
@@ -163,3 +164,49 @@ def test_new_paragraph_punctuation(tmp_path: Path) -> None:
 def test_instruction_unreadable(tmp_path: Path) -> None:
     bad = slipped(tmp_path, "A_80_L.32.md", "” with “emergency”", "” wiht “emergency”")
     assert findings(bad, TEXTS / "A_80_L.25.md") == [("AMD100", 33)]
+
+
+# --- AMD202: italics only where both texts show them ------------------------------------------
+
+def _italic_pair(tmp_path: Path) -> tuple[Path, Path]:
+    """The real draft A/80/L.3 as the Markdown renderer writes it (leads in italics), and
+    the real amendment A/80/L.28 as typed in Word (leads in italics, no page furniture)."""
+    from reslint.render.markdown import render_markdown
+
+    draft = tmp_path / "A_80_L.3.md"
+    draft.write_text(render_markdown(parsed("A_80_L.3.md")), encoding="utf-8")
+    amendment = tmp_path / "A_80_L.28.md"
+    amendment.write_text(word_markdown((TEXTS / "A_80_L.28.md").read_text(encoding="utf-8")),
+                         encoding="utf-8")
+    return draft, amendment
+
+
+def test_new_paragraph_lead_in_roman(tmp_path: Path) -> None:
+    draft, amendment = _italic_pair(tmp_path)
+    assert findings(amendment, draft) == []
+    text = amendment.read_text(encoding="utf-8")
+    assert text.count("*Stresses* the importance") == 1
+    amendment.write_text(text.replace("*Stresses* the importance", "Stresses the importance"),
+                         encoding="utf-8")
+    line = next(n for n, ln in enumerate(text.splitlines(), 1)
+                if "After operative paragraph 4, insert two" in ln)
+    result = Linter().check_file(str(amendment), amends=str(draft))
+    assert [(f.rule, f.span.line) for f in result.findings] == [("AMD202", line)]
+    assert result.findings[0].message == ("The lead words “Stresses” of the new paragraph of "
+                                          "instruction 5 are not in italics, as the draft's are")
+
+
+def test_pdf_text_cannot_tell_italics_and_stays_silent(tmp_path: Path) -> None:
+    """PDF-extracted text has no italics: the lead's style is unknown (null), not roman,
+    so an amendment read from it is not blamed against a draft that shows its italics."""
+    from reslint.amend.facts import amendment_facts
+
+    draft, _ = _italic_pair(tmp_path)
+    pdf_text = parsed("A_80_L.28.md")
+    facts = amendment_facts(pdf_text, parse_file(str(draft)), "")
+    assert facts["amended"]["italic_leads"] is True
+    assert [p["lead_italic"] for p in facts["new_paragraphs"]] == [None, None, None, None]
+    assert findings(TEXTS / "A_80_L.28.md", draft) == []
+    # and a draft read from PDF text cannot tell either: null, not false
+    assert amendment_facts(pdf_text, parsed("A_80_L.3.md"), "")[
+        "amended"]["italic_leads"] is None
