@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from reslint._dataclass import dataclass
 from reslint.errors import ReslintError
-from reslint.library import folder_files
+from reslint.library import HEADING_SYMBOL, folder_files, quick_heading_of
 from reslint.paths import FileVersion, file_version
 
 if TYPE_CHECKING:
@@ -35,14 +35,8 @@ if TYPE_CHECKING:
 
 DEFAULT_BASE = "https://documents.un.org/api/symbol/access"
 DEFAULT_TIMEOUT = 20.0  # seconds, per read and for the whole download
-SYMBOL = re.compile(
-    r"A/(?:RES/\d{1,3}/\d{1,4}(?: ?[A-Z])?|C\.[1-6]/\d{1,3}/L\.\d{1,4}(?:/Rev\.\d{1,2})?"
-    r"|\d{1,3}/L\.\d{1,4}(?:/Rev\.\d{1,2})?)"
-)
-_WHOLE = re.compile(rf"^{SYMBOL.pattern}$")
+_WHOLE = re.compile(rf"^{HEADING_SYMBOL}$")
 _RESOLUTION_NUMBER = re.compile(r"^\d{1,3}/\d{1,4}$")  # "79/58" for A/RES/79/58
-FORMULA = re.compile(r"The\s+General\s+Assembly\s*,")
-HEAD_CHARS = 6000  # the heading of any resolution or draft fits in this
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
 PARSED_SUFFIXES = (".docx", ".pdf")
 
@@ -132,7 +126,8 @@ def heading_symbol(path: str, max_size: int) -> str | None:
     """The document symbol of a file's heading, cached by path, time and size.
 
     Text files: the first symbol in the text before the enacting formula (the symbol
-    stamp comes first in every layout).  Word and PDF files are parsed."""
+    stamp comes first in every layout), as reslint.library.quick_heading reads it.  Word
+    and PDF files are parsed."""
     key = file_version(path)
     if key is None:
         return None
@@ -153,15 +148,8 @@ def _read_symbol(path: str, max_size: int) -> str | None:
         except ReslintError:
             return None
         return _norm(symbol) if symbol else None
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            head = handle.read(HEAD_CHARS)
-    except OSError:
-        return None
-    head = re.sub(r"[*_\\]", "", head)
-    formula = FORMULA.search(head)
-    m = SYMBOL.search(head, 0, formula.start() if formula else len(head))
-    return _norm(m.group(0)) if m else None
+    heading = quick_heading_of(path)
+    return (heading.symbol or None) if heading is not None else None
 
 
 def _norm(symbol: str) -> str:

@@ -7,26 +7,89 @@ symbol, its adoption date and its title.  A draft that cites "78/68 of 9 Decembe
 while the adopted text of 78/68 says 5 December 2023 is certainly wrong, and the right date
 is certain: that is an error with a safe fix (RES109).
 
-Only the heading is read, with the heading's own patterns over the first few kilobytes:
-indexing a library of hundreds of texts costs a few milliseconds, not a parse of each.
+Only the heading is read (`quick_heading`), with the heading's own patterns over the first
+few kilobytes: indexing a library of hundreds of texts costs a few milliseconds, not a
+parse of each.  reslint.documents finds a document by symbol with the same reader.
 """
 
 from __future__ import annotations
 
 import os
-import re
 
 from reslint._dataclass import dataclass
 from reslint.model import Document
 from reslint.paths import FileVersion, file_version
+from reslint.vocab._words import lazy_regex
 from reslint.vocab.dates import DATE_PATTERN, parse_date
 
-HEAD_BYTES = 12_000
+HEAD_CHARS = 12_000  # the heading of any resolution or draft fits in this
 LIBRARY_SUFFIXES = (".md", ".markdown", ".txt")
-_MARKUP = re.compile(r"[*_#>\\]+|\]\([^)]*\)|\[")
-_SYMBOL = re.compile(r"\bA/RES/(?P<session>\d{2,3})/(?P<number>\d{1,4})(?:\s?(?P<part>[A-Z])\b)?")
-_ADOPTED = re.compile(rf"adopted by the General Assembly\s+on\s+(?P<date>{DATE_PATTERN})")
-_TITLE = re.compile(r"(?:^|\n)\s*(?P<num>\d{2,3}/\d{1,4}(?:\s?[A-Z])?)\.\s+(?P<title>[^\n]+)")
+# The symbol a heading is stamped with: an adopted resolution ("A/RES/79/58", "A/RES/68/247
+# A"), a committee draft ("A/C.3/80/L.50/Rev.1") or a plenary draft ("A/80/L.25"); a
+# letter is a part only as a word of its own ("A/RES/79/58 General Assembly" is 79/58).
+HEADING_SYMBOL = (r"\bA/(?:RES/(?P<session>\d{1,3})/(?P<number>\d{1,4})(?: ?(?P<part>[A-Z])\b)?"
+                  r"|C\.[1-6]/\d{1,3}/L\.\d{1,4}(?:/Rev\.\d{1,2})?"
+                  r"|\d{1,3}/L\.\d{1,4}(?:/Rev\.\d{1,2})?)")
+# compiled on first use: a check that reads no library folder and looks up no symbol
+# (the hook with --previous) never needs them
+_MARKUP = lazy_regex(r"[*_#>\\]+|\]\([^)]*\)|\[")
+_SYMBOL = lazy_regex(HEADING_SYMBOL)
+_FORMULA = lazy_regex(r"The\s+General\s+Assembly\s*,")
+_ADOPTED = lazy_regex(rf"adopted by the General Assembly\s+on\s+(?P<date>{DATE_PATTERN})")
+_TITLE = lazy_regex(r"(?:^|\n)\s*(?P<num>\d{2,3}/\d{1,4}(?:\s?[A-Z])?)\.\s+(?P<title>[^\n]+)")
+
+
+@dataclass(frozen=True)
+class QuickHeading:
+    """What the head of a text says, read with the heading's own patterns over its first
+    characters, markup removed, and no parse: indexing a library of hundreds of texts, or
+    finding a symbol among them, costs milliseconds."""
+
+    symbol: str  # stamped before the enacting formula, spaces removed ("A/RES/68/247A"), or ""
+    resolution: str  # an adopted resolution's number as cited ("68/247 A"), or ""
+    adopted: str  # the adoption date (ISO) an adopted text states, or ""
+    title: str  # an adopted resolution's title (the line "68/247 A. Title"), or ""
+
+
+def quick_heading(text: str) -> QuickHeading:
+    """The quick heading of a text (its first HEAD_CHARS characters are read)."""
+    head = _MARKUP().sub(" ", text[:HEAD_CHARS])
+    formula = _FORMULA().search(head)
+    sym = _SYMBOL().search(head, 0, formula.start() if formula else len(head))
+    if sym is None:
+        return QuickHeading("", "", "", "")
+    symbol = "".join(sym.group(0).split()).upper()
+    resolution = f"{sym.group('session')}/{sym.group('number')}" if sym.group("session") else ""
+    if resolution and sym.group("part"):
+        resolution += f" {sym.group('part')}"
+    when = _ADOPTED().search(head)
+    date = parse_date(" ".join(when.group("date").split())) if when else None
+    title = ""
+    if resolution and when is not None:
+        for m in _TITLE().finditer(head, when.end()):
+            if m.group("num").replace(" ", "") == resolution.replace(" ", ""):
+                title = m.group("title").strip()
+                break
+    return QuickHeading(symbol, resolution, date.isoformat() if date else "", title)
+
+
+_HEADS: dict[FileVersion, QuickHeading | None] = {}
+
+
+def quick_heading_of(path: str) -> QuickHeading | None:
+    """The quick heading of a text file (None when it cannot be read), cached by path,
+    modification time and size within the process: the library index and the documents
+    lookup by symbol read each file once."""
+    key = file_version(path)
+    if key is None:
+        return None
+    if key not in _HEADS:
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                _HEADS[key] = quick_heading(handle.read(HEAD_CHARS))
+        except OSError:
+            _HEADS[key] = None
+    return _HEADS[key]
 
 
 @dataclass(frozen=True)
@@ -55,40 +118,19 @@ def from_document(doc: Document) -> Adopted | None:
 def from_text(text: str, path: str) -> Adopted | None:
     """The record read from the head of a file's text (None when it is not an adopted
     resolution of the Assembly)."""
-    head = _MARKUP.sub(" ", text[:HEAD_BYTES])
-    sym = _SYMBOL.search(head)
-    when = _ADOPTED.search(head)
-    if sym is None or when is None:
-        return None
-    date = parse_date(" ".join(when.group("date").split()))
-    if date is None:
-        return None
-    symbol = f"{sym.group('session')}/{sym.group('number')}"
-    if sym.group("part"):
-        symbol += f" {sym.group('part')}"
-    title = ""
-    for m in _TITLE.finditer(head, when.end()):
-        if m.group("num").replace(" ", "") == symbol.replace(" ", ""):
-            title = m.group("title").strip()
-            break
-    return Adopted(symbol, date.isoformat(), title, path)
-
-
-_FILES: dict[FileVersion, Adopted | None] = {}
+    return _adopted(quick_heading(text), path)
 
 
 def from_file(path: str) -> Adopted | None:
     """from_text of a file, cached by path, modification time and size within the process."""
-    key = file_version(path)
-    if key is None:
+    heading = quick_heading_of(path)
+    return _adopted(heading, path) if heading is not None else None
+
+
+def _adopted(heading: QuickHeading, path: str) -> Adopted | None:
+    if not heading.resolution or not heading.adopted:
         return None
-    if key not in _FILES:
-        try:
-            with open(path, encoding="utf-8", errors="replace") as handle:
-                _FILES[key] = from_text(handle.read(HEAD_BYTES), path)
-        except OSError:
-            _FILES[key] = None
-    return _FILES[key]
+    return Adopted(heading.resolution, heading.adopted, heading.title, path)
 
 
 def folder_files(folder: str, suffixes: tuple[str, ...] = LIBRARY_SUFFIXES) -> list[str]:
