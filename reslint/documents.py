@@ -148,8 +148,8 @@ def _read_symbol(path: str, max_size: int) -> str | None:
         except ReslintError:
             return None
         return _norm(symbol) if symbol else None
-    heading = quick_heading_of(path)
-    return (heading.symbol or None) if heading is not None else None
+    quick = quick_heading_of(path)
+    return (quick.symbol or None) if quick is not None else None
 
 
 def _norm(symbol: str) -> str:
