@@ -496,7 +496,7 @@ def cited_previous(draft: Document, library: str | None, fetch: FetchSettings,
         if path is None and fetch.enabled:
             path = os.path.join(cache_dir(), file_stem(symbol) + ".pdf")
             try:
-                download(symbol, fetch, max_size, path)
+                _download_once(symbol, fetch, max_size, path)
             except UnreachableError as exc:
                 return None, (f"the draft cites {symbol} (line {line}), which could not be "
                               f"fetched: {str(exc).removeprefix(symbol + ': ')}")
@@ -526,6 +526,26 @@ def cited_previous(draft: Document, library: str | None, fetch: FetchSettings,
     return None, (f"the draft cites {_cited(missing)}, {which} its previous resolution but "
                   "is in neither the library nor the download cache: give --fetch (or set "
                   "fetch: true in .reslint.yaml) to download it and check against it")
+
+
+RETRY_AFTER = 300.0  # seconds before a failed download of a cited resolution is tried again
+_FAILED: dict[tuple[str, str], tuple[float, DocumentError]] = {}
+
+
+def _download_once(symbol: str, fetch: FetchSettings, max_size: int, target: str) -> None:
+    """download(), but a failure is remembered for a few minutes: an editor checks the
+    draft on every change, and a cited resolution the system does not have (or a system
+    out of reach) must not cost a request, or a timeout, each time."""
+    key = (fetch.base, symbol)
+    failed = _FAILED.get(key)
+    if failed is not None and time.monotonic() - failed[0] < RETRY_AFTER:
+        raise failed[1]
+    try:
+        download(symbol, fetch, max_size, target)
+    except DocumentError as exc:
+        _FAILED[key] = (time.monotonic(), exc)
+        raise
+    _FAILED.pop(key, None)
 
 
 def _cited(symbols: list[tuple[str, int]]) -> str:

@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from reslint import documents
 from reslint.cli import main
 from reslint.documents import as_symbol, file_stem
 
@@ -70,6 +71,7 @@ def server():
 @pytest.fixture
 def cache(tmp_path: Path, monkeypatch) -> Path:
     monkeypatch.setenv("RESLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(documents, "_FAILED", {})  # no download failed yet
     return tmp_path / "cache" / "documents"
 
 
@@ -297,6 +299,9 @@ def test_a_cited_resolution_of_another_title_is_not_the_previous(
         "the draft cites A/RES/79/62 and A/RES/78/241 (line 35), which 127.0.0.1:"
         f"{server.split(':')[2].split('/')[0]} does not have as an English PDF")
     assert (cache / "A_RES_79_239.pdf").is_file()  # kept: the next run need not fetch it
+    # checked again (as an editor does on each change): nothing is asked again for a while
+    assert _pairing(capsys, project)[1] == pairing
+    assert len(_DocumentSystem.requests) == 3
 
 
 @needs_ga
