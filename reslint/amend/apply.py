@@ -6,8 +6,9 @@ written and each problem is reported with its place.  Then all edits are made at
 the draft's file: words replaced, deleted or inserted (with the spacing a sentence needs),
 whole paragraphs deleted, replaced or inserted (laid out as the draft lays out its own: the
 number label, the blank line, the italic lead where the draft has one), the operative
-paragraphs renumbered 1..n and the draft's references to them ("paragraph 5 above", "in
-paragraph 12 of the present resolution") made to follow.
+paragraphs renumbered 1..n, and the references to paragraphs ("paragraph 5 above", "in
+paragraph 12 of the present resolution", "the fifth preambular paragraph"), in the draft
+and in the words the amendments insert, made to follow (reslint.amend.references).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 
 from reslint._dataclass import dataclass, field
+from reslint.amend.references import Renumbering, changes, rewrite
 from reslint.amend.resolve import (
     DraftIndex,
     ParagraphEdit,
@@ -93,10 +95,6 @@ LABEL = re.compile(r"^\s*(?:\d{1,3}(?:\s*bis)?\.|\((?:[a-z]{1,2}|[ivxl]{1,6})\))
 SUB_LABEL = re.compile(r"\((?:[a-z]{1,2}|[ivxl]{1,6})\)")
 LABEL_BEFORE = re.compile(r"(?P<num>\d{1,3})\\?\.?[ \t]*(?:\r?\n[ \t]*)?[*_]{0,3}$")
 SUB_BEFORE = re.compile(r"\((?P<num>[a-z]{1,2}|[ivxl]{1,6})\)[ \t]*(?:\r?\n[ \t]*)?[*_]{0,3}$")
-REFERENCE = re.compile(
-    r"\b(?P<noun>paragraphs?)(?P<nums>\s+\d{1,3}(?:\s*(?:,|and|to|,\s*and)\s*\d{1,3})*)"
-    r"(?=\s+(?:above|below|of\s+the\s+present\s+(?:resolution|decision)))")
-
 
 @dataclass
 class _Edit:
@@ -128,15 +126,16 @@ class _Applier:
         return out
 
     def run(self) -> Amended:
-        para_edits: list[tuple[int, ParagraphEdit]] = []
+        para_edits = [(n, p) for n, r in enumerate(self.resolved) for p in r.paragraphs]
+        self.renumbering = self._renumbering(para_edits)
+        self.followed = {id(q): self._follow(q.text, r) for r in self.resolved
+                         for pe in r.paragraphs for q in pe.paragraphs}
         for n, r in enumerate(self.resolved):
             for w in r.words:
                 if w.everywhere and absorbed(w, r, self.resolved):
                     continue
-                self._words(w.start, w.end, w.text, w.glue, n)
+                self._words(w.start, w.end, self._follow(w.text, r), w.glue, n)
                 self._touch(w.key)
-            for p in r.paragraphs:
-                para_edits.append((n, p))
         self._paragraphs(para_edits)
         out = _apply(self.text, self.edits)
         return Amended(out, self.resolved, self.changed, self.notes)
@@ -213,7 +212,8 @@ class _Applier:
                 model: Paragraph | None) -> str:
         """A new paragraph laid out as `model` (a paragraph of the same part) is; its own
         label, if the amendment typed one, gives way to the draft's numbering."""
-        body = LABEL.sub("", q.text, count=1) if kind in ("operative", "sub") else q.text
+        text = self.followed.get(id(q), q.text)
+        body = LABEL.sub("", text, count=1) if kind in ("operative", "sub") else text
         prefix, italic = "", ""
         blank = self.nl
         if model is not None:
@@ -238,7 +238,11 @@ class _Applier:
             prefix = f"{number}. "
         return prefix + body + self.nl + blank
 
-    def _paragraphs(self, edits: list[tuple[int, ParagraphEdit]]) -> None:
+    def _tables(self, edits: list[tuple[int, ParagraphEdit]]) -> tuple[
+            set[str], dict[str, list[tuple[int, ParagraphEdit]]],
+            dict[str, list[tuple[int, ParagraphEdit]]], dict[str, tuple[int, ParagraphEdit]]]:
+        """The paragraphs removed (deleted or replaced), the insertions before and after
+        each paragraph, and the replacements, by the draft's labels."""
         removed = {p.key for _, p in edits if p.action in ("delete", "replace")}
         before: dict[str, list[tuple[int, ParagraphEdit]]] = {}
         after: dict[str, list[tuple[int, ParagraphEdit]]] = {}
@@ -248,27 +252,61 @@ class _Applier:
                 (before if e.position == "before" else after).setdefault(e.key, []).append((n, e))
             elif e.action == "replace":
                 replaced[e.key] = (n, e)
-        # the operative part as amended, in order: (original paragraph or None, new quote)
+        return removed, before, after, replaced
+
+    def _sequence(self, items: list[Paragraph], kind: str,
+                  edits: list[tuple[int, ParagraphEdit]]
+                  ) -> list[tuple[Paragraph | None, Quote | None, str, int]]:
+        """One part (`kind`: "preamble" or "operative") as amended, in order: (the draft's
+        paragraph kept, or None and the new paragraph's quote)."""
+        removed, before, after, replaced = self._tables(edits)
         sequence: list[tuple[Paragraph | None, Quote | None, str, int]] = []
-        p: Paragraph | None  # a draft paragraph, or none found by label
-        for p in self.draft.operative:
+        for p in items:
             for n, e in before.get(p.label, []):
-                sequence += [(None, q, e.kind, n) for q in e.paragraphs if e.kind == "operative"]
+                sequence += [(None, q, e.kind, n) for q in e.paragraphs if e.kind == kind]
             if p.label in replaced:
                 n, e = replaced[p.label]
-                sequence += [(None, q, "operative", n) for q in e.paragraphs]
+                sequence += [(None, q, kind, n) for q in e.paragraphs]
             elif p.label not in removed:
-                sequence.append((p, None, "operative", -1))
+                sequence.append((p, None, kind, -1))
             for n, e in after.get(p.label, []):
-                sequence += [(None, q, e.kind, n) for q in e.paragraphs if e.kind == "operative"]
+                sequence += [(None, q, e.kind, n) for q in e.paragraphs if e.kind == kind]
+        return sequence
+
+    def _renumbering(self, edits: list[tuple[int, ParagraphEdit]]) -> Renumbering:
+        """Where each paragraph of the draft stands once amended.  A replaced paragraph
+        stands where (the first of) its replacement stands; a deleted one nowhere."""
+        out = Renumbering()
+        _, _, _, replaced = self._tables(edits)
+        first = {id(e.paragraphs[0]): key for key, (_, e) in replaced.items() if e.paragraphs}
+        deleted = {e.key for _, e in edits if e.action == "delete"}
+        for items, kind in ((self.draft.preamble, "preamble"),
+                            (self.draft.operative, "operative")):
+            place = {p.label: i for i, p in enumerate(items, 1)}
+            for count, (p, q, _, _) in enumerate(self._sequence(items, kind, edits), 1):
+                label = p.label if p is not None else first.get(id(q))
+                para = self.labels.get(label or "")
+                if para is None:
+                    continue
+                if kind == "preamble":
+                    out.preamble[place[para.label]] = count
+                elif para.number:
+                    out.operative[para.number] = count
+            for label in deleted & set(place):
+                if kind == "preamble":
+                    out.deleted_preamble.add(place[label])
+                elif self.labels[label].number:
+                    out.deleted_operative.add(self.labels[label].number or "")
+        return out
+
+    def _paragraphs(self, edits: list[tuple[int, ParagraphEdit]]) -> None:
+        removed, before, after, replaced = self._tables(edits)
+        sequence = self._sequence(self.draft.operative, "operative", edits)
         numbers: dict[int, int | str] = {}  # id(quote) -> new number (or letter)
-        renumber: dict[str, int] = {}  # original number -> new number
-        for count, (p, q, _, _) in enumerate(sequence, 1):
-            if p is not None:
-                if p.number:
-                    renumber[p.number] = count
-            elif q is not None:
+        for count, (_, q, _, _) in enumerate(sequence, 1):
+            if q is not None:
                 numbers[id(q)] = count
+        renumber = self.renumbering.operative
         self._reletter(before, after, replaced, removed, numbers)
         self._close(sequence)
         # deletions and replacements
@@ -314,7 +352,7 @@ class _Applier:
             digits = self._label_digits(p)
             if digits is not None:
                 self.edits.append(_Edit(digits[0], digits[1], str(new), -1))
-        self._references(renumber, removed)
+        self._references()
 
     def _close(self, sequence: list[tuple[Paragraph | None, Quote | None, str, int]]) -> None:
         """The operative part ends with a full stop, and only there: a paragraph added
@@ -380,28 +418,31 @@ class _Applier:
                                                 letter, -1))
                         self._touch(old.label)
 
-    def _references(self, renumber: dict[str, int], removed: set[str]) -> None:
-        """"paragraph 5 above", "paragraphs 3 and 4 of the present resolution": the
-        numbers follow the renumbering."""
-        if not self.draft.operative:
+    def _references(self) -> None:
+        """"paragraph 5 above", "the fifth preambular paragraph": the draft's references
+        to its own paragraphs follow the renumbering (reslint.amend.references); one to a
+        paragraph the amendments delete is left as written, and noted."""
+        paragraphs = self._all_paragraphs()
+        if not paragraphs or not self.renumbering.moves():
             return
-        first = (self.draft.preamble or self.draft.operative)[0]
-        last = self._all_paragraphs()[-1]
-        lo, hi = self._extent(first)[0], self._extent(last)[1]
-        deleted = {self.labels[k].number for k in removed if k in self.labels
-                   and self.labels[k].kind == "operative"}
-        for m in REFERENCE.finditer(self.text, lo, hi):
-            for d in re.finditer(r"\d{1,3}", m.group("nums")):
-                old = d.group()
-                start = m.start("nums") + d.start()
-                if old in deleted:
-                    line = self.text.count("\n", 0, start) + 1
-                    self.notes.append(f"line {line}: the draft refers to paragraph {old}, "
-                                      "which the amendments delete")
-                    continue
-                new = renumber.get(old)
-                if new is not None and str(new) != old and not self._inside_edit(start):
-                    self.edits.append(_Edit(start, start + len(old), str(new), -1))
+        lo, hi = self._extent(paragraphs[0])[0], self._extent(paragraphs[-1])[1]
+        for c in changes(self.text, self.renumbering, lo, hi):
+            if self._inside_edit(c.start):
+                continue  # words the amendments rewrite: theirs follow in _follow
+            if c.new is None:
+                line = self.text.count("\n", 0, c.start) + 1
+                self.notes.append(f"line {line}: the draft refers to {c.named}, which the "
+                                  "amendments delete")
+                continue
+            self.edits.append(_Edit(c.start, c.end, c.new, -1))
+
+    def _follow(self, text: str, r: Resolved) -> str:
+        """Words an amendment puts in, their references renumbered as the draft's are."""
+        new, gone = rewrite(text, self.renumbering)
+        where = f"{r.path}:{r.instruction.span.line}"
+        self.notes += [f"{where}: the words it inserts refer to {named}, which the "
+                       "amendments delete" for named in gone]
+        return new
 
     def _inside_edit(self, at: int) -> bool:
         return any(e.start <= at < e.end for e in self.edits)

@@ -236,7 +236,7 @@ def test_a_reference_to_a_deleted_paragraph_is_noted(tmp_path: Path) -> None:
                          "Delete operative paragraph 2.\n", encoding="utf-8")
     result = amend(parse_file(str(draft)), [parse_file(str(amendment))])
     assert "as set out in paragraph 2 above" in result.text  # left for the drafters
-    assert result.notes == ["line 20: the draft refers to paragraph 2, which the "
+    assert result.notes == ["line 20: the draft refers to operative paragraph 2, which the "
                             "amendments delete"]
     assert re.search(r"\n2\. \*Decides\*", result.text)
 
@@ -380,3 +380,80 @@ def test_cli_reports_a_conflict_across_amendments_and_writes_nothing(tmp_path: P
         f"reslint: {other}:12: the instruction: conflicts with instruction 8 ({l28}:79), "
         f"instruction 1 ({l28}:32): both touch the same words of the draft",
         "reslint: nothing written: 3 instructions cannot be applied"]
+
+
+# --- references to the draft's own paragraphs follow the amendments ---------------------------
+
+def _once(text: str, old: str, new: str) -> str:
+    assert text.count(old) == 1, old
+    return text.replace(old, new)
+
+
+def _with(text: str, edits: list[tuple[str, str]]) -> str:
+    for old, new in edits:
+        text = _once(text, old, new)
+    return text
+
+
+def test_references_follow_in_the_draft_and_in_the_inserted_words(tmp_path: Path) -> None:
+    """The real A/80/L.28 on the real A/80/L.3, with deliberate references added to both:
+    L.28 inserts a preambular paragraph after the fifth, two operative paragraphs after 4
+    and one after 7, so PP6 is the seventh, OP5..7 are 7..9 and OP8..10 are 11..13.  The
+    file written is, byte for byte, the draft amended without the references, with the
+    references put in, renumbered."""
+    draft = (TEXTS / "A_80_L.3.md").read_text(encoding="utf-8")
+    amendment = (TEXTS / "A_80_L.28.md").read_text(encoding="utf-8")
+    in_draft = [  # (where, the reference as the draft writes it, as amended)
+        ("recovering regions", " referred to in the sixth\npreambular paragraph and in "
+         "operative paragraph 4", " referred to in the seventh\npreambular paragraph and in "
+         "operative paragraph 4"),
+        ("observance of the fortieth anniversary of the Chernobyl disaster", ", recalled in "
+         "the sixth preambular paragraph of resolution 71/125 and in paragraph 5 of that "
+         "resolution", None),  # another resolution's paragraphs: left alone
+        ("implementation of the present \nresolution", ", including of paragraphs 5 to 8 "
+         "above and of the sixth preambular paragraph of the present resolution",
+         ", including of paragraphs 7 to 11 above and of the seventh preambular paragraph of "
+         "the present resolution"),
+    ]
+    in_amendment = [
+        ("2017, as International Chornobyl Disaster Remembrance Day", ", as referred to in "
+         "paragraph 6 above and in the sixth preambular paragraph", ", as referred to in "
+         "paragraph 8 above and in the seventh preambular paragraph"),
+        ("marking \nthis day in 2026|marking this day in 2026", " as set out in operative paragraphs 9 and 10",
+         " as set out in operative paragraphs 12 and 13"),
+    ]
+    d1 = tmp_path / "A_80_L.3.md"
+    a1 = tmp_path / "A_80_L.28.md"
+    d1.write_text(_with(draft, [(w, w + ref) for w, ref, _ in in_draft]), encoding="utf-8")
+    a1.write_text(_with(amendment, [(w.split("|")[0], w.split("|")[0] + ref)
+                                    for w, ref, _ in in_amendment]),
+                  encoding="utf-8")
+    out = tmp_path / "out.md"
+    done = run_cli("amend", str(a1), "--amends", str(d1), "-o", str(out))
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    plain = amend(parsed("A_80_L.3.md"), [parsed("A_80_L.28.md")]).text
+    written = [(w.split("|")[-1].replace("Chernobyl", "Chornobyl"),
+                new if new is not None else ref) for w, ref, new in in_draft + in_amendment]
+    expected = _with(plain, [(w, w + ref) for w, ref in written])
+    assert out.read_bytes() == expected.encode("utf-8")
+
+
+def test_references_to_deleted_paragraphs_are_noted(tmp_path: Path) -> None:
+    """The real A/80/L.30 deletes the sixteenth, twentieth and twenty-third preambular
+    paragraphs and operative paragraph 22 of A/80/L.25: "the twenty-fourth preambular
+    paragraph" becomes the twenty-first, "paragraph 23 above" 22; a reference to a deleted
+    paragraph stays as written, and the user is told where."""
+    draft = (TEXTS / "A_80_L.25.md").read_text(encoding="utf-8")
+    anchor = "Encourages the United Nations system, humanitarian organizations and"
+    assert draft.count(anchor) == 1
+    ref = (" as recalled in the twenty-fourth and twentieth preambular paragraphs and in "
+           "paragraph 23 above,")
+    d1 = tmp_path / "A_80_L.25.md"
+    d1.write_text(draft.replace(anchor, anchor + ref), encoding="utf-8")
+    result = amend(parse_file(str(d1)), [parsed("A_80_L.30.md")])
+    plain = amend(parsed("A_80_L.25.md"), [parsed("A_80_L.30.md")]).text
+    assert result.text == _once(plain, anchor, anchor + " as recalled in the twenty-first "
+                                "and twentieth preambular paragraphs and in paragraph 22 above,")
+    line = draft[:draft.index(anchor)].count("\n") + 1
+    assert result.notes == [f"line {line}: the draft refers to the twentieth preambular "
+                            "paragraph, which the amendments delete"]
