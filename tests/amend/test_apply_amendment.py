@@ -419,7 +419,8 @@ def test_references_follow_in_the_draft_and_in_the_inserted_words(tmp_path: Path
         ("2017, as International Chornobyl Disaster Remembrance Day", ", as referred to in "
          "paragraph 6 above and in the sixth preambular paragraph", ", as referred to in "
          "paragraph 8 above and in the seventh preambular paragraph"),
-        ("marking \nthis day in 2026|marking this day in 2026", " as set out in operative paragraphs 9 and 10",
+        ("marking \nthis day in 2026|marking this day in 2026",
+         " as set out in operative paragraphs 9 and 10",
          " as set out in operative paragraphs 12 and 13"),
     ]
     d1 = tmp_path / "A_80_L.3.md"
