@@ -1,10 +1,11 @@
 """A cache of compiled rule packs, so that the pre-commit hook does not compile every rule
 expression and regex on every commit (about 25 ms for the built-in packs).
 
-What is cached is plain data (JSON, see `reslint.engine.plain`), never pickle: the folder
-may be shared or restored from another branch's CI cache, and reading it must not be able
-to run code.  An entry is validated when read (one well-formed pack per rule file) and a
-damaged, foreign or unreadable one is simply compiled again and replaced.
+What is cached is plain data (JSON, see `reslint.engine.plain`), never pickle nor marshal:
+the folder may be shared or restored from another branch's CI cache, and reading it must
+not be able to run code (pickle) or to ask for gigabytes in five bytes (marshal).  An entry
+is validated when read (one well-formed pack per rule file; a rule's compiled fields when
+first used) and a damaged, foreign or unreadable one is simply compiled again and replaced.
 
 The key covers everything the compiled packs depend on: reslint's version and the Python
 version, each rule file's path, size and modification time, the engine's own modules (so
@@ -29,6 +30,7 @@ from typing import Any
 # str paths and os.path, not pathlib: importing pathlib costs ~4 ms of every run
 ENGINE = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
 SUFFIX = ".json"
+OLD_SUFFIXES = (".pickle",)  # entries of earlier versions, removed in turn
 MAX_ENTRY = 16 * 1024 * 1024  # bytes: a larger entry is not ours
 
 
@@ -91,16 +93,21 @@ def cached(files: list[str], plugins: list[str], build: Callable[[], Any]) -> An
     except OSError:
         return build()
     path = os.path.join(folder, f"packs-{key}{SUFFIX}")
-    loaded = _load(path, files, plugins)
-    if loaded is not None:
-        return loaded
-    value = build()
-    _store(folder, path, value)
-    return value
+
+    def rebuild() -> Any:
+        value = build()
+        _store(folder, path, value)
+        return value
+
+    loaded = _load(path, files, plugins, rebuild)
+    return loaded if loaded is not None else rebuild()
 
 
-def _load(path: str, files: list[str], plugins: list[str]) -> Any:
-    """The packs stored at `path`, or None when missing, unsafe, damaged or foreign."""
+def _load(path: str, files: list[str], plugins: list[str], rebuild: Callable[[], Any]
+          ) -> Any:
+    """The packs stored at `path`, or None when missing, unsafe, damaged or foreign.  Their
+    rules' compiled fields are built when first read; one found damaged then falls back on
+    `rebuild` (the packs compiled again, and stored)."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
@@ -117,16 +124,15 @@ def _load(path: str, files: list[str], plugins: list[str]) -> Any:
         return None
     finally:
         os.close(fd)
-    import json
-
     from reslint.engine import plain
 
     try:
-        data = json.loads(raw)
-        if not isinstance(data, dict) or data.get("format") != plain.FORMAT:
+        packs = plain.load_entry(raw, _primitives(plugins))
+        if packs is None:
             return None
-        return plain.check_packs(plain.decode(data.get("packs"), _primitives(plugins)),
-                                 files)
+        packs = plain.check_packs(packs, files)
+        plain.attach_recovery(packs, plain.Recovery(rebuild))
+        return packs
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None  # damaged or foreign: compile again, and the store replaces it
 
@@ -156,14 +162,12 @@ def _mtime(path: str) -> float:
 
 
 def _store(folder: str, path: str, value: Any) -> None:
-    import json
     import tempfile
 
     from reslint.engine import plain
 
     try:
-        text = json.dumps({"format": plain.FORMAT, "packs": plain.encode(value)},
-                          ensure_ascii=False, separators=(",", ":"))
+        data = plain.dump_entry(value)
     except (plain.PlainError, ValueError, TypeError, RecursionError):
         return  # not plain data (a plugin's own objects): compile every run
     if not trusted_folder(folder, create=True):
@@ -171,8 +175,8 @@ def _store(folder: str, path: str, value: Any) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix="packs-", suffix=".tmp", dir=folder)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
             os.replace(tmp, path)
         except BaseException:
             with contextlib.suppress(OSError):
@@ -181,7 +185,7 @@ def _store(folder: str, path: str, value: Any) -> None:
         # Keep the few most recent sets: two installs (a venv and a checkout, or two
         # repositories' configurations) then do not evict each other on every run.
         stored = [os.path.join(folder, n) for n in os.listdir(folder)
-                  if n.startswith("packs-") and n.endswith((SUFFIX, ".pickle"))]
+                  if n.startswith("packs-") and n.endswith((SUFFIX, *OLD_SUFFIXES))]
         stored.sort(key=_mtime, reverse=True)
         for old in stored[KEEP:]:
             if old != path:

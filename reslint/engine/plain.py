@@ -1,29 +1,43 @@
 """Compiled rule packs as plain data (JSON), for the pack cache.
 
 The cache folder may be shared or restored from elsewhere (a CI cache of another branch), so
-what it holds must not be able to run code when read: no pickle.  A compiled pack is written
-as JSON values only — strings, numbers, booleans, null, lists and objects — and read back
-by building nothing but the classes named here (the packs, their rules, patterns, templates
-and the expression tree), each from a list of its fields checked for count.  The check
-primitive of a rule is stored by name and looked up again among the built-in primitives
-and the configured plugins.  Anything else (an unknown tag, a wrong field count, a field of
-the wrong kind) raises `PlainError`, and the caller compiles the packs instead.
+what it holds must not be able to run code when read: no pickle (and no marshal, which a
+five-byte entry makes allocate gigabytes).  A compiled pack is written as JSON values only —
+strings, numbers, booleans, null, lists and objects — and read back by building nothing
+but the classes named here (the packs, their rules, patterns, templates and the expression
+tree), each from a list of its fields checked for count.  The check primitive of a rule is
+stored by name and looked up again among the built-in primitives and the configured
+plugins.  Anything else (an unknown tag, a wrong field count, a field of the wrong kind)
+raises `PlainError`, and the caller compiles the packs instead.
 
 Encoding: a list is always tagged by its first element: `["l", ...]` a list, `["t", ...]`
 a tuple, `["d", k, v, ...]` a dict whose keys are not all strings, `["P", name]` a check
 primitive, `["<Class>", field, ...]` one of the classes below.  A JSON object is a dict with
-string keys.
+string keys.  A rule is `["Rule", <its plain fields>, n]`, and the list of its compiled
+fields, each encoded as above, is the JSON on line n of the entry after the first (the
+first line is the JSON of the packs): a line is read only when one of them is needed.
+
+A rule is read lazily (`CachedRule`): its plain fields (code, name, severity, texts, file
+and line) are checked when the entry is read, and each compiled field (expressions,
+message, fix ...) is built and checked the first time it is read.  The hook runs only the
+packs whose title matches and renders the messages of the rules that found something:
+building every rule of every pack was a fifth of a `reslint check` run (callgrind: 86 M
+instructions of 552 M to read the entry and build it, now ...).  A
+compiled field that turns out damaged is not used: the packs are compiled again and the
+rule takes the fields of the freshly compiled one (`Recovery`).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
 from reslint.engine import expr as ex
 from reslint.engine.ruleset import Extractor, LazyPattern, Pack, Rule
+from reslint.errors import ReslintError
 
-FORMAT = 1  # bump when the encoding or a class's fields change
+FORMAT = 2  # bump when the encoding or a class's fields change
 
 _CLASSES: dict[str, type] = {
     cls.__name__: cls
@@ -54,31 +68,66 @@ def _field_names(cls: type) -> tuple[str, ...]:
 _NAMES = {name: _field_names(cls) for name, cls in _CLASSES.items()}
 
 
-def encode(value: Any) -> Any:
-    """`value` as JSON-able plain data; PlainError for anything it cannot hold."""
+def dump_entry(packs: list[Pack]) -> bytes:
+    """The cache entry of `packs`: the JSON of the packs on the first line, then one line
+    of JSON per rule, its compiled fields (JSON text has no raw line break)."""
+    lines: list[str] = []
+    head = dumps({"format": FORMAT, "packs": encode(packs, lines)})
+    return "\n".join([head, *lines]).encode()
+
+
+def load_entry(raw: bytes, primitive: Callable[[str], Any]) -> Any:
+    """The packs of a cache entry (`dump_entry`), their rules' compiled fields unread; None
+    when the entry is of another format."""
+    first, *lines = raw.split(b"\n")
+    data = json.loads(first)
+    if type(data) is not dict or data.get("format") != FORMAT:
+        return None
+    return decode(data.get("packs"), primitive, lines)
+
+
+def encode(value: Any, lines: list[str]) -> Any:
+    """`value` as JSON-able plain data, each rule's compiled fields a JSON line added to
+    `lines`; PlainError for anything it cannot hold."""
     if isinstance(value, _SCALARS):
         return value
     if isinstance(value, list):
-        return ["l", *map(encode, value)]
+        return ["l", *(encode(v, lines) for v in value)]
     if isinstance(value, tuple):
-        return ["t", *map(encode, value)]
+        return ["t", *(encode(v, lines) for v in value)]
     if isinstance(value, dict):
         if all(type(k) is str for k in value):
-            return {k: encode(v) for k, v in value.items()}
+            return {k: encode(v, lines) for k, v in value.items()}
         out: list[Any] = ["d"]
         for k, v in value.items():
-            out += [encode(k), encode(v)]
+            out += [encode(k, lines), encode(v, lines)]
         return out
     name = type(value).__name__
     if name == "Primitive":
         return ["P", value.name]
+    if isinstance(value, Rule):
+        return _encode_rule(value, lines)
     if _CLASSES.get(name) is not type(value):
         raise PlainError(f"cannot store a {name}")
-    return [name, *(encode(getattr(value, f)) for f in _NAMES[name])]
+    return [name, *(encode(getattr(value, f), lines) for f in _NAMES[name])]
 
 
-def decode(data: Any, primitive: Callable[[str], Any]) -> Any:
-    """The value `encode` made; `primitive(name)` gives a check primitive back.
+def _encode_rule(rule: Rule, lines: list[str]) -> list[Any]:
+    eager = [getattr(rule, name) for name in _EAGER]
+    if any(type(v) is not kind for v, kind in zip(eager, _EAGER.values(), strict=True)):
+        raise PlainError(f"rule {rule.code!r}: a field of an unexpected type")
+    lines.append(dumps([encode(getattr(rule, name), lines) for name in _LAZY]))
+    return ["Rule", *eager, len(lines) - 1]
+
+
+def dumps(value: Any) -> str:
+    """The JSON text of an encoded value, as the cache stores it."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode(data: Any, primitive: Callable[[str], Any], lines: list[bytes]) -> Any:
+    """The value `encode` made; `primitive(name)` gives a check primitive back, `lines`
+    are the rules' compiled fields (read when first needed).
 
     Written for speed (it runs on every cached start: some 14,000 values): scalars are
     taken as they are without a call, a list's items are built before its tag is read."""
@@ -91,6 +140,8 @@ def decode(data: Any, primitive: Callable[[str], Any]) -> Any:
         if kind is not list or not item:
             raise PlainError("not plain data")
         tag = item[0]
+        if tag == "Rule":
+            return _cached_rule(item, build, lines)
         if tag == "P":
             found = primitive(item[1]) if len(item) == 2 and type(item[1]) is str else None
             if found is None:
@@ -160,16 +211,144 @@ _CHECKS: dict[str, Callable[..., bool]] = {
 
 def check_packs(packs: Any, files: list[str]) -> list[Pack]:
     """The decoded value must be one pack per rule file, in order, each with well-formed
-    rules: a damaged or foreign entry is rebuilt, never half-used."""
+    rules: a damaged or foreign entry is rebuilt, never half-used.  (A rule's compiled
+    fields are checked when first read: `CachedRule`.)"""
     if not isinstance(packs, list) or len(packs) != len(files):
         raise PlainError("not one pack per rule file")
     for pack, path in zip(packs, files, strict=True):
         if not isinstance(pack, Pack) or pack.path != path or not isinstance(pack.rules, list):
             raise PlainError("a pack of another file")
-        for rule in pack.rules:
-            if not (isinstance(rule, Rule) and isinstance(rule.code, str)
-                    and isinstance(rule.line, int) and isinstance(rule.exprs, dict)
-                    and isinstance(rule.regexes, dict) and isinstance(rule.message, ex.Template)
-                    and hasattr(rule.primitive, "run")):
-                raise PlainError("a damaged rule")
+        if not all(isinstance(rule, CachedRule) for rule in pack.rules):
+            raise PlainError("a damaged rule")
     return packs
+
+
+# -- rules read lazily ------------------------------------------------------------------------
+
+_RULE_FIELDS = _NAMES["Rule"]
+_EAGER = {"code": str, "name": str, "severity": str, "summary": str, "rationale": str,
+          "check": str, "pack": str, "source": str, "line": int, "column": int}
+_LAZY: dict[str, Callable[[Any], bool]] = {
+    "primitive": lambda v: hasattr(v, "run"),
+    "message": lambda v: isinstance(v, ex.Template),
+    "exprs": lambda v: type(v) is dict,
+    "lets": lambda v: type(v) is list and all(
+        type(i) is tuple and len(i) == 2 and type(i[0]) is str for i in v),
+    "regexes": lambda v: type(v) is dict,
+    "options": lambda v: type(v) is dict,
+    "fix": lambda v: v is None or type(v) is dict,
+    "examples": lambda v: type(v) is dict,
+    "raw": lambda v: type(v) is dict,
+    "fix_template": lambda v: v is None or isinstance(v, ex.Template),
+}
+assert set(_EAGER) | set(_LAZY) == set(_RULE_FIELDS), "a Rule field is neither eager nor lazy"
+
+
+class Recovery:
+    """What a damaged compiled field falls back on: the packs compiled again from their rule
+    files (once), by the pack cache (reslint.engine.cache), which also replaces the entry."""
+
+    def __init__(self, rebuild: Callable[[], list[Pack]]) -> None:
+        self._rebuild = rebuild
+        self._fresh: list[Pack] | None = None
+
+    def fresh_rule(self, at: tuple[int, int], code: str) -> Rule:
+        if self._fresh is None:
+            self._fresh = self._rebuild()
+        pack, index = at
+        try:
+            rule: Rule = self._fresh[pack].rules[index]
+        except (IndexError, AttributeError):
+            rule = None  # type: ignore[assignment]
+        if rule is None or rule.code != code:
+            raise ReslintError("the pack cache entry was damaged and its rule files changed "
+                               "meanwhile: run reslint again")
+        return rule
+
+
+class _Deferred:
+    """A compiled field of a `CachedRule`, built from the entry on first read (a non-data
+    descriptor: once built, the value in the instance's dict is read directly)."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, rule: Any, owner: Any = None) -> Any:
+        if rule is None:
+            return self
+        return rule._build_field(self.name)
+
+
+class CachedRule(Rule):
+    """A rule read from the pack cache: the same fields as `Rule`, its compiled ones built
+    when first read (see the module's docstring)."""
+
+    def _build_field(self, name: str) -> Any:
+        state = self.__dict__
+        pending = state.get("_pending")
+        try:
+            if pending is None:  # the first compiled field read: unpack them all
+                values = json.loads(state["_blob"])
+                if type(values) is not list or len(values) != len(_LAZY):
+                    raise PlainError("damaged record 'Rule'")
+                pending = state["_pending"] = dict(zip(_LAZY, values, strict=True))
+            raw = pending.pop(name)
+            value = raw if type(raw) in _SCALAR_TYPES else state["_builder"](raw)
+            if not _LAZY[name](value):
+                raise PlainError(f"damaged field {name!r}")
+        except (PlainError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            return self._recover(name)
+        state[name] = value
+        return value
+
+    def _recover(self, name: str) -> Any:
+        recovery = self.__dict__.get("_recovery")
+        if recovery is None:
+            raise PlainError(f"damaged field {name!r} of rule {self.code}")
+        fresh = recovery.fresh_rule(self.__dict__["_at"], self.code)
+        self.__dict__["_pending"] = {}
+        for field_name in _RULE_FIELDS:  # every field from the fresh rule: never half-used
+            self.__dict__[field_name] = getattr(fresh, field_name)
+        return self.__dict__[name]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Rule):
+            return NotImplemented
+        return all(getattr(self, f) == getattr(other, f) for f in _RULE_FIELDS)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable and comparable, as Rule
+
+
+for _name in _LAZY:
+    setattr(CachedRule, _name, _Deferred(_name))
+
+
+def _cached_rule(item: list[Any], build: Callable[[Any], Any], lines: list[bytes]
+                 ) -> CachedRule:
+    """A `CachedRule` from its encoded fields: the plain ones checked now, the compiled ones
+    kept as their line of JSON until one is read."""
+    line = item[-1]
+    if len(item) != len(_EAGER) + 2 or type(line) is not int or not 0 <= line < len(lines):
+        raise PlainError("damaged record 'Rule'")
+    rule = CachedRule.__new__(CachedRule)
+    state = rule.__dict__
+    for (name, kind), value in zip(_EAGER.items(), item[1:], strict=False):
+        if type(value) is not kind:
+            raise PlainError("damaged record 'Rule'")
+        state[name] = value
+    state["_blob"] = lines[line]
+    state["_pending"] = None
+    state["_builder"] = build
+    state["_at"] = (-1, -1)
+    state["_recovery"] = None
+    return rule
+
+
+def attach_recovery(packs: list[Pack], recovery: Recovery) -> None:
+    """Where each cached rule sits, and what a damaged field of it falls back on."""
+    for p, pack in enumerate(packs):
+        for r, rule in enumerate(pack.rules):
+            rule.__dict__["_at"] = (p, r)
+            rule.__dict__["_recovery"] = recovery

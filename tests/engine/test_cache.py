@@ -33,7 +33,7 @@ def test_second_load_comes_from_the_cache(cache_folder: Path, tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     path = pack_file(tmp_path, "one")
     first = load_packs([path])
-    assert len(list(cache_folder.glob("packs-*.json"))) == 1
+    assert len(list(cache_folder.glob(f"packs-*{cache.SUFFIX}"))) == 1
 
     def refuse(*args: object) -> None:
         raise AssertionError("compiled again although nothing changed")
@@ -53,7 +53,7 @@ def test_an_edited_rule_file_is_compiled_again(cache_folder: Path, tmp_path: Pat
     packs = load_packs([path])
     rule = next(r for p in packs for r in p.rules if r.code == "MINE001")
     assert rule.raw["message"] == "two, longer"
-    assert len(list(cache_folder.glob("packs-*.json"))) == 2  # both kept (up to KEEP)
+    assert len(list(cache_folder.glob(f"packs-*{cache.SUFFIX}"))) == 2  # both kept (up to KEEP)
 
 
 def test_only_the_most_recent_sets_are_kept(cache_folder: Path, tmp_path: Path) -> None:
@@ -61,7 +61,7 @@ def test_only_the_most_recent_sets_are_kept(cache_folder: Path, tmp_path: Path) 
     for i in range(cache.KEEP + 3):
         pack_file(tmp_path, f"v{i}, " + "x" * i)  # a new size: a new key each time
         load_packs([path])
-    assert len(list(cache_folder.glob("packs-*.json"))) == cache.KEEP
+    assert len(list(cache_folder.glob(f"packs-*{cache.SUFFIX}"))) == cache.KEEP
     again = load_packs([path])  # the latest is among those kept
     assert any(r.code == "MINE001" for p in again for r in p.rules)
 
@@ -69,8 +69,8 @@ def test_only_the_most_recent_sets_are_kept(cache_folder: Path, tmp_path: Path) 
 def test_a_corrupt_cache_file_is_ignored(cache_folder: Path, tmp_path: Path) -> None:
     path = pack_file(tmp_path, "one")
     load_packs([path])
-    (stored,) = cache_folder.glob("packs-*.json")
-    stored.write_bytes(b"not json")
+    (stored,) = cache_folder.glob(f"packs-*{cache.SUFFIX}")
+    stored.write_bytes(b"not marshal")
     packs = load_packs([path])
     assert any(r.code == "MINE001" for p in packs for r in p.rules)
 

@@ -50,14 +50,24 @@ def codes(packs: list) -> list[str]:
 
 
 def entry_paths(folder: Path, pack: str) -> list[Path]:
-    """Where the cache would read this set of packs (today's name, and the old pickle's)."""
+    """Where the cache would read this set of packs (today's name, and earlier ones')."""
     key = cache.cache_key([pack], [])
-    return [folder / f"packs-{key}.json", folder / f"packs-{key}.pickle"]
+    return [folder / f"packs-{key}{suffix}" for suffix in (cache.SUFFIX, *cache.OLD_SUFFIXES)]
 
 
 class Boom:
     def __reduce__(self):
         return (os.system, ("touch " + os.environ["RESLINT_BOOM"],))
+
+
+def read_entry(path: Path) -> tuple[dict, list[list]]:
+    """A stored entry: the packs' JSON, and each rule's compiled fields (one line each)."""
+    first, *lines = path.read_bytes().split(b"\n")
+    return json.loads(first), [json.loads(line) for line in lines]
+
+
+def write_entry(path: Path, head: dict, lines: list[list]) -> None:
+    path.write_bytes(b"\n".join(json.dumps(v).encode() for v in [head, *lines]))
 
 
 def plant(folder: Path, pack: str, payload: bytes) -> None:
@@ -86,6 +96,10 @@ def test_a_planted_pickle_runs_no_code(folder, pack, tmp_path, monkeypatch):
     json.dumps({"format": 1, "packs": ["l", ["Rule"] + [None] * 20]}).encode(),
     json.dumps({"format": 1, "packs": ["l", ["os.system", "true"]]}).encode(),
     b"[" * 100000 + b"]" * 100000,
+    json.dumps({"format": 2, "packs": ["l"]}).encode(),
+    json.dumps({"format": 2, "packs": ["l", ["Rule"] + [None] * 20]}).encode(),
+    json.dumps({"format": 2, "packs": ["l", ["Rule"] + ["x"] * 11]}).encode(),
+    b"[\x00\x00\x00\x7f" * 8,  # marshal's list of 2**31 items: the cache is not marshal
 ])
 def test_a_planted_or_damaged_entry_is_rebuilt(folder, pack, payload):
     plant(folder, pack, payload)
@@ -95,8 +109,9 @@ def test_a_planted_or_damaged_entry_is_rebuilt(folder, pack, payload):
 
 
 def test_every_damaged_field_of_a_real_entry_is_refused_or_harmless(folder, pack, tmp_path):
-    """Each list in a real entry replaced by a wrong value, one at a time: loading either
-    refuses the entry (and compiles) or gives packs that run; never an exception."""
+    """Each list in a real entry (a rule's compiled fields included) replaced by a wrong
+    value, one at a time: loading either refuses the entry (and compiles) or gives packs
+    that run; never an exception."""
     from reslint.config import Config
     from reslint.lint import Ruleset, lint_document
     from reslint.parse import parse_file
@@ -104,7 +119,8 @@ def test_every_damaged_field_of_a_real_entry_is_refused_or_harmless(folder, pack
     load = load_packs
     load([pack])
     (stored,) = [p for p in entry_paths(folder, pack) if p.exists()]
-    good = json.loads(stored.read_text(encoding="utf-8"))
+    head, lines = read_entry(stored)
+    assert lines  # the rules' compiled fields
     draft = Path(__file__).resolve().parents[1] / "fixtures" / "A_RES_78_32.txt"
     spots: list[list] = []
 
@@ -117,17 +133,37 @@ def test_every_damaged_field_of_a_real_entry_is_refused_or_harmless(folder, pack
             for v in value.values():
                 walk(v)
 
-    walk(good["packs"])
+    walk(head["packs"])
+    for line in lines:
+        walk(["l", *line])
     for index in range(0, len(spots), max(1, len(spots) // 60)):
         target = spots[index]
         saved = list(target)
         for wrong in (["l"], 7, "x"):
             target[1:] = [wrong] * (len(saved) - 1)
-            stored.write_text(json.dumps(good), encoding="utf-8")
+            write_entry(stored, head, lines)
             packs = load([pack])
             ruleset = Ruleset(packs, [r for p in packs for r in p.rules])
             lint_document(parse_file(str(draft)), None, ruleset, Config())
+            for r in ruleset.rules:  # every compiled field read: none raises
+                (r.message, r.fix_template, r.examples, r.raw, r.info())
         target[:] = saved
+
+
+def test_a_damaged_compiled_field_is_replaced_by_the_compiled_rule(folder, pack):
+    """A rule's compiled fields are checked when first read: a damaged one is not used;
+    the rule takes the fields of the packs compiled again, and the entry is replaced."""
+    load_packs([pack])
+    (stored,) = [p for p in entry_paths(folder, pack) if p.exists()]
+    head, lines = read_entry(stored)
+    (fields,) = lines
+    fields[:] = [["os.system", "true"]] * len(fields)
+    write_entry(stored, head, lines)
+    packs = load_packs([pack])
+    (mine,) = packs[0].rules
+    assert mine.message.source == "session {draft.session}"
+    assert mine.exprs
+    assert read_entry(stored)[1] != lines  # the damaged entry was replaced by the compiled packs
 
 
 def test_the_folder_is_private(folder, pack):
