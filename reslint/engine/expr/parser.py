@@ -4,8 +4,9 @@ parse error, so a bad rule file fails when it is loaded."""
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Iterable
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reslint.engine.expr.functions import FUNCTIONS
 from reslint.engine.expr.nodes import (
@@ -30,10 +31,14 @@ from reslint.engine.expr.nodes import (
 # --- tokenizer ---------------------------------------------------------------
 
 
-class _Token(NamedTuple):
-    kind: str  # "num", "str", "name", "const", "eof", or the operator/keyword itself
-    value: Any
-    pos: int
+if TYPE_CHECKING:
+    class _Token(NamedTuple):
+        kind: str  # "num", "str", "name", "const", "eof", or the operator/keyword itself
+        value: Any
+        pos: int
+else:  # the same class: typing.NamedTuple compiles its (string) annotations, and the first
+    # compile() of a run initialises Python's AST types: 9 M instructions of every hook run
+    _Token = namedtuple("_Token", "kind value pos")
 
 
 _KEYWORDS = frozenset({"and", "or", "not", "in", "if", "else"})
