@@ -60,6 +60,9 @@ class Footnote:
     span: Span
     markers: list[Marker] = field(default_factory=list)
     missing: bool = False  # a marker whose footnote text the document lacks
+    # PDF text that lost the superscript: its marker may be there but could not be placed
+    # (a number that could as well be a count); rules then cannot tell it is missing
+    marker_unknown: bool = False
     part: str = "resolution"  # or the annex that carries it: "Annex", "Annex II"
 
 

@@ -35,18 +35,23 @@ def run(rule: Any, ctx: Any) -> Iterator[Hit]:
                     yield Hit({"item": fn, "marker": marker}, at=marker["span"])
     elif problem == "missing-marker":
         for fn in footnotes:
-            if not fn["markers"] and not fn["missing"]:
+            if not fn["markers"] and not fn["missing"] and not fn.get("marker_unknown"):
                 yield Hit({"item": fn}, at=fn["span"])
     elif problem == "numbering":
         # The k-th new marker should be k. A marker that continues from the highest so far
         # is not blamed again: after a gap (1, 3, 4) only 3 is wrong, after a swap (2, 1, 3)
         # only 2 and 1 are.
+        # A footnote whose marker could not be placed (PDF text) stands before the next.
+        unknown = {fn["number"] for fn in footnotes if fn.get("marker_unknown")}
         seen: set[int] = set()
         highest = 0
         for marker in markers:
             n = marker["number"]
             if n in seen:
                 continue
+            while len(seen) + 1 < n and len(seen) + 1 in unknown:
+                seen.add(len(seen) + 1)
+                highest = max(highest, len(seen))
             expected = len(seen) + 1
             if n != expected and n != highest + 1:
                 yield Hit({"item": marker, "expected": expected}, at=marker["span"])

@@ -172,7 +172,7 @@ def document_facts(doc: Document) -> dict[str, Any]:
         "last_operative": operative[-1] if operative else None,
         "footnotes": [
             {"number": f.number, "text": f.text, "span": f.span,
-             "missing": f.missing, "part": f.part,
+             "missing": f.missing, "part": f.part, "marker_unknown": f.marker_unknown,
              "markers": [{"number": m.number, "span": m.span, "style": m.style}
                          for m in f.markers]}
             for f in doc.footnotes

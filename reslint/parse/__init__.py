@@ -105,8 +105,10 @@ def parse_source(source: SourceText) -> Document:
         italics.append(italic)
 
     notes = [(f, clean_block(f.text, [])) for f in layout.footnotes]
+    unplaced: set[int] = set()
     if not markers and layout.footnotes:
-        blocks, markers = resolve_plain_markers(blocks, layout.footnotes, layout.page_breaks)
+        blocks, markers, unplaced = resolve_plain_markers(
+            blocks, layout.footnotes, layout.page_breaks, source.text)
 
     parts = split_parts([Unit(b, i) for b, i in zip(blocks, italics, strict=True)])
     meeting = _meeting(parts, mapped_span)
@@ -144,6 +146,8 @@ def parse_source(source: SourceText) -> Document:
     recalled, recalled_span = find_recalled(own, citations, para_span)
     next_session, next_span = find_next_session(operative, para_span)
     footnotes = _footnotes(notes, markers, span, mapped_span)
+    for fn in footnotes:
+        fn.marker_unknown = fn.number in unplaced and not fn.markers
     _footnote_parts(footnotes, annexes)
     # _footnotes keeps the order of `notes` (orphan markers come after): pair them up.
     noted = [(fn, text) for fn, (_, text) in zip(footnotes, notes, strict=False)]

@@ -4,6 +4,14 @@
 A number is taken for footnote k only if it reads k, comes after the marker of k-1 and,
 in PDF text, stands on the page whose foot carries footnote k.  Years, counts, article and
 paragraph numbers and parts of symbols fail one of those tests or the context test below.
+
+A footnote left without a marker gets a second, closer look between the markers of its
+neighbours on its own page: text extracted from a PDF loses the superscript, so the
+marker may be glued to a year ("2015–20307"), to a symbol ("resolution 5/1411",
+"78/22127") or stand before a word that usually follows a count ("Weapons 2 as", "reports
+12  of", two spaces where the superscript was).  One such number there is the marker.
+Several, or only numbers that could as well be a count ("at least 56514"), leave the
+footnote's marker unknown: no rule may then say it is missing.
 """
 
 from __future__ import annotations
@@ -136,11 +144,13 @@ def _candidate(text: str, s: int, e: int) -> tuple[bool, bool] | None:
 
 
 def resolve_plain_markers(
-    blocks: list[MappedText], footnotes: list[FootnoteText], page_breaks: list[int]
-) -> tuple[list[MappedText], list[RawMarker]]:
-    """Find plain markers for the footnote texts; return the blocks without them."""
+    blocks: list[MappedText], footnotes: list[FootnoteText], page_breaks: list[int],
+    original: str = "",
+) -> tuple[list[MappedText], list[RawMarker], set[int]]:
+    """Find plain markers for the footnote texts; return the blocks without them, the
+    markers, and the numbers of the footnotes whose marker could not be placed."""
     if not footnotes:
-        return blocks, []
+        return blocks, [], set()
     cands = find_candidates(blocks)
     accepted: list[Candidate] = []
     pos = 0
@@ -157,6 +167,7 @@ def resolve_plain_markers(
             continue
         accepted.append(cands[found])
         pos = found + 1
+    unknown = _second_look(blocks, numbers, first_text, page_breaks, accepted, original)
     seen = {c.value for c in accepted}
     taken = {id(c) for c in accepted}
     for c in cands:  # repeated markers (the older editorial rule) are glued to a word
@@ -165,7 +176,129 @@ def resolve_plain_markers(
     markers = [
         RawMarker(c.value, c.offset, c.offset + len(str(c.value)), "plain") for c in accepted
     ]
-    return _remove(blocks, accepted), markers
+    return _remove(blocks, accepted), markers, unknown
+
+
+def _page_start(page_breaks: list[int], offset: int) -> int:
+    page = bisect.bisect_right(page_breaks, offset) - 1
+    return page_breaks[page] if page >= 0 else 0
+
+
+def _second_look(blocks: list[MappedText], numbers: list[int], first_text: dict[int, int],
+                 page_breaks: list[int], accepted: list[Candidate], original: str) -> set[int]:
+    """Place the markers the first pass missed (appended to `accepted`, which stays in
+    number order); return the numbers whose marker stays unknown."""
+    unknown: set[int] = set()
+    found = {c.value for c in accepted}
+    for k in numbers:
+        if k in found:
+            continue
+        low = max((c.offset for c in accepted if c.value < k), default=-1)
+        high = min([first_text[k], *(c.offset for c in accepted if c.value > k)])
+        page_low = max(low, _page_start(page_breaks, first_text[k]) - 1)
+        misses = _near_misses(blocks, k, low, high, original)
+        if not misses:
+            continue
+        on_page = [(c, score) for c, score in misses if c.offset > page_low]
+        best = max((score for _, score in on_page), default=TRACE)
+        top = [c for c, score in on_page if score == best]
+        if best > TRACE and len(top) == 1:
+            accepted.append(top[0])
+            accepted.sort(key=lambda c: c.value)
+            found.add(k)
+        else:
+            unknown.add(k)
+    return unknown
+
+
+RUN = lazy_regex(r"\d+")
+WORD_AFTER = lazy_regex(r"\s*([A-Za-z%]+)")
+MONTH_AFTER = lazy_regex(rf"\s*{MONTH}\b")
+MONTH_BEFORE = lazy_regex(rf"{MONTH}\s*$")
+SYMBOL_TAIL = lazy_regex(r"(?:Add|Rev|Corr|Part)\.$")
+YEAR = lazy_regex(r"(?:19|20)\d\d")
+# Names that end in a number: digits glued after them are a marker ("Agenda 216").
+NUMBERED_NAME = lazy_regex(r"(?:Agenda|Group of|COVID-|G)$")
+NAMED_NUMBERS = {"Agenda": ("21", "2030", "2063"), "Group of": ("77", "20", "7"),
+                 "COVID-": ("19",), "G": ("20", "77", "7")}
+# After a number, a word that makes it a count rather than a marker (unless two spaces
+# stand where the superscript was)
+COUNT_AFTER = {
+    "states", "member", "members", "countries", "per", "percent", "%", "years", "year",
+    "days", "months", "persons", "people", "million", "billion", "parties",
+}
+# How sure a near miss is: a trace only keeps the footnote from being called unmarked; one
+# weak candidate (a number after a word, digits glued to a symbol) is taken when nothing
+# stronger (a year or a name with digits glued, two spaces after, glued to a word) is there.
+TRACE, WEAK, STRONG = 0, 1, 2
+
+
+def _near_misses(blocks: list[MappedText], k: int, low: int, high: int, original: str
+                 ) -> list[tuple[Candidate, int]]:
+    """Numbers in (low, high) that may be the lost marker k, with how sure each is."""
+    key = str(k)
+    out: list[tuple[Candidate, int]] = []
+    for b, block in enumerate(blocks):
+        offsets = block.offsets
+        if not offsets or offsets[-1] <= low or offsets[0] >= high:
+            continue
+        text = block.text
+        for m in RUN().finditer(text):
+            if not m.group().endswith(key) or not low < offsets[m.start()] < high:
+                continue
+            end = offsets[m.end() - 1] + 1
+            spaced = original[end : end + 2] == "  "
+            found = _near_miss(text, m.start(), m.end(), key, spaced)
+            if found is not None:
+                s, score = found
+                glued = not text[s - 1].isspace()
+                out.append((Candidate(b, s, m.end(), k, offsets[s], glued), score))
+    return out
+
+
+def _near_miss(text: str, s: int, e: int, key: str, spaced: bool) -> tuple[int, int] | None:
+    """(start of the marker, score) when the digits text[s:e] may end in marker `key`;
+    `spaced`: two spaces follow them in the original, where the superscript stood."""
+    if s == 0:
+        return None  # a paragraph's own number
+    run, prev, nxt = text[s:e], text[s - 1], text[e : e + 1]
+    if nxt == "/" or (nxt in ".," and text[e + 1 : e + 2].isdigit()):
+        return None  # a symbol's part, 1,234, 3.5
+    if prev in "-‑" or (prev in ".," and text[s - 2 : s - 1].isdigit()):
+        return None  # COVID-19, 5.4.1, 1,234
+    if nxt.isalpha() and ORDINAL_SUFFIX().match(text, e):
+        return None  # 2nd, 1990s
+    word = _last_word(text, s)
+    if word.lower().rstrip(".") in NOT_BEFORE_GLUED or SYMBOL_TAIL().search(word):
+        return None  # No. 5, para.4, Add.19
+    if run != key:  # digits glued before the marker
+        head = run[: -len(key)]
+        if key[0] == "0" or (head[0] == "0" and len(head) > 1):
+            return None
+        if len(head) == 4 and YEAR().fullmatch(head):
+            return e - len(key), STRONG  # 2015–20307, June 199216
+        name = NUMBERED_NAME().search(text, max(0, s - 10), s - (prev == " "))
+        if name and head in NAMED_NUMBERS[name.group()]:
+            return e - len(key), STRONG  # Agenda 216
+        if prev in "/." and text[s - 2 : s - 1].isalnum():
+            return e - len(key), WEAK  # resolution 5/1411, 78/22127, VII/1115, VIII.7441
+        if len(run) >= 5 and not YEAR().fullmatch(run):
+            return e - len(key), TRACE  # 56514: a count, or a count and its marker
+        return None
+    if MONTH_AFTER().match(text, e) or MONTH_BEFORE().search(text, max(0, s - 12), s):
+        return None  # a date
+    after = WORD_AFTER().match(text, e)
+    following = after.group(1).lower() if after else ""
+    if following in COUNT_AFTER and not spaced:
+        return s, TRACE
+    if prev.isalpha() and re.fullmatch(r"[A-Z]{1,4}", word):
+        return s, TRACE  # G20, Protocol I4: a name, or a name and its marker
+    if spaced or not prev.isspace() or word[-1:] in ",;:”’)":
+        return s, STRONG
+    bare = word.lower()
+    if (bare in NOT_BEFORE and word != "Action") or bare[-1:].isdigit():
+        return s, TRACE  # "paragraph 5", "resolutions 13", "paragraphs 3 4"
+    return s, WEAK  # "Weapons 2 as", "Platform for Action 1 and"
 
 
 def _first(cands: list[Candidate], pos: int, k: int, low: int, high: int) -> int | None:

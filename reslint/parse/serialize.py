@@ -64,6 +64,7 @@ def _footnote(f: Footnote) -> dict[str, Any]:
         "text": f.text,
         "line": f.span.line,
         "part": f.part,
+        "marker_unknown": f.marker_unknown,
         "markers": [
             {"line": m.span.line, "column": m.span.column, "style": m.style}
             for m in f.markers
@@ -145,7 +146,8 @@ def document_to_text(doc: Document) -> str:
     others = ", ".join(f"{c.body} {c.kind} {c.symbol}" for c in doc.other_citations)
     lines.append(f"  other citations: {others or '-'}")
     for f in doc.footnotes:
-        where = ", ".join(f"{m.span.line}:{m.span.column}" for m in f.markers) or "no marker"
+        where = ", ".join(f"{m.span.line}:{m.span.column}" for m in f.markers) or (
+            "not placed" if f.marker_unknown else "no marker")
         lines.append(f"  footnote {f.number} (markers at {where}): {f.text}")
     lines.append(f"  next session: {doc.next_session}")
     if doc.meeting:

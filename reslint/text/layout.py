@@ -27,6 +27,13 @@ FOOTNOTE_RULE = re.compile(r"^\s*_{5,}\s*$")
 HR_LINE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
 PDF_FOOTNOTE = lazy_regex(r"^\s*(\d{1,3})(?:\s+|(?=[A-Z*]))(\S.*)$")
+# A footnote text never starts with a month, a dash or a conjunction: a line of the footnote
+# area that does ("3 – 14 June 1992", "17 March 2022", "18 and 25 October 2024") goes on
+# the footnote above it, whose text stopped short of its full stop ("Rio de Janeiro,").
+DATE_GOES_ON = lazy_regex(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b|[–—-]|(?:and|to|or)\s"
+)
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT_TO_INT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 MD_FOOTNOTE = re.compile(
@@ -218,6 +225,8 @@ def _lift_footnotes(
                 continue
             skip.add(i)
             m = PDF_FOOTNOTE().match(text)
+            if m and current is not None and _goes_on(current, m.group(2)):
+                m = None
             if m and (not out or int(m.group(1)) <= out[-1].number + 3):
                 offset = start + m.start(2)
                 current = FootnoteText(
@@ -247,6 +256,12 @@ def _lift_footnotes(
             skip.add(i)
         elif HR_LINE.match(text):
             skip.add(i)
+
+
+def _goes_on(current: FootnoteText, rest: str) -> bool:
+    """A "number text" line that continues `current`: it stopped mid-sentence and the line
+    reads as the rest of a date or a range, never as the start of a footnote."""
+    return not current.text.text.rstrip().endswith(".") and bool(DATE_GOES_ON().match(rest))
 
 
 def _split_heading(

@@ -107,16 +107,18 @@ def test_footnotes(docs):
             assert a.text == b.text, (name, a.number)
 
 
-def test_a_marker_the_text_reader_cannot_place(docs):
+def test_a_marker_both_readers_place(docs):
     """A/C.3/80/L.16 PP9: "… New York Declaration for Refugees and Migrants,⁹ as each …".
     In the extracted text the superscript is a plain "9" after a comma, which could be a
-    number of the sentence: the text reader leaves it in the text and footnote 9 has no
-    marker.  In the PDF the 9 is a 6.5 pt glyph raised above the 10 pt baseline."""
+    number of the sentence: the text reader takes it for footnote 9's marker because it is
+    the only 9 between the markers of footnotes 8 and 10 on footnote 9's page.  In the PDF
+    the 9 is a 6.5 pt glyph raised above the 10 pt baseline."""
     pdf, text = docs["A_C.3_80_L.16"]
     text_pp9, pdf_pp9 = text.preamble[8], pdf.preamble[8]
-    assert "Migrants, 9 as each" in text_pp9.text
+    assert "Migrants, as each" in text_pp9.text
     assert "Migrants, as each" in pdf_pp9.text
-    assert [m for f in text.footnotes if f.number == 9 for m in f.markers] == []
+    assert [(m.span.line, m.span.column) for f in text.footnotes if f.number == 9
+            for m in f.markers] == [(102, 74)]
     (marker,) = [m for f in pdf.footnotes if f.number == 9 for m in f.markers]
     page, _line = pdf.source.page_of(marker.span.line)
     assert page == 2

@@ -94,7 +94,8 @@ def test_hard_wrapped_lines_join_and_hyphenated_words_rejoin():
 def test_glued_and_detached_markers_resolved_against_footnotes():
     lay = layout()
     blocks = [clean_block(b, []) for b in lay.blocks]
-    cleaned, markers = resolve_plain_markers(blocks, lay.footnotes, lay.page_breaks)
+    cleaned, markers, unplaced = resolve_plain_markers(blocks, lay.footnotes, lay.page_breaks)
+    assert unplaced == set()
     found = [(m.number, PDF[m.start - 13 : m.end]) for m in markers]
     assert found == [(1, "Disabilities,1"), (2, "he Munitions 2")]
     text = " ".join(b.text for b in cleaned)
