@@ -146,6 +146,10 @@ class Section:
     level: int = 1
     part: str = "resolution"
     first: str | None = None  # label of the first paragraph under it
+    # "part": a part of a resolution in parts ("A" / "B", each with its own title, enacting
+    # formula, preamble and operative paragraphs numbered from 1); the sections inside a
+    # part nest under it ("A.II.B")
+    kind: str = "section"
 
 
 @dataclass

@@ -23,6 +23,7 @@ from reslint.parse.structure import (
     Unit,
     annex_title,
     meeting_date,
+    part_opening,
     read_part,
     split_parts,
 )
@@ -82,6 +83,12 @@ def parse_source(source: SourceText) -> Document:
             source.path, 'no resolution found: the text never names the "General Assembly"'
         )
     layout = split_layout(source)
+    if (opening := part_opening(layout.heading)) is not None:
+        # a resolution in parts: part A's letter, title and formula open the body as part
+        # B's do (the heading keeps the formula: it is the text's own)
+        letter, formula_at = opening
+        layout.blocks[0:0] = [_lines(chunk) for chunk in layout.heading[letter : formula_at + 1]]
+        del layout.heading[letter:formula_at]
 
     def span(start: int, end: int) -> Span:
         return source.span(start, end)
@@ -228,6 +235,16 @@ def _annexes(parts: Parts, markdown: bool, mapped_span: MappedSpan, sub_texts: d
         ))
         every.extend(reading.paragraphs)
     return annexes, every
+
+
+def _lines(chunk: list[MappedText]) -> MappedText:
+    """A heading chunk's lines as one block, as the layout joins a paragraph's lines."""
+    parts: list[MappedText] = []
+    for line in chunk:
+        if parts:
+            parts.append(MappedText.synthetic(" ", line.offsets[0] if line.offsets else 0))
+        parts.append(line.strip())
+    return MappedText.join(parts)
 
 
 def _footnote_parts(footnotes: list[Footnote], annexes: list[Annex]) -> None:

@@ -46,7 +46,8 @@ def _paragraph(p: Paragraph) -> dict[str, Any]:
 
 def _section(s: Section) -> dict[str, Any]:
     return {"key": s.key, "number": s.number, "title": s.title, "level": s.level,
-            "line": s.span.line, "end_line": s.span.end_line, "first": s.first}
+            "line": s.span.line, "end_line": s.span.end_line, "first": s.first,
+            "kind": s.kind}
 
 
 def _annex(a: Annex) -> dict[str, Any]:
@@ -158,14 +159,15 @@ def document_to_text(doc: Document) -> str:
 
 
 def _outline(lines: list[str], paragraphs: list[Paragraph], sections: list[Section]) -> None:
-    """Paragraphs in text order, each section heading before its first paragraph."""
-    heads: dict[str, list[Section]] = {}
-    for s in sections:
-        if s.first is not None:
-            heads.setdefault(s.first, []).append(s)
+    """Paragraphs in text order, each section heading once, before the paragraphs under it
+    (labels may repeat: a Fifth Committee section's single paragraph has no number)."""
+    heads = sorted((s for s in sections if s.first is not None), key=lambda s: s.span.start)
+    k = 0
     for p in sorted(paragraphs, key=lambda p: p.span.start):
-        for s in heads.get(p.label, []):
-            lines.append(f"  {'':>5} line {s.span.line:>4}: section {s.key}: {s.title or ''}")
+        while k < len(heads) and heads[k].span.start <= p.span.start:
+            s = heads[k]
+            k += 1
+            lines.append(f"  {'':>5} line {s.span.line:>4}: {s.kind} {s.key}: {s.title or ''}")
         lines.append(f"  {p.label:>5} line {p.span.line:>4}: [{p.lead}] {p.text[:70]}")
         _subs(lines, p.subparagraphs)
 

@@ -52,6 +52,8 @@ ROMAN_LABEL = re.compile(r"^[IVXL]+$")
 # A number that lost its full stop in the PDF ("25 Condemns …"): taken only in sequence.
 # The enacting formula again: a resolution in parts ("B" / "The General Assembly,").
 PART_FORMULA = re.compile(r"^The General Assembly[,:]?$")
+# The letter of a part ("A" alone on its line, then a title or not, then the formula).
+PART_LETTER = re.compile(r"^[\s*_#]*(?P<letter>[A-Z])[\s*_]*$")
 BARE_NUMBER = re.compile(r"^(?P<num>\d{1,3})\s+(?=[A-Z][a-z])")
 TITLE_MAX = 300  # a heading is a line or two, never a paragraph
 BARE_TITLE_MAX = 120  # a title with no number before it: shorter still
@@ -169,6 +171,24 @@ class _Heading:
     number: str | None
     title: MappedText | None
     blocks: list[MappedText]
+    part: bool = False  # the letter of a part, with its own formula
+
+
+def part_opening(chunks: list[list[MappedText]]) -> tuple[int, int] | None:
+    """Where part A of a resolution in parts opens among the heading's chunks: a letter
+    alone, at most one title chunk, then the enacting formula ("A" / "Budget appropriations
+    for 2026" / "The General Assembly"); return the indexes of the letter and the formula.
+    Part A's heading belongs to the body, beside part B's."""
+    f = next((k for k, chunk in enumerate(chunks)
+              if chunk and chunk[0].text.strip(" *_#").startswith("The General Assembly")), None)
+    if f is None:
+        return None
+    for a in (f - 1, f - 2):
+        if a >= 0 and len(chunks[a]) == 1 and PART_LETTER.match(chunks[a][0].text):
+            if all(ends_open(line.text.strip()) for ch in chunks[a:f] for line in ch):
+                return a, f
+            return None
+    return None
 
 
 @dataclass
@@ -209,6 +229,7 @@ def _scan(units: list[Unit], markdown: bool, annex: bool) -> list[_Item]:
     quoting = False  # inside text that the last top-level paragraph quotes
     last_top: RawParagraph | None = None
     had_heading = False
+    part_restart = False  # the first number of a part (after part A) starts a new run
     skip = -1
     for i, unit in enumerate(units):
         if i <= skip:
@@ -224,7 +245,13 @@ def _scan(units: list[Unit], markdown: bool, annex: bool) -> list[_Item]:
         ):
             heading = None  # a table's own headings, inside the quoted text
         if heading is not None:
+            after = i + len(heading.blocks)
+            heading.part = bool(PART_LETTER.match(text)) and after < len(units) and bool(
+                PART_FORMULA.match(units[after].block.text))
             items.append(_Item(heading=heading))
+            if heading.part:  # a part numbers its paragraphs from 1, as a text does
+                part_restart = part_restart or last_number > 0
+                last_number, last_top = 0, None
             had_heading = True
             skip = i + len(heading.blocks) - 1
             seen_operative = False  # a section may carry its own preamble
@@ -244,9 +271,10 @@ def _scan(units: list[Unit], markdown: bool, annex: bool) -> list[_Item]:
                 items.append(_Item(raw=raw, italic=unit.italic, quoted=True))
                 quoting = True
                 continue
-            items.append(_Item(raw=raw, italic=unit.italic,
-                               restart=n == 1 and after_heading and last_number > 0))
+            items.append(_Item(raw=raw, italic=unit.italic, restart=n == 1 and (
+                part_restart or (after_heading and last_number > 0))))
             last_number, seen_operative, quoting, after_heading = n, True, False, False
+            part_restart = False
             last_top = raw
             continue
         if raw.kind == "sub":
@@ -347,6 +375,8 @@ def read_part(
             first_pending.append(section)
             if restarts:
                 pp = 0
+            if section.kind == "part":
+                run_scope = section.key  # a part's numbers run from 1 from its start
             continue
         raw = item.raw
         assert raw is not None
@@ -406,16 +436,20 @@ def _section(heading: _Heading, sections: list[Section], open_sections: list[Sec
     alone nests under the innermost numbered heading."""
     number = heading.number
     style = _style(number, open_sections)
-    if style is None:
-        while open_sections and open_sections[-1].number is None:
+    # the sections of a part nest under it, whatever their style
+    base = 1 if open_sections and open_sections[0].kind == "part" else 0
+    if heading.part:
+        open_sections.clear()
+    elif style is None:
+        while len(open_sections) > base and open_sections[-1].number is None:
             open_sections.pop()
     else:
-        at = next((k for k, s in enumerate(open_sections)
-                   if _style(s.number, open_sections[:k]) == style), None)
+        at = next((k for k in range(base, len(open_sections))
+                   if _style(open_sections[k].number, open_sections[:k]) == style), None)
         if at is not None:
             del open_sections[at:]
         else:
-            while open_sections and open_sections[-1].number is None:
+            while len(open_sections) > base and open_sections[-1].number is None:
                 open_sections.pop()
     level = len(open_sections) + 1
     own = number if number is not None else f"#{len(sections) + 1}"
@@ -425,7 +459,8 @@ def _section(heading: _Heading, sections: list[Section], open_sections: list[Sec
     b = mapped_span(last, 0, len(last.text))
     title = " ".join(heading.title.text.split()) if heading.title is not None else None
     section = Section(key, number, title, Span(a.line, a.column, b.end_line, b.end_column,
-                                                a.start, b.end), level, part)
+                                                a.start, b.end), level, part,
+                      kind="part" if heading.part else "section")
     open_sections.append(section)
     return section
 
