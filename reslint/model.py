@@ -267,6 +267,9 @@ class Quote:
     text: str
     span: Span
     lead_italic: bool | None = None  # new paragraphs only: None when the source cannot tell
+    # new words and paragraphs: the footnotes they carry, as (offset in `text` where the
+    # marker stood, the footnote's text from the foot of the amendment)
+    notes: list[tuple[int, str]] = field(default_factory=list)
 
 
 @dataclass

@@ -8,7 +8,9 @@ whole paragraphs deleted, replaced or inserted (laid out as the draft lays out i
 number label, the blank line, the italic lead where the draft has one), the operative
 paragraphs renumbered 1..n, and the references to paragraphs ("paragraph 5 above", "in
 paragraph 12 of the present resolution", "the fifth preambular paragraph"), in the draft
-and in the words the amendments insert, made to follow (reslint.amend.references).
+and in the words the amendments insert, made to follow (reslint.amend.references); the
+footnotes numbered in order with those the inserted words carry, and without those of the
+deleted paragraphs (reslint.amend.footnotes).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from __future__ import annotations
 import re
 
 from reslint._dataclass import dataclass, field
+from reslint.amend import footnotes
+from reslint.amend.footnotes import Notes
 from reslint.amend.references import Renumbering, changes, rewrite
 from reslint.amend.resolve import (
     DraftIndex,
@@ -128,15 +132,29 @@ class _Applier:
     def run(self) -> Amended:
         para_edits = [(n, p) for n, r in enumerate(self.resolved) for p in r.paragraphs]
         self.renumbering = self._renumbering(para_edits)
-        self.followed = {id(q): self._follow(q.text, r) for r in self.resolved
-                         for pe in r.paragraphs for q in pe.paragraphs}
+        self.footnotes = Notes()
+        self.followed = {id(q): self._follow(self._marked(q, q.text, r), r)
+                         for r in self.resolved for pe in r.paragraphs for q in pe.paragraphs}
+        problems: list[str] = []
         for n, r in enumerate(self.resolved):
             for w in r.words:
                 if w.everywhere and absorbed(w, r, self.resolved):
                     continue
-                self._words(w.start, w.end, self._follow(w.text, r), w.glue, n)
+                if w.everywhere and w.quote is not None and w.quote.notes:
+                    problems.append(f"{r.path}:{r.instruction.span.line}: the words it puts in "
+                                    "everywhere carry a footnote: add it by hand")
+                    break
+                text = self._marked(w.quote, w.text, r) if w.quote is not None else w.text
+                self._words(w.start, w.end, self._follow(text, r), w.glue, n)
                 self._touch(w.key)
         self._paragraphs(para_edits)
+        plan = footnotes.plan(self.draft, [(e.start, e.end, e.text, e.order)
+                                           for e in self.edits], self.footnotes)
+        if problems or plan.problems:
+            raise AmendError(problems + plan.problems)
+        for e in self.edits:
+            e.text = footnotes.PLACEHOLDER.sub(lambda m: plan.markers[m.group()], e.text)
+        self.edits += [_Edit(s, e, t, -1) for s, e, t in plan.edits]
         out = _apply(self.text, self.edits)
         return Amended(out, self.resolved, self.changed, self.notes)
 
@@ -435,6 +453,10 @@ class _Applier:
                                   "amendments delete")
                 continue
             self.edits.append(_Edit(c.start, c.end, c.new, -1))
+
+    def _marked(self, q: Quote, text: str, r: Resolved) -> str:
+        """The quote's words with a placeholder for each footnote marker it carries."""
+        return self.footnotes.mark(q, text, f"{r.path}:{r.instruction.span.line}")
 
     def _follow(self, text: str, r: Resolved) -> str:
         """Words an amendment puts in, their references renumbered as the draft's are."""

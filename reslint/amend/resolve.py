@@ -49,6 +49,7 @@ class WordEdit:
     text: str
     everywhere: bool = False  # one occurrence of a replace-everywhere instruction
     glue: str = ""  # "after"/"before": spacing decided when applied, "" none
+    quote: Quote | None = None  # the amendment's words put in (their footnotes)
 
 
 @dataclass
@@ -252,7 +253,8 @@ def _everywhere(r: Resolved, ins: Instruction, index: DraftIndex) -> Resolved:
     for target in index.everywhere(ins.place.parts):
         for s, e in target.norm.find_all(ins.old.text):
             start, end = target.norm.orig(s, e)
-            r.words.append(WordEdit(target.key, start, end, ins.new[0].text, everywhere=True))
+            r.words.append(WordEdit(target.key, start, end, ins.new[0].text, everywhere=True,
+                                    quote=ins.new[0]))
             found += 1
     r.detail = {"occurrences": found}
     if not found:
@@ -269,7 +271,7 @@ def _paragraph_level(r: Resolved, ins: Instruction, target: Target,
             r.problem = "unreadable"
             return r
         start, end = target.norm.orig(0, len(target.norm.text))
-        r.words.append(WordEdit(target.key, start, end, ins.new[0].text))
+        r.words.append(WordEdit(target.key, start, end, ins.new[0].text, quote=ins.new[0]))
         return r
     if ins.action == "insert":
         r.paragraphs.append(ParagraphEdit("insert", target.key, ins.position or "after",
@@ -343,15 +345,16 @@ def _word_level(r: Resolved, ins: Instruction, target: Target, index: DraftIndex
         if got is None:
             return r
         s, e, pos = got
-        new = ins.new[0].text if ins.action == "replace" and ins.new else ""
-        r.words.append(WordEdit(target.key, s, e, new))
+        quote = ins.new[0] if ins.action == "replace" and ins.new else None
+        r.words.append(WordEdit(target.key, s, e, quote.text if quote else "", quote=quote))
         r.order = (rank, target.index, pos)
         return r
     # insert words
     if not ins.new:
         r.problem = "unreadable"
         return r
-    text = ins.new[0].text
+    quote = ins.new[0]
+    text = quote.text
     if ins.anchor is not None:
         role = (f"the words {ins.position or 'after'} which it inserts")
         got = locate(ins.anchor, role)
@@ -359,12 +362,13 @@ def _word_level(r: Resolved, ins: Instruction, target: Target, index: DraftIndex
             return r
         s, e, pos = got
         at = e if ins.position != "before" else s
-        r.words.append(WordEdit(target.key, at, at, text, glue=ins.position or "after"))
+        r.words.append(WordEdit(target.key, at, at, text, glue=ins.position or "after",
+                                quote=quote))
         r.order = (rank, target.index, pos)
         return r
     if ins.position == "beginning":
         at = norm.orig(0, 0)[0]
-        r.words.append(WordEdit(target.key, at, at, text, glue="before"))
+        r.words.append(WordEdit(target.key, at, at, text, glue="before", quote=quote))
         r.order = (rank, target.index, 0)
         return r
     # at the end: before the paragraph's closing punctuation
@@ -372,7 +376,7 @@ def _word_level(r: Resolved, ins: Instruction, target: Target, index: DraftIndex
     while end > 0 and norm.text[end - 1] in CLOSING:
         end -= 1
     at = norm.orig(0, end)[1] if end else norm.orig(0, 0)[0]
-    r.words.append(WordEdit(target.key, at, at, text, glue="after"))
+    r.words.append(WordEdit(target.key, at, at, text, glue="after", quote=quote))
     r.order = (rank, target.index, end)
     return r
 

@@ -243,7 +243,9 @@ def parse_amendment(source: SourceText) -> Document:
         heading.title = title.text
         heading.title_span = amendment.title_span
         rest = rest[1:]
-    amendment.instructions = _instructions(rest, mspan, _shows_italics(source, lines))
+    styled = _shows_italics(source, lines)
+    amendment.instructions = _instructions(rest, mspan, styled)
+    _attach_notes(source.text, amendment.instructions, _notes(lines), styled)
     heading.formula_span = None
     return Document(
         path=source.path, kind="amendment", source=source, style="amendment", heading=heading,
@@ -262,6 +264,74 @@ def _shows_italics(source: SourceText, lines: list[tuple[int, str, str]]) -> boo
         return False
     return not any(kind == "furniture" and (JOB_NUMBER.match(t) or BARCODE.match(t)
                                             or PAGE_MARKER.match(t)) for _, t, kind in lines)
+
+
+# --- footnotes of the words an amendment puts in ----------------------------------------------
+
+NOTE_LABEL = re.compile(r"^\s*(?:(?P<stars>\*{2,3})\s+|\[\^(?P<caret>\d{1,3})\]:\s*|"
+                        r"<sup>(?P<sup>\d{1,3})</sup>\s*|(?P<uni>[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})\s*)")
+NOTE_MARKER = re.compile(r"(?<=[^\s*])(?P<stars>\*{2,3})(?![*\w])|\[\^(?P<caret>\d{1,3})\]"
+                         r"|<sup>(?P<sup>\d{1,3})</sup>|(?P<uni>[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})")
+SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def _note_key(m: re.Match[str]) -> str:
+    if m.group("stars"):
+        return m.group("stars")
+    digits = m.group("caret") or m.group("sup") or m.group("uni") or ""
+    return "^" + digits.translate(SUPERSCRIPT_DIGITS)
+
+
+def _notes(lines: list[tuple[int, str, str]]) -> dict[str, str]:
+    """The amendment's footnotes but the sponsors' ("*"), by marker: "**" -> "Report of
+    the International Conference …", "^1" -> … (a Markdown "[^1]: …")."""
+    out: dict[str, str] = {}
+    key: str | None = None
+    for _, text, kind in lines:
+        if kind != "footnote":
+            key = None
+            continue
+        m = NOTE_LABEL.match(text)
+        if m:
+            key = _note_key(m)
+            out[key] = text[m.end():].strip()
+        elif key is not None:
+            out[key] = f"{out[key]} {text.strip()}"
+    return {k: " ".join(tidy_text(MappedText.original(v, 0)).text.split())
+            for k, v in out.items()}
+
+
+def _attach_notes(text: str, instructions: list[Instruction], notes: dict[str, str],
+                  styled: bool) -> None:
+    """Each new word or paragraph keeps the footnotes its markers call: (where the marker
+    stood in the quote's clean text, the footnote's text).  A marker that cannot be placed
+    is a problem of the instruction, never a footnote silently lost."""
+    if not notes:
+        return
+    for ins in instructions:
+        for q in ins.new:
+            raw = text[q.span.start:q.span.end]
+            for m in NOTE_MARKER.finditer(raw):
+                key = _note_key(m)
+                if key not in notes or (m.group("stars") and styled):
+                    continue
+                pos = _clean_length(text[q.span.start:q.span.start + m.start()], q.text)
+                if pos is None:
+                    ins.problems.append(f"the footnote marker {m.group()} in the new text "
+                                        "cannot be placed: add the footnote by hand")
+                    continue
+                q.notes.append((pos, notes[key]))
+
+
+def _clean_length(prefix: str, clean: str) -> int | None:
+    """How many characters of a quote's clean text the source `prefix` of it gives (the
+    marker's place), or None when the clean prefix is not the start of the quote."""
+    words = " ".join(tidy_text(MappedText.original(prefix, 0)).text.split())
+    words = words.lstrip("“\"‘ ").strip()
+    if not words:
+        return 0
+    at = len(words)
+    return at if clean[:at] == words else None
 
 
 def tidy_text(text: MappedText) -> MappedText:
