@@ -12,8 +12,18 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 
+from reslint.amend.apply import AmendError, amend
+from reslint.amend.find import find_amended
 from reslint.commands.options import add_max_size
+from reslint.config import config_for
+from reslint.diff import diff_documents
+from reslint.diff.formats import text as text_format
+from reslint.errors import EXIT_ERROR, UsageError
+from reslint.fix import unified_diff
+from reslint.parse import parse_file, parse_source
+from reslint.text.source import SourceText
 
 FORMATS = ("text", "diff", "patch")
 
@@ -34,12 +44,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reslint.amend.apply import AmendError, amend
-    from reslint.amend.find import find_amended
-    from reslint.config import config_for
-    from reslint.errors import EXIT_ERROR, UsageError
-    from reslint.parse import parse_file
-
     amendments = [parse_file(path, args.max_size) for path in args.amendments]
     for doc in amendments:
         if doc.amendment is None:
@@ -76,8 +80,6 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "text":
         output = result.text
     elif args.format == "patch":
-        from reslint.fix import unified_diff
-
         output = unified_diff(draft.path, draft.source.text, result.text)
     else:
         output = _diff_report(draft, result.text, out_name)
@@ -89,21 +91,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _diff_report(draft, text: str, name: str) -> str:  # type: ignore[no-untyped-def]
-    from reslint.diff import diff_documents
-    from reslint.diff.formats import text as text_format
-    from reslint.parse import parse_source
-    from reslint.text.source import SourceText
-
     amended = parse_source(SourceText(name, text, newline=draft.source.newline))
     return text_format.render(diff_documents(draft, amended))
 
 
 def _write(path: str, draft, text: str) -> None:  # type: ignore[no-untyped-def]
     """Atomically, in the draft's encoding (a Word draft is written as its Markdown)."""
-    import tempfile
-
-    from reslint.errors import UsageError
-
     if path.lower().endswith(".docx"):
         raise UsageError(f"{path}: reslint does not write Word files; write Markdown (.md)")
     folder = os.path.dirname(os.path.abspath(path))

@@ -13,6 +13,8 @@ import json
 import sys
 from typing import Any
 
+import yaml
+
 from reslint.commands.options import add_max_size
 from reslint.lint import Linter
 from reslint.pairing import find_previous
@@ -34,8 +36,6 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         return 0
-    import yaml
-
     origin = data["config"] or "no .reslint.yaml found (the defaults)"
     head = f"# reslint configuration for {args.file}\n# from {origin}\n"
     sys.stdout.write(head + yaml.safe_dump(data, sort_keys=False, allow_unicode=True,

@@ -14,6 +14,8 @@ from reslint.engine.ruleset import Rule
 from reslint.errors import UsageError
 from reslint.lint import find_rule, load_packs
 from reslint.paths import display_path
+from reslint.ruletest.annotations import read_annotations
+from reslint.ruletest.case import SUFFIXES
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -77,9 +79,6 @@ def rule_yaml(rule: Rule, rules: list[Rule]) -> str:
 def examples_from_tests(rule: Rule, rules: list[Rule]) -> dict[str, str]:
     """A failing example: the line an `expect:` of the rule points at in its pack's tests;
     a passing one: the line an `ok:` points at.  Each shown with its file and line."""
-    from reslint.ruletest.annotations import read_annotations
-    from reslint.ruletest.case import SUFFIXES
-
     tests = Path(rule.source).parent / "tests" / rule.pack
     if not tests.is_dir():
         return {}

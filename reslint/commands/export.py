@@ -6,9 +6,14 @@ hard wraps gone, footnotes as `[^n]`, and `reslint parse` reads the same facts b
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 
 from reslint.commands.options import add_max_size, add_tracked
+from reslint.errors import ReslintError
+from reslint.parse import parse_file
+from reslint.render import render_markdown
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -20,9 +25,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reslint.parse import parse_file
-    from reslint.render import render_markdown
-
     text = render_markdown(parse_file(args.file, args.max_size, tracked=args.tracked))
     write_output(text, args.output)
     return 0
@@ -33,11 +35,6 @@ def write_output(text: str, path: str | None) -> None:
     if path is None or path == "-":
         sys.stdout.write(text)
         return
-    import os
-    import tempfile
-
-    from reslint.errors import ReslintError
-
     folder = os.path.dirname(os.path.abspath(path))
     tmp = None
     try:

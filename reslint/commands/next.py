@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import argparse
 
+from reslint.commands.export import write_output
 from reslint.commands.options import add_max_size
+from reslint.parse import parse_file
+from reslint.rollover import next_draft
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -18,9 +21,5 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reslint.commands.export import write_output
-    from reslint.parse import parse_file
-    from reslint.rollover import next_draft
-
     write_output(next_draft(parse_file(args.previous, args.max_size)), args.output)
     return 0

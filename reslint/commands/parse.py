@@ -7,6 +7,8 @@ import json
 import sys
 
 from reslint.commands.options import add_max_size, add_tracked
+from reslint.parse import parse_file
+from reslint.parse.serialize import document_to_json, document_to_text
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -17,9 +19,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reslint.parse import parse_file
-    from reslint.parse.serialize import document_to_json, document_to_text
-
     doc = parse_file(args.file, args.max_size, tracked=args.tracked)
     if args.format == "json":
         sys.stdout.write(json.dumps(document_to_json(doc), indent=2, ensure_ascii=False) + "\n")

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import argparse
 
+from reslint.errors import UsageError
+
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--stdio", action="store_true",
@@ -14,9 +16,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reslint.errors import UsageError
-
-    try:
+    try:  # here, not at the top: pygls is an optional extra (`reslint[lsp]`)
         from reslint.lsp.server import main
     except ImportError as exc:
         if exc.name and exc.name.split(".")[0] in ("pygls", "lsprotocol", "cattrs", "attrs"):

@@ -26,6 +26,7 @@ from typing import Protocol
 from reslint.diff.model import SUBSTANTIVE, TECHNICAL, UNCHANGED, Hunk, ParagraphDiff
 from reslint.diff.tokens import DATE, NUMBER, ORDINAL, PUNCT, RESOLUTION, SYMBOL, WORD, Token
 from reslint.model import Document, Paragraph
+from reslint.vocab.dates import month_number
 
 
 class Expectation(Protocol):
@@ -176,8 +177,6 @@ _DATE_GLUE = frozenset({",", ";", "and", "from", "to", "on", "in"})
 def _calendar(hunk: Hunk) -> bool:
     """Only dates changed, some of them written without a year ("from 19 to 23 August and
     from 2 to 13 December 2024"): a list of sessions extended by the year's meetings."""
-    from reslint.vocab.dates import month_number
-
     tokens = [*hunk.old, *hunk.new]
     if not any(t.kind == DATE for t in hunk.new):
         return False

@@ -13,6 +13,10 @@ import re
 from functools import cache
 
 from reslint._dataclass import dataclass
+from reslint.vocab.dates import DATE_RANGE_PATTERN
+from reslint.vocab.numbers import NUMBER_PATTERN
+from reslint.vocab.ordinals import ORDINAL_WORD_PATTERN
+from reslint.vocab.symbols import DOCUMENT_SYMBOL_PATTERN, RESOLUTION_NUMBER_PATTERN
 
 # Kinds a rollover changes; everything else is "word" or "punct".
 DATE, SYMBOL, RESOLUTION, ORDINAL, NUMBER, WORD, PUNCT = (
@@ -51,11 +55,6 @@ _OPCW_SYMBOL = r"(?<![\w/.\-])E?C(?:-[A-Z]+)*-[0-9]+/[A-Z]+(?:[.\-/][A-Za-z0-9]+
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    from reslint.vocab.dates import DATE_RANGE_PATTERN
-    from reslint.vocab.numbers import NUMBER_PATTERN
-    from reslint.vocab.ordinals import ORDINAL_WORD_PATTERN
-    from reslint.vocab.symbols import DOCUMENT_SYMBOL_PATTERN, RESOLUTION_NUMBER_PATTERN
-
     numeric_ordinal = r"\b[1-9][0-9]*(?:st|nd|rd|th)\b"
     return re.compile(
         rf"(?P<{DATE}>{DATE_RANGE_PATTERN})"

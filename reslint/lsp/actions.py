@@ -11,6 +11,7 @@ from lsprotocol import types
 
 from reslint.lsp.convert import Positions, text_edits
 from reslint.model import Document, Finding
+from reslint.suppress import next_line_anchor
 
 FIX_ALL = types.CodeActionKind.SourceFixAll + ".reslint"
 
@@ -45,8 +46,6 @@ def disable_line_action(finding: Finding, diagnostic: types.Diagnostic, document
                         ) -> types.CodeAction:
     """`<!-- reslint-disable-next-line CODE -->` above the element the finding is in (a
     comment above a wrapped paragraph's first line covers all of its lines)."""
-    from reslint.suppress import next_line_anchor
-
     line = next_line_anchor(document, finding.span.line)
     start = document.source.line_starts[line - 1]
     text = _comment_line(f"reslint-disable-next-line {finding.rule}", document.source.newline)

@@ -3,18 +3,14 @@ on a cited resolution ("79/58"), its adoption date and title from the library.""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from datetime import date
 
+from reslint.library import Adopted, from_document, library_for
 from reslint.model import Citation, Document, Finding, RuleInfo
-
-if TYPE_CHECKING:
-    from reslint.library import Adopted
 from reslint.vocab.dates import format_date as _format
 
 
 def format_date(iso: str) -> str:
-    from datetime import date
-
     return _format(date.fromisoformat(iso))
 
 
@@ -50,8 +46,6 @@ def library_resolution(folder: str | None, symbol: str,
                        previous: Document | None = None) -> Adopted | None:
     """The adopted resolution `symbol` ("79/58") as the library has it (the `library:`
     folder, indexed once per process, and the draft's previous resolution), or None."""
-    from reslint.library import from_document, library_for
-
     found = library_for(folder).get(symbol)
     if found is None and previous is not None:
         record = from_document(previous)

@@ -7,6 +7,7 @@ Timing per rule may join these rows later; the columns are named in the JSON for
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -27,8 +28,6 @@ def statistics(findings: Sequence[Finding]) -> list[dict[str, Any]]:
 def render_statistics(findings: Sequence[Finding], json_format: bool = False) -> str:
     rows = statistics(findings)
     if json_format:
-        import json
-
         return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
     if not rows:
         return ""

@@ -13,9 +13,12 @@ from datetime import date
 from reslint._dataclass import dataclass, field
 from reslint.errors import ReslintError
 from reslint.model import Citation, Document, Edit
+from reslint.parse import parse_source
 from reslint.render import render_heading, render_markdown
 from reslint.render.markdown import HeadingParts
+from reslint.rollover.meetings import meeting_edits
 from reslint.text.edits import apply_edits
+from reslint.text.source import SourceText
 from reslint.vocab.dates import format_date
 from reslint.vocab.ordinals import int_to_ordinal, match_case
 from reslint.vocab.symbols import parse_symbol
@@ -64,9 +67,6 @@ def plan(previous: Document) -> Rollover:
     _require_adopted(previous)
     doc = previous
     if previous.style == "pdf":
-        from reslint.parse import parse_source
-        from reslint.text.source import SourceText
-
         doc = parse_source(SourceText(previous.path, render_markdown(previous)))
     base = doc.source.text
     assert previous.session is not None
@@ -200,8 +200,6 @@ def _next_session(doc: Document, base: str, period: int) -> list[Change]:
 
 
 def _meetings(doc: Document, base: str) -> list[Change]:
-    from reslint.rollover.meetings import meeting_edits
-
     return [_change(e.kind, e.description, base, e.start, e.end, e.after)
             for e in meeting_edits(doc, base)]
 

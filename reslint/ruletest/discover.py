@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reslint._dataclass import dataclass, field
 from reslint.engine.ruleset import Pack
+from reslint.engine.schema import did_you_mean
 from reslint.errors import UsageError
 from reslint.ruletest.case import Case
 
@@ -118,8 +119,6 @@ def cases(out: Plan, packs: list[Pack]) -> list[Case]:
 
 def _known(pack: str, names: set[str], folder: Path) -> None:
     if pack not in names:
-        from reslint.engine.schema import did_you_mean
-
         raise UsageError(f"{folder}: no loaded pack is named {pack!r}"
                          f"{did_you_mean(pack, names)} (a pack's tests folder is named after "
                          "its 'pack:' name; load the pack with --rules)")

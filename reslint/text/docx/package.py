@@ -31,7 +31,7 @@ def open_package(path: str, max_bytes: int) -> Any:
     if not head.startswith(ZIP_MAGIC):
         raise InputError(path, "not a Word file: a .docx is a zip package "
                                "(is it a renamed text file?)")
-    try:
+    try:  # here, not at the top: python-docx is an optional extra (`reslint[docx]`)
         import docx
         from docx.opc.exceptions import PackageNotFoundError
     except ImportError:

@@ -127,7 +127,7 @@ def read_docx(path: str, max_bytes: int, tracked: str = "accepted") -> DocxSourc
 def _footnotes_root(part: Any) -> Any:
     for rel in part.rels.values():
         if rel.reltype == FOOTNOTES_REL and not rel.is_external:
-            from lxml import etree
+            from lxml import etree  # python-docx's own dependency, of the optional docx extra
 
             target = rel.target_part
             element = getattr(target, "element", None)

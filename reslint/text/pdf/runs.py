@@ -44,7 +44,7 @@ class Page(NamedTuple):
 
 
 def _import_pdfium() -> tuple[Any, Any]:
-    try:
+    try:  # here, not at the top: pypdfium2 is an optional extra (`reslint[pdf]`)
         import pypdfium2
         import pypdfium2.raw as raw
     except ImportError:
