@@ -64,33 +64,30 @@ def _fields_of(cls: type) -> tuple[Field, ...]:
 def _init(self: Any, *args: Any, **kwargs: Any) -> None:
     # The instance's __dict__ is filled in one call: a frozen class's __setattr__ refuses
     # assignment, and one object.__setattr__ a field cost the parser ~10% of its time.
-    fields = self.__reslint_fields__
-    if not kwargs and len(args) == len(fields):  # the common case: every field given
-        self.__dict__.update(zip(self.__reslint_names__, args, strict=False))  # lengths checked
+    names = self.__reslint_names__
+    given = len(args)
+    if not kwargs and given == len(names):  # the common case: every field given
+        self.__dict__.update(zip(names, args, strict=False))  # lengths checked
         return
-    name = type(self).__name__
-    if len(args) > len(fields):
-        raise TypeError(f"{name}() takes {len(fields)} arguments ({len(args)} given)")
-    values: dict[str, Any] = {}
+    if given > len(names):
+        raise TypeError(f"{type(self).__name__}() takes {len(names)} arguments ({given} given)")
+    values = dict(zip(names, args, strict=False))  # in field order, as for the above
     used = 0
-    for i, f in enumerate(fields):
-        if i < len(args):
-            value = args[i]
-        elif f.name in kwargs:
-            value = kwargs[f.name]
+    for name, default, factory in self.__reslint_defaults__[given:]:
+        if name in kwargs:
+            values[name] = kwargs[name]
             used += 1
-        elif f.default is not MISSING:
-            value = f.default
-        elif f.default_factory is not MISSING:
-            value = f.default_factory()
+        elif default is not MISSING:
+            values[name] = default
+        elif factory is not MISSING:
+            values[name] = factory()
         else:
-            raise TypeError(f"{name}() missing argument {f.name!r}")
-        values[f.name] = value
-    self.__dict__.update(values)
+            raise TypeError(f"{type(self).__name__}() missing argument {name!r}")
     if used != len(kwargs):
-        known = {f.name for f in fields[len(args):]}
+        known = set(names[given:])
         bad = next(k for k in kwargs if k not in known)
-        raise TypeError(f"{name}() got an unexpected or repeated argument {bad!r}")
+        raise TypeError(f"{type(self).__name__}() got an unexpected or repeated argument {bad!r}")
+    self.__dict__.update(values)
 
 
 def _repr(self: Any) -> str:
@@ -133,7 +130,10 @@ def dataclass(*, frozen: bool = False) -> Callable[[type[T]], type[T]]: ...
 def dataclass(cls: type[T] | None = None, *, frozen: bool = False) -> Any:
     def wrap(cls: type[T]) -> type[T]:
         cls.__reslint_fields__ = _fields_of(cls)  # type: ignore[attr-defined]
-        cls.__reslint_names__ = tuple(f.name for f in cls.__reslint_fields__)  # type: ignore[attr-defined]
+        fields = cls.__reslint_fields__  # type: ignore[attr-defined]
+        cls.__reslint_names__ = tuple(f.name for f in fields)  # type: ignore[attr-defined]
+        cls.__reslint_defaults__ = tuple(  # type: ignore[attr-defined]
+            (f.name, f.default, f.default_factory) for f in fields)
         put = setattr  # the methods are shared functions: set them as plain attributes
         put(cls, "__init__", _init)
         if "__repr__" not in cls.__dict__:

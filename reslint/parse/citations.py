@@ -42,7 +42,9 @@ from reslint.vocab.symbols import (
     parse_symbol,
 )
 
-NOUN = re.compile(r"\b(?:[Rr]esolution|[Dd]ecision)s?\b")
+# r"\b(?:[Rr]esolution|[Dd]ecision)s?\b", written to open with its first letter (a leading
+# "\b" keeps `re` from skipping ahead to the letters that can start a match)
+NOUN = re.compile(r"[RrDd](?<!\w.)(?:(?<=[Rr])esolution|(?<=[Dd])ecision)s?\b")
 SYMBOL = re.compile(
     rf"(?P<ga>{RESOLUTION_NUMBER_PATTERN})|(?P<sc>{SC_RESOLUTION_PATTERN})"
     rf"|(?P<year>{YEAR_RESOLUTION_PATTERN})|(?P<treaty>{TREATY_DECISION_PATTERN})"

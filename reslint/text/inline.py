@@ -28,7 +28,8 @@ SPACE_AFTER_HYPHEN = re.compile(r"(?<=[a-z]-) (?=[a-z])(?!(?:and|or|nor|to|as we
 ITALIC_LEAD = re.compile(r"^(?:\d{1,3}\.\s*|\([a-z]{1,6}\)\s*)?\*{1,3}(?!\*)([^*]+?)\*")
 # One-for-one character substitutions keep the map intact.
 SUBSTITUTIONS = str.maketrans({"\u2011": "-", "\u2010": "-", "\u00a0": " ", "\u202f": " "})
-LOOK_ALIKES = re.compile("[\u2011\u2010\u00a0\u202f]")
+LOOK_ALIKES = ("\u2011", "\u2010", "\u00a0", "\u202f")
+SUPERSCRIPTS = tuple("⁰¹²³⁴⁵⁶⁷⁸⁹")
 SUPERSCRIPT_TO_INT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
@@ -114,7 +115,7 @@ def clean_block(block: MappedText, markers: list[RawMarker]) -> MappedText:
     if "[^" in text.text:
         text = text.replace_matches(CARET, lift("caret"))  # type: ignore[arg-type]
     block_map = text
-    if UNICODE_SUP.search(text.text):
+    if _holds_any(text.text, SUPERSCRIPTS):
         text = text.replace_matches(UNICODE_SUP, lift("unicode"))  # type: ignore[arg-type]
     if "](" in text.text:
         text = text.replace_matches(LINK, lambda m: text_of(text, m, 1))
@@ -125,6 +126,14 @@ def clean_block(block: MappedText, markers: list[RawMarker]) -> MappedText:
     return tidy(text)
 
 
+def _holds_any(text: str, needles: tuple[str, ...]) -> bool:
+    """Whether any needle is in `text`: a few substring tests are faster than a regex
+    character class, and ASCII text holds none of the non-ASCII ones."""
+    if text.isascii() and not needles[0].isascii():
+        return False
+    return any(n in text for n in needles)
+
+
 def text_of(text: MappedText, m: re.Match[str], group: int) -> MappedText:
     return text[m.start(group) : m.end(group)]
 
@@ -133,10 +142,10 @@ def tidy(text: MappedText) -> MappedText:
     """Fold runs of spaces, drop a space left before punctuation, map look-alikes."""
     if "  " in text.text or "\t" in text.text:
         text = text.replace_matches(SPACES, lambda m: text[m.start() : m.start() + 1])
-    if SPACE_BEFORE_PUNCT.search(text.text):
+    if _holds_any(text.text, (" ,", " ;", " .", " :")):
         text = text.replace_matches(SPACE_BEFORE_PUNCT, lambda m: "")
     if "- " in text.text:
         text = text.replace_matches(SPACE_AFTER_HYPHEN, lambda m: "")
-    if LOOK_ALIKES.search(text.text):
+    if _holds_any(text.text, LOOK_ALIKES):
         text = MappedText(text.text.translate(SUBSTITUTIONS), text.offsets)
     return text.strip()

@@ -10,9 +10,10 @@ interrupts goes on after the break.
 from __future__ import annotations
 
 import re
+from array import array
 
 from reslint._dataclass import dataclass, field
-from reslint.text.mapped import MappedText
+from reslint.text.mapped import MappedText, extend_offsets
 from reslint.text.source import SourceText
 from reslint.vocab._words import lazy_regex
 from reslint.vocab.ordinals import word_char_at
@@ -123,7 +124,7 @@ def _page_furniture(lines: list[tuple[int, str]], skip: set[int]) -> list[int]:
     """Mark running headers/footers around each page marker `2/4`; return page-break offsets."""
     breaks: list[int] = []
     for i, (_, text) in enumerate(lines):
-        m = PAGE_MARKER.match(text)
+        m = PAGE_MARKER.match(text) if "/" in text else None
         if not m or int(m.group(1)) > int(m.group(2)) or int(m.group(1)) < 1:
             continue
         cluster = [i]
@@ -168,13 +169,15 @@ def split_layout(source: SourceText) -> Layout:
     skip: set[int] = set(range(_front_matter_end(lines)))
     comments: list[tuple[int, str]] = []
     for i, (_, text) in enumerate(lines):
-        if COMMENT_LINE.match(text):
+        # each pattern is tried only on lines that hold a string it needs (most lines are
+        # prose): the same lines, without five regex calls a line
+        if "<!--" in text and COMMENT_LINE.match(text):
             skip.add(i)
             comments.append((i + 1, text.strip()))
-        elif JOB_NUMBER.match(text) or BARCODE.match(text):
+        elif ("-" in text and JOB_NUMBER.match(text)) or ("*" in text and BARCODE.match(text)):
             skip.add(i)
-    is_pdf = any(PAGE_MARKER.match(t) for _, t in lines) or any(
-        FOOTNOTE_RULE.match(t) for _, t in lines
+    is_pdf = any("/" in t and PAGE_MARKER.match(t) for _, t in lines) or any(
+        "_____" in t and FOOTNOTE_RULE.match(t) for _, t in lines
     )
     page_breaks = _page_furniture(lines, skip) if is_pdf else []
     footnotes: list[FootnoteText] = []
@@ -202,7 +205,7 @@ def _star_notes(lines: list[tuple[int, str]], skip: set[int]) -> None:
     note (to the "submitted by …*" line) is no paragraph; it runs to the next blank line."""
     i = 0
     while i < len(lines):
-        if i not in skip and STAR_NOTE.match(lines[i][1]):
+        if "*" in lines[i][1] and i not in skip and STAR_NOTE.match(lines[i][1]):
             while i < len(lines) and lines[i][1].strip():
                 skip.add(i)
                 i += 1
@@ -215,7 +218,7 @@ def _lift_footnotes(
     in_block = False
     current: FootnoteText | None = None
     for i, (start, text) in enumerate(lines):
-        if FOOTNOTE_RULE.match(text) and is_pdf:
+        if is_pdf and "_____" in text and FOOTNOTE_RULE.match(text):
             in_block, current = True, None
             skip.add(i)
             continue
@@ -254,7 +257,7 @@ def _lift_footnotes(
                 )
             )
             skip.add(i)
-        elif HR_LINE.match(text):
+        elif ("---" in text or "***" in text or "___" in text) and HR_LINE.match(text):
             skip.add(i)
 
 
@@ -336,8 +339,8 @@ def _decision_body(line: str) -> int:
 def _group_blocks(
     lines: list[tuple[int, str]], first: int, skip: set[int], column: int = 0
 ) -> list[MappedText]:
-    blocks: list[list[MappedText]] = []
-    current: list[MappedText] = []
+    blocks: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []  # (original offset, line stripped)
     pending_break = False  # blank lines seen since the last content line
     page_break = False  # furniture or footnotes seen since the last content line
     closed_at = 0  # the current block is complete at this many lines (0: no limit)
@@ -345,19 +348,19 @@ def _group_blocks(
         start, text = lines[i]
         if i == first and column:
             start, text = start + column, text[column:]
+        stripped = text.strip()
         if i in skip:
-            if text.strip() or text == "":
+            if stripped or text == "":
                 page_break = True
             continue
-        if _is_blank(text):
+        if not stripped:
             pending_break = True
             continue
-        stripped = text.strip()
-        line = MappedText.original(stripped, start + len(text) - len(text.lstrip()))
+        line = (start + len(text) - len(text.lstrip()), stripped)
         unit = STARTS_UNIT.match(stripped)
         full = closed_at and len(current) >= closed_at  # "Annex", "IV", meeting and date
-        if current and not full and _continues(current, stripped, pending_break, page_break,
-                                               unit):
+        if current and not full and unit is None and _continues(
+                current, stripped, pending_break, page_break, unit):
             current.append(line)
         else:
             if current:
@@ -381,13 +384,14 @@ def _lines_of_unit(first_line: str) -> int:
 
 
 def _continues(
-    current: list[MappedText], stripped: str, blank: bool, page_break: bool, starts_new: object
+    current: list[tuple[int, str]], stripped: str, blank: bool, page_break: bool,
+    starts_new: object
 ) -> bool:
     if starts_new is not None:
         return False
-    last = current[-1].text.rstrip()
-    if (OPERATIVE_START.match(last + " ") and len(last) <= 5) or (
-        SUB_START.match(last + " ") and len(last) <= 7
+    last = current[-1][1].rstrip()
+    if (len(last) <= 5 and OPERATIVE_START.match(last + " ")) or (
+        len(last) <= 7 and SUB_START.match(last + " ")
     ):
         return True  # a paragraph number alone on its line
     if last.endswith(",") and _opens_preamble(stripped):
@@ -417,20 +421,24 @@ def can_open(line: str) -> bool:
     )
 
 
-def _join_lines(lines: list[MappedText]) -> MappedText:
-    """Join hard-wrapped lines: a space between, none after a hyphen that joins a word."""
-    parts: list[MappedText] = []
-    for k, line in enumerate(lines):
-        line = line.rstrip()
-        if k:
-            prev = parts[-1].text
-            nxt = line.text.split(" ", 1)[0]
-            glue = (
-                ""
-                if prev.endswith("-") and prev[-2:-1].isalpha() and nxt not in ("and", "or")
-                else " "
-            )
-            if glue:
-                parts.append(MappedText.synthetic(glue, line.offsets[0] - 1))
-        parts.append(line)
-    return MappedText.join(parts)
+def _join_lines(lines: list[tuple[int, str]]) -> MappedText:
+    """Join hard-wrapped lines (original offset, text): a space between, none after a
+    hyphen that joins a word."""
+    if len(lines) == 1:  # its offsets stay a range until a join copies them
+        start, text = lines[0]
+        text = text.rstrip()
+        return MappedText(text, range(start, start + len(text)))
+    texts: list[str] = []
+    offsets = array("q")
+    prev = ""
+    for start, text in lines:
+        text = text.rstrip()
+        if texts:
+            nxt = text.split(" ", 1)[0]
+            if not (prev.endswith("-") and prev[-2:-1].isalpha() and nxt not in ("and", "or")):
+                texts.append(" ")
+                offsets.append(start - 1)
+        texts.append(text)
+        extend_offsets(offsets, range(start, start + len(text)))
+        prev = text
+    return MappedText("".join(texts), offsets)

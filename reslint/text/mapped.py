@@ -61,8 +61,8 @@ class MappedText:
     def join(cls, parts: list[MappedText]) -> MappedText:
         offsets = array("q")
         for part in parts:
-            offsets.extend(part.offsets)
-        return cls("".join(p.text for p in parts), offsets)
+            extend_offsets(offsets, part.offsets)
+        return cls("".join([p.text for p in parts]), offsets)
 
     def __len__(self) -> int:
         return len(self.text)
@@ -95,22 +95,29 @@ class MappedText:
 
         `replacement(match)` returns the mapped text to put in its place, a plain string
         (mapped to the match start) or None to keep the match as it was."""
-        parts: list[MappedText] = []
+        text, offsets = self.text, self.offsets
+        texts: list[str] = []
+        out = array("q")
         last = 0
-        for m in pattern.finditer(self.text):
+        for m in pattern.finditer(text):
             new = replacement(m)
             if new is None:
                 continue
-            parts.append(self[last : m.start()])
+            start = m.start()
+            texts.append(text[last:start])
+            extend_offsets(out, offsets[last:start])
             if isinstance(new, str):
-                at = self.offsets[m.start()] if m.start() < len(self.offsets) else 0
-                new = MappedText.synthetic(new, at)
-            parts.append(new)
+                texts.append(new)
+                out.extend(array("q", [offsets[start] if start < len(offsets) else 0]) * len(new))
+            else:
+                texts.append(new.text)
+                extend_offsets(out, new.offsets)
             last = m.end()
-        if not parts:
+        if not texts:
             return self
-        parts.append(self[last:])
-        return MappedText.join(parts)
+        texts.append(text[last:])
+        extend_offsets(out, offsets[last:])
+        return MappedText("".join(texts), out)
 
     def delete(self, spans: list[tuple[int, int]]) -> MappedText:
         """Remove the given clean spans (sorted, non-overlapping)."""
@@ -123,6 +130,29 @@ class MappedText:
             last = end
         parts.append(self[last:])
         return MappedText.join(parts)
+
+
+# Offsets of original text are a `range` until a join: a range's numbers go into an array
+# one by one (a Python int each), a slice of an array of 0, 1, 2 ... in one copy.  The
+# array grows to the largest offset joined so far, up to 8 MB; past that, one by one.
+_COUNTING = array("q")
+_COUNTING_MAX = 1 << 20
+
+
+def extend_offsets(out: array[int], offsets: range | array[int] | list[int]) -> None:
+    """`out.extend(offsets)`; a range of original offsets copied from `_COUNTING`."""
+    if offsets.__class__ is not range:
+        out.extend(offsets)
+        return
+    assert isinstance(offsets, range)
+    start, stop = offsets.start, offsets.stop
+    if stop > len(_COUNTING) and stop <= _COUNTING_MAX:
+        size = min(_COUNTING_MAX, max(stop, 2 * len(_COUNTING), 4096))
+        _COUNTING.extend(range(len(_COUNTING), size))
+    if offsets.step != 1 or start < 0 or stop > len(_COUNTING) or start >= stop:
+        out.extend(offsets)
+    else:
+        out.extend(_COUNTING[start:stop])
 
 
 # A span of the original text: from original offsets, or from offsets into a MappedText.
