@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+# last, so that PYTHONPATH=OTHER_WORKTREE snapshots that worktree's reslint (the inputs
+# stay this worktree's): two trees' snapshots are then named alike and compare
+sys.path.append(str(ROOT))
 
 from reslint.parse import parse_file  # noqa: E402
 from reslint.parse.serialize import document_to_json  # noqa: E402
@@ -67,8 +70,8 @@ def deep(value: Any) -> Any:
 
 
 def snapshot(path: Path) -> str:
-    try:
-        doc = parse_file(str(path))
+    try:  # named from the worktree, so that two worktrees' snapshots compare
+        doc = parse_file(os.path.relpath(path, ROOT))
     except Exception as e:  # an error is part of the snapshot
         return f"error: {type(e).__name__}: {e}\n"
     data = {"parse": document_to_json(doc), "deep": deep(doc)}
@@ -107,7 +110,9 @@ def compare(a: Path, b: Path) -> int:
 
 
 def main() -> int:
-    args = sys.argv[1:]
+    args = [str(Path(a).resolve()) if i and not a.startswith("-") else a
+            for i, a in enumerate(sys.argv[1:])]
+    os.chdir(ROOT)
     if len(args) >= 2 and args[0] == "write":
         write(Path(args[1]), "--pdf" in args[2:])
         return 0
