@@ -35,15 +35,16 @@ def stream(data: bytes, compress: bool = False) -> bytes:
     return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
 
 
-def page_pdf(content: bytes, compress: bool = False) -> bytes:
-    """One letter-size page drawing `content` (a content stream) with Times-Roman."""
+def page_pdf(content: bytes, compress: bool = False, font: bytes = b"Times-Roman") -> bytes:
+    """One letter-size page drawing `content` (a content stream) with `font` as /F1 (one
+    of the standard 14: Times-Roman, Helvetica, Courier ...)."""
     return build([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
         b"/Resources << /Font << /F1 5 0 R >> >> >>",
         stream(content, compress),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /" + font + b" >>",
     ])
 
 

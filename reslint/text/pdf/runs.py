@@ -20,6 +20,10 @@ from reslint.text.source import InputError
 
 MAX_PAGES = 1000  # a resolution has 2-40 pages; a report with annexes a few hundred
 MAX_RUNS_PER_PAGE = 50_000  # a dense page has ~500 text objects
+# A font's space advance, in ems, where the font does not say (or says something no text
+# font has: a barcode font's 1.0): Times New Roman's, the Assembly's typeface, 0.25 em.
+DEFAULT_SPACE = 0.25
+PLAUSIBLE_SPACE = (0.1, 0.7)  # from condensed faces to monospaced ones (Courier: 0.6)
 
 
 class Run(NamedTuple):
@@ -34,6 +38,7 @@ class Run(NamedTuple):
     space_before: bool = False
     space_after: bool = False
     pdfium_space: bool = False  # PDFium's text has a space (maybe its own) before the run
+    space: float = DEFAULT_SPACE  # the advance of its font's space glyph, in ems
 
 
 class Page(NamedTuple):
@@ -99,7 +104,7 @@ def _runs(path: str, page: Any, textpage: Any, raw: Any, index: int
     """The page's text runs in drawing order, and the address of each one's object."""
     out: list[Run] = []
     handles: list[int] = []
-    fonts: dict[int, bool] = {}
+    fonts: dict[int, tuple[bool, float]] = {}  # italic, space advance (ems)
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     size = ctypes.c_float()
     matrix = raw.FS_MATRIX()
@@ -135,10 +140,11 @@ def _runs(path: str, page: Any, textpage: Any, raw: Any, index: int
             scale = math.hypot(matrix.c, matrix.d) or 1.0
             font = raw.FPDFTextObj_GetFont(obj)
             key = ctypes.cast(font, ctypes.c_void_p).value or 0
-            italic = fonts.get(key)
-            if italic is None:
-                italic = fonts[key] = _italic(font, raw)
-            out.append(Run(text, left.value, right.value, matrix.f, size.value * scale, italic))
+            style = fonts.get(key)
+            if style is None:
+                style = fonts[key] = (_italic(font, raw), _space(font, raw))
+            out.append(Run(text, left.value, right.value, matrix.f, size.value * scale,
+                           style[0], space=style[1]))
             handles.append(ctypes.cast(obj, ctypes.c_void_p).value or 0)
             if len(out) > MAX_RUNS_PER_PAGE:
                 raise InputError(path, f"page {index + 1} holds over {MAX_RUNS_PER_PAGE:,} "
@@ -159,6 +165,17 @@ def _italic(font: Any, raw: Any) -> bool:
         return True
     angle = ctypes.c_int()
     return bool(raw.FPDFFont_GetItalicAngle(font, angle) and angle.value != 0)
+
+
+def _space(font: Any, raw: Any) -> float:
+    """The advance of the font's space glyph in ems (its width at size 1): what a word
+    space is made of, so what tells a word space from a gap within a word."""
+    width = ctypes.c_float()
+    if font and raw.FPDFFont_GetGlyphWidth(font, 32, 1.0, ctypes.byref(width)):
+        low, high = PLAUSIBLE_SPACE
+        if low <= width.value <= high:
+            return float(width.value)
+    return DEFAULT_SPACE
 
 
 def _page_text(textpage: Any, raw: Any) -> str:

@@ -17,7 +17,7 @@ from collections import Counter
 
 from reslint._dataclass import dataclass, field
 from reslint.text.pdf.lines import Line, Piece, page_lines
-from reslint.text.pdf.runs import Page
+from reslint.text.pdf.runs import DEFAULT_SPACE, Page
 from reslint.text.source import InputError
 from reslint.text.view import ViewBuilder, ViewSource
 
@@ -97,13 +97,18 @@ def build_source(path: str, pages: list[Page]) -> PdfSource:
 
 
 # Between runs with no space character, a gap (from the end of the last glyph's advance to
-# the next origin) of this many sizes is a word space.  Measured on ../shared/ga/pdf: the
-# narrowest word space 0.163 ("Programme of" "Action", 12 pt), the widest gap within a
-# word 0.129 ("Add" "is ": Word splits words across runs, and justifies them).
-WORD_SPACE = 0.15
-# Where PDFium's own reading puts a space between the two runs, a narrower gap will do:
-# "Programme of" "Action" (0.144, a justified 12 pt line); within words PDFium puts none.
-NARROW_SPACE = 0.1
+# the next origin) over this fraction of the font's own space advance (runs.Run.space, read
+# from the font) is a word space: a word space is made of one space glyph, a gap within a
+# word (kerning, or a word that Word split across runs) of a fraction of one, whatever the
+# face; measured against the size alone, a monospaced or a condensed face would read wrong.
+# For Times New Roman (space 0.25 em), the face of all 48 PDFs at hand, this is 0.15 em; on
+# ../shared/ga/pdf the narrowest word space is 0.163 em ("Programme of" "Action", 12 pt)
+# and the widest gap within a word 0.129 ("Add" "is "), both well inside the margin.
+WORD_SPACE = 0.6
+# Where PDFium's own reading puts a space between the two runs, a narrower gap will do
+# (0.1 em in Times): "Programme of" "Action" (0.144 em, a justified 12 pt line); within
+# words PDFium puts none.
+NARROW_SPACE = 0.4
 
 
 def _spaced(line: Line) -> list[Piece]:
@@ -128,9 +133,10 @@ def _spaced(line: Line) -> list[Piece]:
         gap = piece.run.x0 - prev.run.x1 if prev is not None else 0.0
         if k == last and text in HYPHENS:
             gap = 0.0  # "middle" "-" ending a justified line: a word broken at its hyphen
+        space = line.size * (prev.run.space if prev is not None else DEFAULT_SPACE)
         if prev is not None and (
-            prev.run.space_after or piece.run.space_before or gap > WORD_SPACE * line.size
-            or (piece.run.pdfium_space and gap > NARROW_SPACE * line.size)
+            prev.run.space_after or piece.run.space_before or gap > WORD_SPACE * space
+            or (piece.run.pdfium_space and gap > NARROW_SPACE * space)
         ):
             out.append(Piece(" ", piece.run, False))
         out.append(piece)
