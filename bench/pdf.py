@@ -8,7 +8,11 @@ same check on its text.
 (b) peak memory (max RSS) of `reslint parse` on the largest PDF and on its text;
 (c) whole-process CPU time (user + sys) of `reslint check` on the two-page A/RES/79/3 and
     on a one-page PDF cut from it, next to the check of the text of each, run
-    alternately; the figure is the median of the pairwise ratios.
+    alternately; the figure is the median of the pairwise ratios;
+(d) pairing from a library folder: CPU time of choosing the previous of A/C.3/80/L.16
+    (its text) from a library of the 48 PDFs, with no headings cached (every first page
+    read) and with them cached (a later run), next to a library of their 48 texts; each
+    in a fresh process, the median of the rounds.
 
 A measuring tool, not a test: it asserts nothing.
 """
@@ -131,6 +135,43 @@ def check_ratio(pdf: Path, text: Path, rounds: int) -> str:
             f"{statistics.median(ratios):.2f} (median of {rounds} pairs)")
 
 
+_PAIR = ("import sys, time\n"
+         "from reslint.parse import parse_file\n"
+         "from reslint.pairing import from_library\n"
+         "draft = parse_file(sys.argv[1])\n"
+         "t = time.process_time()\n"
+         "doc, _ = from_library(draft, sys.argv[2])\n"
+         "print(time.process_time() - t, doc.path if doc else '')\n")
+
+
+def _pair(draft: Path, library: Path, cache: Path) -> float:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "RESLINT_CACHE_DIR": str(cache)}
+    env.pop("RESLINT_NO_CACHE", None)
+    done = subprocess.run([sys.executable, "-c", _PAIR, str(draft), str(library)], env=env,
+                          capture_output=True, text=True, check=True)
+    return float(done.stdout.split()[0])
+
+
+def pairing(ga: Path, folder: Path, rounds: int) -> None:
+    import shutil
+
+    texts = folder / "library-texts"
+    texts.mkdir()
+    for pdf in (ga / "pdf").glob("*.pdf"):
+        shutil.copy(ga / "texts" / f"{pdf.stem}.md", texts)
+    draft = ga / "texts" / "A_C.3_80_L.16.md"
+    cold, warm, text = [], [], []
+    for k in range(rounds):
+        cache = folder / f"cache{k}"
+        cold.append(_pair(draft, ga / "pdf", cache))
+        warm.append(_pair(draft, ga / "pdf", cache))
+        text.append(_pair(draft, texts, cache))
+    print(f"(d) pairing A/C.3/80/L.16 from a library of 48: PDFs "
+          f"{1000 * statistics.median(cold):.0f} ms CPU with no headings cached, "
+          f"{1000 * statistics.median(warm):.0f} ms cached; texts "
+          f"{1000 * statistics.median(text):.0f} ms (median of {rounds})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=7)
@@ -147,6 +188,7 @@ def main() -> None:
         single = one_page(two, folder / "A_RES_79_3_page1.pdf")
         print("   ", check_ratio(single, text_of(single, folder / "A_RES_79_3_page1.md"),
                                   args.rounds))
+        pairing(ga, folder, min(args.rounds, 3))
 
 
 if __name__ == "__main__":
