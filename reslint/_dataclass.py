@@ -10,7 +10,10 @@ methods here are shared functions driven by a per-class tuple of fields, built o
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+
+TYPE_CHECKING = False  # not typing's constant: importing typing costs the hook ~3 ms
+if TYPE_CHECKING:
+    from typing import Any, TypeVar, overload
 
 if TYPE_CHECKING:  # what lets mypy read these classes as dataclasses (PEP 681)
     from typing_extensions import dataclass_transform
@@ -18,7 +21,8 @@ else:  # typing has it from 3.11 only; at run time it only marks the function
     def dataclass_transform(**_: Any) -> Any:
         return lambda function: function
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    T = TypeVar("T")
 MISSING: Any = object()
 
 
@@ -118,13 +122,13 @@ def _frozen_delattr(self: Any, name: str) -> None:
     raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
-@overload
-@dataclass_transform(field_specifiers=(field, Field))
-def dataclass(cls: type[T], /) -> type[T]: ...
+if TYPE_CHECKING:  # the two ways it is called, for the type checker
+    @overload
+    @dataclass_transform(field_specifiers=(field, Field))
+    def dataclass(cls: type[T], /) -> type[T]: ...
 
-
-@overload
-def dataclass(*, frozen: bool = False) -> Callable[[type[T]], type[T]]: ...
+    @overload
+    def dataclass(*, frozen: bool = False) -> Callable[[type[T]], type[T]]: ...
 
 
 def dataclass(cls: type[T] | None = None, *, frozen: bool = False) -> Any:

@@ -7,14 +7,18 @@ import (the expression AST) use this instead: the methods are shared closures, b
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+TYPE_CHECKING = False  # not typing's constant: importing typing costs the hook ~3 ms
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
 
 if TYPE_CHECKING:  # what lets mypy read these classes as frozen dataclasses (PEP 681)
     from typing_extensions import dataclass_transform
 else:  # typing has it from 3.11 only; at run time it only marks the function
     from reslint._dataclass import dataclass_transform
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    T = TypeVar("T")
 
 
 _put = object.__setattr__

@@ -6,9 +6,11 @@ at carries a `Span` in the *original* file, so that reports never need the clean
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from reslint._dataclass import dataclass, field
+
+TYPE_CHECKING = False  # not typing's constant: importing typing costs the hook ~3 ms
+if TYPE_CHECKING:
+    from typing import Any
 
 if TYPE_CHECKING:  # types only: the text layer builds on the model, not the reverse
     from reslint.text.mapped import MappedText

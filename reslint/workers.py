@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
 
-Item = TypeVar("Item")
-Result = TypeVar("Result")
+TYPE_CHECKING = False  # not typing's constant: importing typing costs the hook ~3 ms
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+if TYPE_CHECKING:
+    Item = TypeVar("Item")
+    Result = TypeVar("Result")
 
 # below this many items, forking costs more than it saves (a pre-commit run of one draft)
 MIN_PARALLEL = 4

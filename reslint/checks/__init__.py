@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator
-from typing import Any
 
 from reslint._dataclass import dataclass, field
 from reslint.errors import ReslintError
+
+TYPE_CHECKING = False  # not typing's constant: importing typing costs the hook ~3 ms
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @dataclass

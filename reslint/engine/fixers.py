@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
 
 from reslint.model import Document, Edit, Span
 from reslint.vocab.symbols import parse_symbol
+
+TYPE_CHECKING = False  # not typing's constant: importing typing costs the hook ~3 ms
+if TYPE_CHECKING:
+    from typing import Any
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -25,7 +28,7 @@ PARAGRAPH_NUMBER = re.compile(r"(?<![\d/.])(\d{1,3})\.[\s*_\u00a0]*\Z")
 # the label of a footnote text, just before it: "<sup>1</sup> ", "¹ ", "[^1]: ", "1  "
 FOOTNOTE_LABEL = re.compile(r"(?<![\d/.])([0-9]{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?:</sup>|\]:)?[ \t*_\[]*\Z")
 
-Fixer = Callable[[Document, Any, str], "list[Edit] | None"]
+Fixer = Callable[[Document, "Any", str], "list[Edit] | None"]
 
 
 def span_of(value: Any) -> Span | None:

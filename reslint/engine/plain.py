@@ -31,11 +31,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
 
 from reslint.engine import expr as ex
 from reslint.engine.ruleset import Extractor, LazyPattern, Pack, Rule
 from reslint.errors import ReslintError
+
+TYPE_CHECKING = False  # not typing's constant: importing typing costs the hook ~3 ms
+if TYPE_CHECKING:
+    from typing import Any
 
 FORMAT = 2  # bump when the encoding or a class's fields change
 

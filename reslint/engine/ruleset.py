@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import os
 from time import perf_counter
-from typing import Any
 
 from reslint._dataclass import dataclass, field
 from reslint.checks import Primitive
 from reslint.engine import expr as ex
 from reslint.errors import ReslintError
 from reslint.model import RuleInfo
+
+TYPE_CHECKING = False  # not typing's constant: importing typing costs the hook ~3 ms
+if TYPE_CHECKING:
+    from typing import Any
 
 FACT_KEYS = {
     "path", "kind", "style", "symbol", "short_symbol", "symbol_span", "session", "session_word",

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Mapping
-from typing import Any
 
 from reslint.engine.expr.nodes import MAX_REPEAT, ExprError
+
+TYPE_CHECKING = False  # not typing's constant: importing typing costs the hook ~3 ms
+if TYPE_CHECKING:
+    from typing import Any
 
 # --- values --------------------------------------------------------------------
 
