@@ -9,10 +9,12 @@ the code it is given and raises on anything malformed); `save()` stores the code
 patterns compiled in this run when some were new.  The entry is keyed by the exact
 pattern text and flags, so an edited pattern is simply a new entry: nothing can be stale.
 
-What is stored is plain data read with `marshal` (strings, ints, lists, dicts, tuples; each
-value's type is checked), never pickle, in the pack cache's folder with its protections
-(reslint.engine.cache).  The file name carries the Python version and the regular
-expression engine's magic number: another interpreter's code is never read.  Any problem
+What is stored is plain data, never pickle nor marshal (a five-byte marshal file asks for a
+list of two billion items): one line of JSON (each pattern's text, flags, groups and where
+its code is), then the code of every pattern as 32-bit words (`array`), in the pack
+cache's folder with its protections (reslint.engine.cache).  Each value's type is checked.
+The file name carries the Python version, the byte order and the regular expression
+engine's magic number: another interpreter's code is never read.  Any problem
 (missing, damaged, foreign, an `re` whose internals differ) means the patterns are
 compiled as usual; `RESLINT_NO_CACHE=1` turns it off.
 """
@@ -21,11 +23,15 @@ from __future__ import annotations
 
 import binascii
 import contextlib
-import marshal
+import json
 import os
 import re
 import sys
-from typing import Any
+from array import array
+
+TYPE_CHECKING = False  # not typing's constant: importing typing costs the hook ~3 ms
+if TYPE_CHECKING:
+    from typing import Any
 
 _loaded: dict[tuple[str, int], tuple[Any, ...]] = {}  # entries read, by (pattern, flags)
 _MAX = 8 * 1024 * 1024  # bytes: a larger file is not ours
@@ -39,10 +45,11 @@ def _path() -> str | None:
     if folder is None or not trusted_folder(folder, create=False):
         return None
     sre = getattr(_compiler(), "_sre", None)  # the C engine, as re itself reaches it
-    magic = f"{sys.version}:{getattr(sre, 'MAGIC', None)}:{getattr(sre, 'CODESIZE', None)}"
-    if sre is None:
+    magic = (f"{sys.version}:{sys.byteorder}:{getattr(sre, 'MAGIC', None)}:"
+             f"{getattr(sre, 'CODESIZE', None)}")
+    if sre is None or getattr(sre, "CODESIZE", None) != array("I").itemsize:
         return None
-    return os.path.join(folder, f"re-{binascii.crc32(magic.encode()):08x}.marshal")
+    return os.path.join(folder, f"re-{binascii.crc32(magic.encode()):08x}.json")
 
 
 def _compiler() -> Any:
@@ -67,19 +74,27 @@ def warm() -> None:
             raw = os.read(fd, _MAX + 1)
         finally:
             os.close(fd)
-        entries = marshal.loads(raw)
+        head, _, blob = raw.partition(b"\n")
+        entries = json.loads(head)
+        codes = array("I")
+        codes.frombytes(blob)  # a length that is not a whole number of words: ValueError
         sre = compiler._sre
 
         room = getattr(re, "_MAXCACHE", 512) - len(cache)
+        if type(entries) is not list:
+            return
         for entry in entries[: max(room, 0)]:
-            pattern, flags, final, code, groups, groupindex, indexgroup = entry
+            pattern, flags, final, start, length, groups, groupindex, indexgroup = entry
             if not (type(pattern) is str and type(flags) is int and type(final) is int
-                    and type(code) is list and type(groups) is int
-                    and type(groupindex) is dict and type(indexgroup) is tuple):
+                    and type(start) is int and type(length) is int
+                    and 0 <= start <= start + length <= len(codes) and type(groups) is int
+                    and type(groupindex) is dict and type(indexgroup) is list):
                 return
+            code = codes[start : start + length].tolist()
             cache[str, pattern, flags] = sre.compile(pattern, final, code, groups,
-                                                     groupindex, indexgroup)
-            _loaded[pattern, flags] = entry
+                                                     groupindex, tuple(indexgroup))
+            _loaded[pattern, flags] = (pattern, flags, final, code, groups, groupindex,
+                                       tuple(indexgroup))
     except (OSError, ValueError, TypeError, EOFError, RuntimeError, OverflowError,
             MemoryError, AttributeError, ImportError):
         return  # missing or damaged: the patterns are compiled as usual
@@ -99,6 +114,19 @@ def _entry(pattern: str, flags: int) -> tuple[Any, ...]:
             groupindex, tuple(indexgroup))
 
 
+def _dump(entries: list[tuple[Any, ...]]) -> bytes:
+    """The store's bytes: a JSON line of the entries, each with where its code is, then the
+    code of all of them as 32-bit words."""
+    codes = array("I")
+    head = []
+    for pattern, flags, final, code, groups, groupindex, indexgroup in entries:
+        head.append([pattern, flags, final, len(codes), len(code), groups, groupindex,
+                     list(indexgroup)])
+        codes.extend(code)
+    return json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode() + b"\n" + \
+        codes.tobytes()
+
+
 def save() -> None:
     """Store the compiled code of this run's patterns when some were not in the store."""
     cache = getattr(re, "_cache", None)
@@ -114,7 +142,7 @@ def save() -> None:
         path = _path()
         if path is None:
             return
-        data = marshal.dumps([_loaded.get(key) or _entry(*key) for key in keys])
+        data = _dump([_loaded.get(key) or _entry(*key) for key in keys])
         import tempfile
 
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".re-")
@@ -122,6 +150,11 @@ def save() -> None:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
             os.replace(tmp, path)
+            folder = os.path.dirname(path)
+            for name in os.listdir(folder):  # an earlier version's marshal store
+                if name.startswith("re-") and name.endswith(".marshal"):
+                    with contextlib.suppress(OSError):
+                        os.unlink(os.path.join(folder, name))
         except OSError:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)

@@ -59,16 +59,18 @@ def test_a_run_that_compiles_nothing_new_does_not_write(cache_dir):
     assert path.stat().st_mtime == 0
 
 
-@pytest.mark.parametrize("damage", [b"", b"\x00garbage", None])
+@pytest.mark.parametrize("damage", [
+    b"", b"\x00garbage", None, b"[]\n\x01\x02\x03",
+    b"[\x00\x00\x00\x7f" * 8,  # marshal's list of 2**31 items: the store is not marshal
+    b'[["(?P<symbol>A", 0, 32, 0, 99, 2, {}, [null]]]\n\x01\x00\x00\x00',  # code beyond
+])
 def test_a_damaged_store_is_ignored(cache_dir, damage):
     _fresh()
     re.compile(PATTERN)
     _recache.save()
     path = next(cache_dir.iterdir())
-    if damage is None:  # well-formed marshal, invalid regular expression code
-        import marshal
-
-        path.write_bytes(marshal.dumps([(PATTERN, 0, 32, [1, 2, 3], 2, {}, (None,))]))
+    if damage is None:  # well-formed, invalid regular expression code
+        path.write_bytes(_recache._dump([(PATTERN, 0, 32, [1, 2, 3], 2, {}, (None,))]))
     else:
         path.write_bytes(damage)
     _fresh()
