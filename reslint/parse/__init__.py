@@ -26,6 +26,7 @@ from reslint.parse.structure import (
     part_opening,
     read_part,
     split_parts,
+    title_like,
 )
 from reslint.text.inline import RawMarker, clean_block, italic_lead
 from reslint.text.layout import FootnoteText, Layout, split_layout
@@ -68,6 +69,12 @@ def parse_docx(path: str, max_bytes: int = MAX_BYTES, tracked: str = "accepted")
 
 
 RESOLUTION_WORDS = re.compile(r"General\s+Assembly|draft\s+resolution", re.IGNORECASE)
+# The line under the title of a paper that is no resolution: a committee's organization of
+# work ("Note by the Secretariat"), a statement of programme budget implications.
+NOTE_LINE = re.compile(
+    r"^[\s*_#]*(?:Note|Statement)\s+(?:submitted\s+)?by\s+the\s+(?:Secretariat|Secretary-General"
+    r"|President|Chair)\b[^.;,]*$"
+)
 
 
 def parse_source(source: SourceText) -> Document:
@@ -83,6 +90,8 @@ def parse_source(source: SourceText) -> Document:
             source.path, 'no resolution found: the text never names the "General Assembly"'
         )
     layout = split_layout(source)
+    if (note_at := _note_line(layout.heading)) is not None:
+        return _note(source, layout, note_at)
     if (opening := part_opening(layout.heading)) is not None:
         # a resolution in parts: part A's letter, title and formula open the body as part
         # B's do (the heading keeps the formula: it is the text's own)
@@ -235,6 +244,37 @@ def _annexes(parts: Parts, markdown: bool, mapped_span: MappedSpan, sub_texts: d
         ))
         every.extend(reading.paragraphs)
     return annexes, every
+
+
+def _note_line(chunks: list[list[MappedText]]) -> int | None:
+    """The heading chunk "Note by the Secretariat" of a paper with no enacting formula."""
+    for k, chunk in enumerate(chunks):
+        first = chunk[0].text.strip(" *_#") if chunk else ""
+        if first.startswith("The General Assembly"):
+            return None
+        if len(chunk) == 1 and NOTE_LINE.match(chunk[0].text):
+            return k
+    return None
+
+
+def _note(source: SourceText, layout: Layout, note_at: int) -> Document:
+    """A Secretariat's note is read as such (kind "note"): its heading, never its numbered
+    paragraphs as a resolution's, so that no resolution rule runs on it."""
+    def mapped_span(text: MappedText, s: int, e: int) -> Span:
+        return source.span(*text.orig_span(s, e))
+
+    heading, _ = parse_heading(layout.heading[:note_at], mapped_span)
+    title = layout.heading[note_at - 1] if note_at else []
+    if heading.title is None and title and title_like(_lines(title).text.strip()):
+        joined = _lines(title)
+        heading.title = " ".join(joined.text.split())
+        heading.title_span = mapped_span(joined, 0, len(joined.text))
+    return Document(
+        path=source.path, kind="note", source=source, style=_style(layout, []),
+        heading=heading, preamble=[], operative=[], footnotes=[], citations=[], recalled=[],
+        recalled_span=None, symbols=[], next_session=None, next_session_span=None,
+        meeting=None, clean="", clean_map=MappedText("", []), form="note",
+    )
 
 
 def _lines(chunk: list[MappedText]) -> MappedText:
