@@ -15,7 +15,8 @@ import sys
 import tempfile
 
 from reslint.amend.apply import AmendError, amend
-from reslint.amend.find import find_amended
+from reslint.amend.find import find_amended, from_report
+from reslint.amend.report import body
 from reslint.commands.options import add_max_size
 from reslint.config import config_for
 from reslint.diff import diff_documents
@@ -49,14 +50,18 @@ def run(args: argparse.Namespace) -> int:
         if doc.amendment is None:
             raise UsageError(f"{doc.path}: not an amendment (no line names the draft amended)")
     if args.amends:
-        draft = parse_file(args.amends, args.max_size)
+        given = parse_file(args.amends, args.max_size)
+        found, why = from_report(amendments[0], given, args.amends)
+        if found is None:
+            raise UsageError(f"{args.amends}: {why.split(': ', 1)[-1]}")
+        draft = found
     else:
         first = args.amendments[0]
         found, why = find_amended(first, None, config_for(first, args.config), amendments[0],
                                   args.max_size)
         if found is None:
-            raise UsageError(f"{first}: the draft amended was not found ({why}); give it "
-                             "with --amends")
+            advice = "" if why.endswith("--amends") else "; give it with --amends"
+            raise UsageError(f"{first}: the draft amended was not found: {why}{advice}")
         draft = found
     if draft.kind == "amendment":
         raise UsageError(f"{draft.path}: is an amendment, not the draft it amends")
@@ -77,10 +82,12 @@ def run(args: argparse.Namespace) -> int:
     for note in result.notes:
         print(f"reslint: {draft.path}: {note}", file=sys.stderr)
     out_name = args.output_file or draft.path
+    full = result.text  # a draft read from its report: a patch keeps the report's lines
+    result.text = body(draft, result.text)  # the file written: the draft's own text
     if args.format == "text":
         output = result.text
     elif args.format == "patch":
-        output = unified_diff(draft.path, draft.source.text, result.text)
+        output = unified_diff(draft.path, draft.source.text, full)
     else:
         output = _diff_report(draft, result.text, out_name)
     if args.output_file:
