@@ -47,7 +47,7 @@ class Amended:
     text: str  # the draft's file as amended
     resolved: list[Resolved]
     changed: list[str] = field(default_factory=list)  # draft labels touched ("PP2", "OP4")
-    notes: list[str] = field(default_factory=list)  # what the user should look at
+    notes: list[str] = field(default_factory=list)  # "path:line: …" the user should look at
 
 
 def describe(r: Resolved) -> str:
@@ -449,8 +449,8 @@ class _Applier:
                 continue  # words the amendments rewrite: theirs follow in _follow
             if c.new is None:
                 line = self.text.count("\n", 0, c.start) + 1
-                self.notes.append(f"line {line}: the draft refers to {c.named}, which the "
-                                  "amendments delete")
+                self.notes.append(f"{self.draft.path}:{line}: the draft refers to {c.named}, "
+                                  "which the amendments delete")
                 continue
             self.edits.append(_Edit(c.start, c.end, c.new, -1))
 

@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
               f"{'s' if len(exc.problems) != 1 else ''} cannot be applied", file=sys.stderr)
         return EXIT_ERROR
     for note in result.notes:
-        print(f"reslint: {draft.path}: {note}", file=sys.stderr)
+        print(f"reslint: {note}", file=sys.stderr)
     out_name = args.output_file or draft.path
     full = result.text  # a draft read from its report: a patch keeps the report's lines
     result.text = body(draft, result.text)  # the file written: the draft's own text

@@ -236,8 +236,8 @@ def test_a_reference_to_a_deleted_paragraph_is_noted(tmp_path: Path) -> None:
                          "Delete operative paragraph 2.\n", encoding="utf-8")
     result = amend(parse_file(str(draft)), [parse_file(str(amendment))])
     assert "as set out in paragraph 2 above" in result.text  # left for the drafters
-    assert result.notes == ["line 20: the draft refers to operative paragraph 2, which the "
-                            "amendments delete"]
+    assert result.notes == [f"{draft}:20: the draft refers to operative paragraph 2, which "
+                            "the amendments delete"]
     assert re.search(r"\n2\. \*Decides\*", result.text)
 
 
@@ -456,5 +456,24 @@ def test_references_to_deleted_paragraphs_are_noted(tmp_path: Path) -> None:
     assert result.text == _once(plain, anchor, anchor + " as recalled in the twenty-first "
                                 "and twentieth preambular paragraphs and in paragraph 22 above,")
     line = draft[:draft.index(anchor)].count("\n") + 1
-    assert result.notes == [f"line {line}: the draft refers to the twentieth preambular "
+    assert result.notes == [f"{d1}:{line}: the draft refers to the twentieth preambular "
                             "paragraph, which the amendments delete"]
+
+
+def test_inserted_words_that_name_a_deleted_paragraph_are_noted(tmp_path: Path) -> None:
+    draft = tmp_path / "A_80_L.90.md"
+    draft.write_text("United Nations\nA/80/L.90\n\nEightieth session\n\n" + DRAFT,
+                     encoding="utf-8")
+    amendment = tmp_path / "A_80_L.91.md"
+    amendment.write_text("United Nations\nA/80/L.91\n\nEightieth session\n\nZambia: "
+                         "amendment to draft resolution A/80/L.90\n\nExample\n\n"
+                         "1. Delete operative paragraph 2.\n\n2. After operative paragraph 3, "
+                         "insert a new operative paragraph reading:\n\nRecalls paragraph 2 "
+                         "above and the second preambular paragraph.\n", encoding="utf-8")
+    result = amend(parse_file(str(draft)), [parse_file(str(amendment))])
+    assert result.text.endswith("3. *Recalls* paragraph 2 above and the second preambular "
+                                "paragraph.\n")
+    assert result.notes == [
+        f"{amendment}:12: the words it inserts refer to operative paragraph 2, which the "
+        "amendments delete",
+        f"{draft}:20: the draft refers to operative paragraph 2, which the amendments delete"]
