@@ -213,9 +213,16 @@ def document_facts(doc: Document) -> dict[str, Any]:
     return facts
 
 
+# Every match of SESSION_PHRASE ends in "session" read with the same flags: a paragraph
+# without it is not searched with the long alternation of ordinals (most paragraphs).
+_SESSION_WORD = re.compile("session", re.IGNORECASE)
+
+
 def _session_mentions(doc: Document) -> list[dict[str, Any]]:
     out = []
     for p in doc.paragraphs():
+        if _SESSION_WORD.search(p.text) is None:
+            continue
         # "… ordinal session" as a whole word, no "special" between
         for m in SESSION_PHRASE().finditer(p.text):
             if m.group("special") is not None or word_char_at(p.text, m.end()):
