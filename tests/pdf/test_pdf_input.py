@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from pdf_fixtures import bomb_pdf, encrypted_pdf, page_pdf, scanned_pdf
 
 from reslint.cli import main
-from reslint.text.pdf import guard
+from reslint.text.pdf import guard, pdfium
 
 REPO = Path(__file__).resolve().parents[2]
 GA = REPO.parent / "shared" / "ga"
@@ -120,6 +120,8 @@ def test_fix_does_not_write_a_pdf(capsys, tmp_path: Path):
 def test_without_the_pdf_extra(capsys, monkeypatch):
     monkeypatch.setitem(sys.modules, "pypdfium2", None)  # import pypdfium2 -> ImportError
     monkeypatch.setitem(sys.modules, "pypdfium2.raw", None)
+    monkeypatch.setitem(sys.modules, "pypdfium2_raw", None)  # the library file's package
+    monkeypatch.setattr(pdfium, "_LOADED", [])  # as in a process that loaded nothing yet
     path = GA / "pdf" / "A_RES_79_3.pdf"
     err = one_line_error(capsys, path)
     assert err == (f"reslint: {path}: reading PDF needs the pdf extra: "

@@ -48,54 +48,49 @@ class Page(NamedTuple):
     runs: list[Run]
 
 
-def _import_pdfium() -> tuple[Any, Any]:
-    try:  # here, not at the top: pypdfium2 is an optional extra (`reslint[pdf]`)
-        import pypdfium2
-        import pypdfium2.raw as raw
-    except ImportError:
-        raise ImportError("pypdfium2") from None
-    return pypdfium2, raw
-
-
 def read_runs(path: str, data: bytes, pages: int | None = None) -> list[Page]:
     """The runs of every page (of the first `pages` only, when given: a heading)."""
-    pdfium, raw = _import_pdfium()
-    try:
-        doc = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        code = getattr(exc, "err_code", None)
+    try:  # here, not at the top: pypdfium2 is an optional extra (`reslint[pdf]`)
+        from reslint.text.pdf.pdfium import load
+
+        raw = load()
+    except ImportError:
+        raise ImportError("pypdfium2") from None
+    doc = raw.FPDF_LoadMemDocument64(data, len(data), None)  # `data` outlives `doc`
+    if not doc:
+        code = raw.FPDF_GetLastError()
         if code == raw.FPDF_ERR_PASSWORD:
-            raise InputError(path, "encrypted PDF: it needs a password to open") from None
+            raise InputError(path, "encrypted PDF: it needs a password to open")
         if code == raw.FPDF_ERR_SECURITY:
-            raise InputError(path, "PDF with an unsupported security handler") from None
-        raise InputError(path, "damaged or truncated PDF: cannot be opened") from None
+            raise InputError(path, "PDF with an unsupported security handler")
+        raise InputError(path, "damaged or truncated PDF: cannot be opened")
     try:
-        count = len(doc)
-        if count == 0:
+        count = raw.FPDF_GetPageCount(doc)
+        if count <= 0:
             raise InputError(path, "PDF with no pages")
         if count > MAX_PAGES:
             raise InputError(path, f"PDF has {count:,} pages, over the limit of {MAX_PAGES:,}")
         return [_page(path, doc, i, raw) for i in range(min(count, pages or count))]
     finally:
-        doc.close()
+        raw.FPDF_CloseDocument(doc)
 
 
 def _page(path: str, doc: Any, index: int, raw: Any) -> Page:
+    page = raw.FPDF_LoadPage(doc, index)
+    if not page:
+        raise InputError(path, f"damaged PDF: page {index + 1} cannot be read")
     try:
-        page = doc[index]
-    except Exception:
-        raise InputError(path, f"damaged PDF: page {index + 1} cannot be read") from None
-    try:
-        width, height = page.get_size()
-        textpage = page.get_textpage()
+        width, height = raw.FPDF_GetPageWidthF(page), raw.FPDF_GetPageHeightF(page)
+        textpage = raw.FPDFText_LoadPage(page)
+        if not textpage:
+            raise InputError(path, f"damaged PDF: the text of page {index + 1} cannot be read")
         try:
-            runs, handles = _runs(path, page.raw, textpage.raw, raw, index)
-            runs = _glyph_edges(runs, handles, _page_text(textpage.raw, raw), textpage.raw,
-                                raw)
+            runs, handles = _runs(path, page, textpage, raw, index)
+            runs = _glyph_edges(runs, handles, _page_text(textpage, raw), textpage, raw)
         finally:
-            textpage.close()
+            raw.FPDFText_ClosePage(textpage)
     finally:
-        page.close()
+        raw.FPDF_ClosePage(page)
     return Page(index + 1, width, height, runs)
 
 
