@@ -27,7 +27,7 @@ from collections.abc import Callable
 from reslint._dataclass import dataclass
 from reslint.errors import ReslintError
 from reslint.library import HEADING_SYMBOL, folder_files, quick_heading_of
-from reslint.paths import FileVersion, file_version
+from reslint.paths import FileVersion, file_version, read_once
 
 TYPE_CHECKING = False  # not typing's constant: importing typing costs the hook ~3 ms
 if TYPE_CHECKING:
@@ -131,12 +131,7 @@ def heading_symbol(path: str, max_size: int) -> str | None:
     Text files: the first symbol in the text before the enacting formula (the symbol
     stamp comes first in every layout), as reslint.library.quick_heading reads it.  Word
     and PDF files are parsed."""
-    key = file_version(path)
-    if key is None:
-        return None
-    if key not in _HEADS:
-        _HEADS[key] = _read_symbol(path, max_size)
-    return _HEADS[key]
+    return read_once(_HEADS, path, lambda p: _read_symbol(p, max_size))
 
 
 def _read_symbol(path: str, max_size: int) -> str | None:

@@ -18,7 +18,7 @@ import os
 
 from reslint._dataclass import dataclass
 from reslint.model import Document
-from reslint.paths import FileVersion, file_version
+from reslint.paths import FileVersion, read_once
 from reslint.vocab._words import lazy_regex
 from reslint.vocab.dates import DATE_PATTERN, parse_date
 
@@ -80,16 +80,15 @@ def quick_heading_of(path: str) -> QuickHeading | None:
     """The quick heading of a text file (None when it cannot be read), cached by path,
     modification time and size within the process: the library index and the documents
     lookup by symbol read each file once."""
-    key = file_version(path)
-    if key is None:
+    return read_once(_HEADS, path, _read_quick_heading)
+
+
+def _read_quick_heading(path: str) -> QuickHeading | None:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return quick_heading(handle.read(HEAD_CHARS))
+    except OSError:
         return None
-    if key not in _HEADS:
-        try:
-            with open(path, encoding="utf-8", errors="replace") as handle:
-                _HEADS[key] = quick_heading(handle.read(HEAD_CHARS))
-        except OSError:
-            _HEADS[key] = None
-    return _HEADS[key]
 
 
 @dataclass(frozen=True)

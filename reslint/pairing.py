@@ -25,7 +25,7 @@ from reslint.config import Config
 from reslint.errors import ReslintError
 from reslint.library import LIBRARY_SUFFIXES, folder_files
 from reslint.model import Document
-from reslint.paths import FileVersion, display_path, file_version
+from reslint.paths import FileVersion, display_path, read_once
 from reslint.text.source import MAX_BYTES, SourceText
 from reslint.vocab._words import lazy_regex
 
@@ -345,19 +345,16 @@ def _entry(path: str, max_size: int | None) -> _Entry | None:
     """The parsed library file, cached by path and modification time within the process."""
     from reslint.parse import parse_file
 
-    key = file_version(path)
-    if key is None:
-        return None
-    if key not in _LIBRARY:
+    def read(path: str) -> _Entry:
         try:
             doc = parse_file(path, max_size or MAX_BYTES)
         except ReslintError:  # a README or a note in the library is not a resolution
-            _LIBRARY[key] = _Entry("other", None, ("", ""), None)
-        else:
-            _LIBRARY[key] = _Entry(doc.kind, doc.session,
-                                   (_key(doc.heading.title), _key(doc.heading.item_title)), doc,
-                                   doc.heading.symbol or "", path)
-    return _LIBRARY[key]
+            return _Entry("other", None, ("", ""), None)
+        return _Entry(doc.kind, doc.session,
+                      (_key(doc.heading.title), _key(doc.heading.item_title)), doc,
+                      doc.heading.symbol or "", path)
+
+    return read_once(_LIBRARY, path, read)
 
 
 _MENTIONS: dict[tuple[str, int, int, tuple[str, ...]], bool] = {}

@@ -5,6 +5,10 @@ print the same file the same way), and which version of a file a per-process cac
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 def display_path(path: str | os.PathLike[str] | None) -> str:
@@ -35,3 +39,15 @@ def file_version(path: str) -> FileVersion | None:
     except OSError:
         return None
     return (path, stat.st_mtime_ns, stat.st_size)
+
+
+def read_once(cache: dict[FileVersion, T], path: str, read: Callable[[str], T]) -> T | None:
+    """`read(path)` once per version of the file in this process (`cache` keeps what each
+    version gave: the library's headings, the documents' symbols, pairing's parsed
+    texts); None when the file cannot be examined."""
+    key = file_version(path)
+    if key is None:
+        return None
+    if key not in cache:
+        cache[key] = read(path)
+    return cache[key]

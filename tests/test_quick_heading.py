@@ -92,3 +92,12 @@ def test_the_quick_heading_agrees_with_the_parser_on_every_real_pair(kind: str) 
             wrong.append(f"{path.name}: {quick.title!r} is not the start of {title!r}")
     assert len(texts) > 400
     assert wrong == []
+
+
+def test_an_edited_file_is_read_again(tmp_path: Path) -> None:
+    path = tmp_path / "adopted.md"
+    path.write_text(ADOPTED, encoding="utf-8")
+    assert library.from_file(str(path)).title == "Example of a title"  # type: ignore[union-attr]
+    path.write_text(ADOPTED.replace("Example of a title", "Another title, longer"),
+                    encoding="utf-8")
+    assert library.from_file(str(path)).title == "Another title, longer"  # type: ignore[union-attr]

@@ -10,13 +10,12 @@ amendments change, with `reslint diff`'s renderers; `--format patch` a unified d
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 
 from reslint.amend.apply import AmendError, amend
 from reslint.amend.find import find_amended, from_report
 from reslint.amend.report import body
+from reslint.commands.export import write_output
 from reslint.commands.options import add_max_size
 from reslint.config import config_for
 from reslint.diff import diff_documents
@@ -106,12 +105,4 @@ def _write(path: str, draft, text: str) -> None:  # type: ignore[no-untyped-def]
     """Atomically, in the draft's encoding (a Word draft is written as its Markdown)."""
     if path.lower().endswith(".docx"):
         raise UsageError(f"{path}: reslint does not write Word files; write Markdown (.md)")
-    folder = os.path.dirname(os.path.abspath(path))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".reslint-", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            bom = b"\xef\xbb\xbf" if getattr(draft.source, "bom", False) else b""
-            handle.write(bom + text.encode("utf-8"))
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot write: {exc.strerror}") from None
+    write_output(text, path, bom=getattr(draft.source, "bom", False))

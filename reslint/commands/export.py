@@ -30,17 +30,19 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def write_output(text: str, path: str | None) -> None:
-    """stdout, or a file written atomically (a temporary file, then a rename)."""
+def write_output(text: str, path: str | None, bom: bool = False) -> None:
+    """stdout, or a file written atomically (a temporary file beside it, then a rename) in
+    UTF-8, with a byte-order mark when `bom` (a draft that had one keeps it).  `export`,
+    `next` and `amend -o` write their files here."""
     if path is None or path == "-":
         sys.stdout.write(text)
         return
     folder = os.path.dirname(os.path.abspath(path))
     tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".reslint-", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        fd, tmp = tempfile.mkstemp(prefix=".reslint-", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
         os.replace(tmp, path)
     except OSError as exc:
         if tmp is not None and os.path.exists(tmp):

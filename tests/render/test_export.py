@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from reslint.cli import main
+from reslint.commands.export import write_output
+from reslint.errors import ReslintError
 from reslint.model import Document, Paragraph
 from reslint.parse import parse_file, parse_source
 from reslint.render import render_markdown
@@ -101,3 +103,15 @@ def test_export_cli_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["export", str(SEEDS[0]), "-o", str(target)]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"reslint: {target}: cannot write") and err.count("\n") == 1
+
+
+def test_the_one_file_writer_keeps_a_bom_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """`export -o`, `next -o` and `amend -o` write through commands.export.write_output."""
+    out = tmp_path / "draft.md"
+    write_output("1. *Decides*;\r\n", str(out), bom=True)
+    assert out.read_bytes() == b"\xef\xbb\xbf1. *Decides*;\r\n"
+    folder = tmp_path / "a-folder"  # the rename onto a folder fails after the write
+    folder.mkdir()
+    with pytest.raises(ReslintError, match=f"^{folder}: cannot write: "):
+        write_output("text\n", str(folder))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-folder", "draft.md"]
