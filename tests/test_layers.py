@@ -2,11 +2,16 @@
 fix, diff and rollover beside the engine, the library pipeline (reslint.lint) above them and
 the commands on top.  A module may import its own layer and those below, never one above:
 this test reads every import of reslint/ (those inside functions too) and fails on each
-that runs back up, naming the file and line."""
+that runs back up, naming the file and line; and a real check run, watched in a fresh
+interpreter, has no module load one of a higher layer (importlib.import_module included)."""
 
 from __future__ import annotations
 
 import ast
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -85,3 +90,46 @@ def test_the_check_finds_an_upward_import() -> None:
     assert layer_of("reslint.engine.runner") < layer_of("reslint.fix")
     with pytest.raises(AssertionError, match="in no layer"):
         layer_of("reslint.newcomer")
+
+
+# Run in a fresh interpreter: records, for every reslint module a real check loads, the
+# reslint module whose code imported it, by `import` or by importlib.import_module (which
+# the AST test above cannot see: the commands, the report formats, the check primitives).
+RECORDER = r'''
+import importlib.abc, json, sys
+
+edges = []
+
+class Recorder(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name.startswith("reslint"):
+            frame = sys._getframe(1)
+            while frame is not None:
+                module = frame.f_globals.get("__name__", "")
+                if module.startswith("reslint") and module != name:
+                    edges.append((module, name))
+                    break
+                frame = frame.f_back
+        return None
+
+sys.meta_path.insert(0, Recorder())
+from reslint.cli import main
+main(sys.argv[1:])
+print(json.dumps(edges), file=sys.stderr)
+'''
+
+
+def test_a_check_imports_no_higher_layer_at_run_time(tmp_path: Path) -> None:
+    fixtures = PACKAGE.parent / "tests" / "fixtures"
+    env = {**os.environ, "PYTHONPATH": str(PACKAGE.parent), "RESLINT_CACHE_DIR": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", RECORDER, "check", str(fixtures / "A_RES_78_32.txt"),
+         "--previous", str(fixtures / "A_RES_76_47.txt"), "--format", "json", "-j", "1"],
+        capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    edges = json.loads(done.stderr.splitlines()[-1])
+    assert ["reslint.cli", "reslint.commands.check"] in edges  # the probe sees import_module
+    assert ["reslint.report", "reslint.report.json"] in edges
+    upward = [f"{a} (layer {layer_of(a)}) imports {b} (layer {layer_of(b)})"
+              for a, b in edges if layer_of(b) > layer_of(a)]
+    assert upward == []
