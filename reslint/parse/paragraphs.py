@@ -15,6 +15,10 @@ from reslint.text.mapped import MappedText
 
 OPERATIVE_NUMBER = re.compile(r"^(?P<num>\d{1,3})\.\s*")
 SUB_LABEL = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivxl]{1,6})\)\s*")
+# The other forms of a sub-paragraph: "a." / "b)" (drafts from a word processor's list),
+# and the bullet of a list of targets or actions ("• Double the output of …").
+SUB_LETTER = re.compile(r"^(?P<label>[a-z])[.)]\s+(?=\S)")
+BULLET = re.compile(r"^[•▪●◦]\s*")
 ROMAN = re.compile(r"^[ivxl]+$")
 ADVERBS = (
     r"(?:also|further|again|once again|moreover|furthermore|in particular|with (?:concern"
@@ -59,8 +63,11 @@ def classify(
     if m := OPERATIVE_NUMBER.match(text.text):
         kind, number = "operative", m.group("num")
         text = text[m.end() :]
-    elif m := SUB_LABEL.match(text.text):
+    elif m := SUB_LABEL.match(text.text) or SUB_LETTER.match(text.text):
         kind, number = "sub", m.group("label")
+        text = text[m.end() :]
+    elif m := BULLET.match(text.text):
+        kind, number = "sub", "•"
         text = text[m.end() :]
     elif seen_operative or (reads_operative(text.text) and text.text.endswith((";", ".", ":"))):
         kind = "operative"  # a single unnumbered operative paragraph, or a stray block

@@ -419,6 +419,10 @@ def _attach(parent: Paragraph, raw: RawParagraph, quoted: bool,
         k = sum(1 for s in parent.subparagraphs if s.kind == "quoted") + 1
         label = f"{parent.label}/q{k}"
         kind = "quoted"
+    elif raw.number == "•":  # bullets are counted: OP47(•1), OP47(•2)
+        k = sum(1 for s in target.subparagraphs if s.number == "•") + 1
+        label = f"{target.label}(•{k})"
+        kind = "sub"
     else:
         label = f"{target.label}({raw.number})"
         kind = "sub"

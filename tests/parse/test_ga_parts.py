@@ -57,3 +57,29 @@ def test_reslint_parse_shows_the_parts():
     data = parse_json(GA / "A_C.5_80_L.17.md")
     assert [(s["key"], s["kind"]) for s in data["sections"]][:2] == [
         ("A", "part"), ("A.I", "section")]
+
+
+def test_bullets_are_sub_paragraphs_of_the_paragraph_they_list():
+    """79/233, annex paragraph 47: "Targets:" then five "•" items (lines 485-504), each a
+    sub-paragraph counted in order; paragraph 48 follows at line 508."""
+    doc = _doc("A_RES_79_233.md")
+    (p47,) = [p for p in doc.annexes[0].operative if p.label == "Annex.OP47"]
+    subs = [(s.label, s.kind, s.number, s.span.line) for s in p47.subparagraphs]
+    assert subs == [(f"Annex.OP47(•{k})", "sub", "•", line)
+                    for k, line in enumerate((485, 490, 495, 499, 504), 1)]
+    assert p47.subparagraphs[1].text.startswith("Double the output of services sectors")
+
+
+def test_lettered_sub_paragraphs_with_a_full_stop(tmp_path):
+    """A word processor's list: "a." / "b." under a paragraph, read as (a), (b)."""
+    from reslint.parse import parse_file
+
+    draft = tmp_path / "d.md"
+    draft.write_text(
+        "A/C.2/99/L.5\n\nThe General Assembly,\n\nRecalling its resolution 78/1,\n\n"
+        "1. Requests the Secretary-General:\n\na. To report;\n\nb) To consult;\n\n"
+        "2. Decides to remain seized of the matter.\n", encoding="utf-8")
+    doc = parse_file(str(draft))
+    assert [(s.label, s.text) for s in doc.operative[0].subparagraphs] == [
+        ("OP1(a)", "To report;"), ("OP1(b)", "To consult;")]
+    assert [p.label for p in doc.operative] == ["OP1", "OP2"]
