@@ -114,7 +114,12 @@ def plan(draft: Document, edits: list[tuple[int, int, str, int]], notes: Notes) 
             note = next((n for n in notes.new if n.char == m.group()), None)
             if note is not None:
                 items.append(_Item((start, 0, order, index, m.start()), None, note))
-    if not notes.new and not dropped:
+    for f in footnotes:
+        if gone(f.span.start) and f not in dropped:
+            out.problems.append(
+                f"{draft.path}:{f.span.line}: the text of footnote {f.number} stands inside "
+                "words the amendments delete (a page break): it would be lost")
+    if (not notes.new and not dropped) or out.problems:
         return out
     items.sort(key=lambda i: i.key)
     number = _numbers(items, dropped, run)
@@ -143,11 +148,6 @@ def plan(draft: Document, edits: list[tuple[int, int, str, int]], notes: Notes) 
                                 f"{f.number} was not found")
             continue
         out.edits += [_digits(text, s, e, f.number, new) for s, e in [*spans, label]]
-    for f in footnotes:
-        if gone(f.span.start) and f not in dropped:
-            out.problems.append(
-                f"{draft.path}:{f.span.line}: the text of footnote {f.number} stands inside "
-                "words the amendments delete (a page break): it would be lost")
     out.edits += [_lines_of(text, f) for f in dropped]
     # the new footnotes' texts, each after the draft's footnote numbered before it
     placed = [(number[id(i)], g) for i in items if (g := i.footnote) is not None]
@@ -205,7 +205,7 @@ def _marker(draft: Document, n: int) -> str:
         return f"<sup>{n}</sup>"
     if draft.style == "markdown-unicode":
         return str(n).translate(SUPERSCRIPT)
-    if draft.style == "markdown-caret":
+    if draft.style in ("markdown-caret", "markdown-plain"):  # plain: it has none yet
         return f"[^{n}]"
     return str(n)
 
@@ -270,7 +270,7 @@ def _new_text(text: str, draft: Document, footnotes: list[Footnote],
     sep = _separator(text, footnotes)
     model = before[-1] if before else (after[0] if after else None)
     if model is None:
-        if draft.style == "markdown-caret":  # definitions at the end of the file
+        if draft.style in ("markdown-caret", "markdown-plain"):  # definitions at the end
             tail = "" if text.endswith(("\n", "\r")) else nl
             return len(text), len(text), f"{tail}{nl}[^{new}]: {note.text}{nl}"
         problems.append(f"{note.where}: the words it inserts carry a footnote, and the draft "

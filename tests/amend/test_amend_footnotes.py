@@ -120,3 +120,45 @@ def test_a_footnote_that_cannot_follow_is_an_error_and_nothing_is_written(
     assert done.returncode == 2 and not out.exists()
     assert done.stderr.splitlines()[-1] == "reslint: nothing written: 1 instruction cannot " \
         "be applied"
+
+
+def test_a_markdown_draft_without_footnotes_gets_its_first(tmp_path: Path) -> None:
+    draft = tmp_path / "A_80_L.90.md"
+    draft.write_text("United Nations\nA/80/L.90\n\nEightieth session\n\nAlbania: draft "
+                     "resolution\n\nExample\n\n*The General Assembly*,\n\n*Recalling* its "
+                     "resolution 79/1,\n\n1. *Welcomes* the report;\n\n2. *Decides* to remain "
+                     "seized of the matter.\n", encoding="utf-8")
+    amendment = tmp_path / "A_80_L.91.md"
+    amendment.write_text("United Nations\nA/80/L.91\n\nEightieth session\n\nZambia: "
+                         "amendment to draft resolution A/80/L.90\n\nExample\n\nAfter operative "
+                         "paragraph 1, insert a new operative paragraph reading:\n\n*Urges* all "
+                         "States to apply the Convention[^1];\n\n[^1]: United Nations, Treaty "
+                         "Series, vol. 1155, No. 18232.\n", encoding="utf-8")
+    result = amend(parse_file(str(draft)), [parse_file(str(amendment))])
+    assert result.text.endswith(
+        "1. *Welcomes* the report;\n\n2. *Urges* all States to apply the Convention[^1];\n\n"
+        "3. *Decides* to remain seized of the matter.\n\n[^1]: United Nations, Treaty Series, "
+        "vol. 1155, No. 18232.\n")
+    after = parse_source(SourceText("amended.md", result.text))
+    assert [(f.number, f.text, len(f.markers)) for f in after.footnotes] == [
+        (1, "United Nations, Treaty Series, vol. 1155, No. 18232.", 1)]
+
+
+def test_deleting_a_paragraph_across_a_page_break_keeps_the_pages_footnotes(
+        tmp_path: Path) -> None:
+    """The fourth preambular paragraph of A/80/L.25 runs over a page break, and the foot of
+    that page holds footnotes 1 and 2 (whose markers are in the second): deleting the
+    paragraph with its lines would take them; that is refused, nothing written."""
+    bad = tmp_path / "A_80_L.32.md"
+    bad.write_text(_once((TEXTS / "A_80_L.32.md").read_text(encoding="utf-8"),
+                         "In operative paragraph 69, replace “sexual and reproductive” with "
+                         "“emergency”.", "Delete the fourth preambular paragraph."),
+                   encoding="utf-8")
+    with pytest.raises(AmendError) as info:
+        amend(parsed("A_80_L.25.md"), [parse_file(str(bad))])
+    draft = TEXTS / "A_80_L.25.md"
+    assert info.value.problems == [
+        f"{draft}:69: the text of footnote 1 stands inside words the amendments delete (a "
+        "page break): it would be lost",
+        f"{draft}:71: the text of footnote 2 stands inside words the amendments delete (a "
+        "page break): it would be lost"]
