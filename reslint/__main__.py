@@ -1,5 +1,3 @@
-import sys
+from reslint.cli import run
 
-from reslint.cli import main
-
-sys.exit(main())
+run()
