@@ -312,3 +312,33 @@ def test_offline_while_looking_for_the_cited_previous_is_said(tmp_path: Path, ca
     assert (code, findings.split()[0]) == (1, "RES001:15")
     assert "the draft cites A/RES/78/172 (line 35), which could not be fetched: cannot " \
            "reach 127.0.0.1:" in pairing["how"]
+
+
+@needs_ga
+def test_a_later_resolution_the_draft_cites_beats_an_older_one_in_the_library(
+        tmp_path: Path, cache: Path, server: str, capsys):
+    """The library holds only an older resolution of the draft's title (78/172's text
+    restamped 77/10 of the seventy-seventh session: a deliberate stand-in); the draft
+    recalls 78/172, which is later: with fetching on, 78/172 is fetched and is the
+    previous; without, the library's is, and the report names 78/172 as not at hand."""
+    project = _project(tmp_path, f"library: adopted\nfetch:\n  base: {server}\n")
+    (project / "adopted").mkdir()
+    older = (GA / "texts" / "A_RES_78_172.md").read_text(encoding="utf-8")
+    older = older.replace("78/172", "77/10").replace("Seventy-eighth session",
+                                                     "Seventy-seventh session")
+    (project / "adopted" / "older.md").write_text(older, encoding="utf-8")
+    code, pairing, findings = _pairing(capsys, project)
+    assert code == 1 and "RES103:35" in findings  # as against 78/172 (the tests above)
+    assert pairing["previous"] == str(cache / "A_RES_78_172.pdf")
+    assert pairing["how"].startswith("A/RES/78/172 fetched from 127.0.0.1:")
+
+    (project / ".reslint.yaml").write_text("library: adopted\n")  # no fetching
+    (cache / "A_RES_78_172.pdf").unlink()
+    _, pairing, findings = _pairing(capsys, project)
+    assert pairing["previous"] == str(project / "adopted" / "older.md")
+    assert pairing["how"].endswith(
+        "before the eightieth session; the draft cites A/RES/78/172 (line 35), which may "
+        "be its previous resolution but is in neither the library nor the download cache: "
+        "give --fetch (or set fetch: true in .reslint.yaml) to download it and check "
+        "against it")
+    assert "RES001" not in findings
