@@ -418,18 +418,18 @@ def _chain(p: Paragraph, text: str, nouns: list[tuple[int, int, str]], groups: l
                 c.group_open = True
     if p.kind != "preamble" or not groups:
         return
-    m = RECALLING.search(text)
-    if m is None:
-        return
-    stop = m.end()
-    for g in groups:
-        if g.anchor < m.start():
-            continue
-        if not (g.anchor <= m.end() <= g.noun_end or _joined(text, stop, g.anchor)):
-            break
-        for c in by_group.get(g.id, []):
-            c.recalled = True
-        stop = g.stop
+    # every recalling verb of the paragraph: "Recalling all relevant resolutions of …,
+    # reaffirming its resolutions 65/198 …, and recalling …" (A/C.3/80/L.17)
+    for m in RECALLING.finditer(text):
+        stop = m.end()
+        for g in groups:
+            if g.anchor < m.start():
+                continue
+            if not (g.anchor <= m.end() <= g.noun_end or _joined(text, stop, g.anchor)):
+                break
+            for c in by_group.get(g.id, []):
+                c.recalled = True
+            stop = g.stop
 
 
 def _form_body(form: str) -> str:
@@ -501,10 +501,12 @@ def find_recalled(
     if recalled:
         first_paragraph = recalled[0].paragraph
         p = next(p for p in paragraphs if p.label == first_paragraph)
-        m = RECALLING.search(p.text)
         mine = [c for c in recalled if c.paragraph == first_paragraph]
         tail = mine[-1].date_span or mine[-1].span
-        first = span_of(p, m.start(), m.end()) if m else mine[0].span
+        # the verb that governs the first recalled resolution: the last one before it
+        verbs = [span_of(p, m.start(), m.end()) for m in RECALLING.finditer(p.text)]
+        first = next((v for v in reversed(verbs) if v.start <= mine[0].span.start),
+                     mine[0].span)
         whole = Span(first.line, first.column, tail.end_line, tail.end_column,
                      first.start, tail.end)
     return recalled, whole

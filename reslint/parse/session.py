@@ -7,7 +7,12 @@ the item …"):
 
 - "include in the provisional agenda of its eighty-first session (, under the item …)";
 - "… at its eighty-first session(,) under the item (entitled) …" (to continue consideration,
-  to consider a report, under an item already on the agenda).
+  to consider a report, under an item already on the agenda);
+- "Decides to continue its consideration of the question at its eighty-second session",
+  "Decides to consider the question of … at its eightieth session", "decides to defer until
+  the main part of its eighty-first session consideration of …" (the Third and Fifth
+  Committees' forms, with no item named).  A report asked "at its eightieth session" is not
+  one: it puts no item on the agenda.
 
 The last paragraph that holds one of them wins: the agenda paragraph closes the text.
 """
@@ -23,6 +28,13 @@ from reslint.vocab.ordinals import SESSION_PHRASE, ordinal_to_int, word_char_at
 PROVISIONAL_AGENDA = re.compile(r"provisional\s+agenda\s+of\s+its\s+", re.IGNORECASE)
 AT_ITS = re.compile(r"\bat\s+its\s+", re.IGNORECASE)
 UNDER_ITEM = re.compile(r",?\s+under\s+the\s+(?:sub-?)?items?\b", re.IGNORECASE)
+# "Decides to continue its consideration of the question at its", "decides to defer until
+# the main part of its": the verb, then (in the same clause) the session
+CONSIDER_AT = re.compile(
+    r"\bdecides\s+to\s+(?:continue\s+(?:its\s+consideration|to\s+consider)|consider|defer)\b"
+    r"(?:(?!,\s+and\b)[^;:]){0,200}?\b(?:at|until)\s+(?:the\s+(?:main|resumed)\s+part\s+of\s+)?its\s+",
+    re.IGNORECASE,
+)
 
 SpanOf = Callable[[Paragraph, int, int], Span]
 
@@ -57,5 +69,9 @@ def _in_paragraph(text: str) -> tuple[int | None, int, int] | None:
         m = SESSION_PHRASE().match(text, lead.end())
         if (m is not None and m.group("special") is None
                 and UNDER_ITEM.match(text, m.end()) is not None):
+            return ordinal_to_int(m.group("word")), m.start("word"), m.end("word")
+    for lead in CONSIDER_AT.finditer(text):
+        m = SESSION_PHRASE().match(text, lead.end())
+        if m is not None and m.group("special") is None and not word_char_at(text, m.end()):
             return ordinal_to_int(m.group("word")), m.start("word"), m.end("word")
     return None

@@ -306,9 +306,39 @@ def test_draft_decision_with_lettered_paragraphs(ga_docs):
     assert [(p.label, p.span.line) for p in doc.operative] == [("OP(a)", 36), ("OP(b)", 40)]
 
 
+def test_a_second_recalling_verb_in_a_paragraph(ga_docs):
+    """ "Recalling all relevant resolutions of the General Assembly, the Human Rights Council
+    …, reaffirming its resolutions 65/198 … and 79/315 …, and recalling Human Rights Council
+    resolutions 27/13 …": the Assembly's list is governed by the second verb (line 37)."""
+    doc = ga_docs["A_C.3_80_L.17.md"]
+    assert [c.symbol for c in doc.recalled][:2] == ["65/198", "66/142"]
+    assert doc.recalled[-1].symbol == "79/315" and len(doc.recalled) == 19
+    span = doc.recalled_span
+    assert (span.line, span.column, span.end_line) == (37, 10, 44)
+    assert {c.symbol for c in doc.other_citations if c.body == "hrc"} >= {"27/13", "60/13"}
+    # "…, and recalling also its resolutions 58/205 …" after a first list (79/190)
+    recalled = [c.symbol for c in ga_docs["A_RES_79_190.md"].recalled]
+    assert recalled.index("57/244") < recalled.index("58/205")
+
+
 def test_next_session_under_the_item(ga_docs):
     doc = ga_docs["A_RES_79_14.md"]
     assert doc.next_session == 81 and doc.next_session_span.line == 47
+
+
+def test_next_session_where_the_assembly_decides_to_consider_the_question(ga_docs):
+    """ "Decides to continue its consideration of the question at its eighty-second session"
+    (80/216, line 611), "Decides to consider the question of … at its eightieth session"
+    (78/229, line 1884), "decides to defer until the main part of its eighty-first session
+    consideration of …" (A/C.5/80/L.22, line 33); a report asked "at its eightieth session"
+    is no agenda placement (78/172); "Decides to consider a gradual increase …, and invites
+    the Secretary-General … to submit proposals … at its seventy-ninth session" neither."""
+    for name, number, line in (("A_RES_80_216.md", 82, 611), ("A_RES_78_229.md", 80, 1884),
+                               ("A_C.5_80_L.22.md", 81, 33)):
+        doc = ga_docs[name]
+        assert (doc.next_session, doc.next_session_span.line) == (number, line), name
+    assert ga_docs["A_RES_78_172.md"].next_session is None
+    assert ga_docs["A_RES_78_73.md"].next_session is None
 
 
 def test_next_session_in_a_sub_paragraph(ga_docs):
