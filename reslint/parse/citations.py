@@ -376,7 +376,7 @@ _MODIFIERS = (
 _JOIN = re.compile(
     r"(?:,|\band|\bor|\bas\s+well\s+as|\bnor|\bincluding|\bin\s+particular|\bnotably"
     r"|\bespecially|\b(?:latest|most\s+recent)\s+of\s+which\s+(?:is|was|being|are|were))\s+"
-    r"(?:(?:[Ss]ections?|[Pp]arts?|[Pp]aragraphs?)\s+[\w\-–()]{1,12}(?:\s+and\s+[\w\-–()]{1,12})?"
+    r"(?:(?:[Ss]ections?|[Pp]arts?|[Pp]aragraphs?)\s+[\w\-–().]{1,12}(?:\s+and\s+[\w\-–().]{1,12})?"
     r"\s+of\s+)?(?:the\s+annex\s+to\s+)?(?:its\s+|their\s+|the\s+)?"
     rf"(?:{_NAME}\s+)?{_MODIFIERS}$"
 )
@@ -477,7 +477,7 @@ def find_citations(paragraphs: list[Paragraph], span_of: SpanOf) -> list[Citatio
 RECALLING = re.compile(
     r"\b(?:[Rr]ecalling|[Rr]eaffirming|[Bb]earing\s+in\s+mind)"
     r"(?:\s+(?:also|further|furthermore|moreover|in\s+particular|once\s+again|again))*\s+"
-    r"(?:(?:[Ss]ections?|[Pp]arts?|[Pp]aragraphs?)\s+[\w\-–()]{1,12}\s+of\s+)?"
+    r"(?:(?:[Ss]ections?|[Pp]arts?|[Pp]aragraphs?)\s+[\w\-–().]{1,12}\s+of\s+)?"  # "I.B"
     r"(?:all\s+(?:of\s+)?)?(?:its\s+|the\s+)?"
     rf"(?:{_NAME}\s+)?(?:[a-z][a-z\-]*\s+){{0,4}}"
     r"(?:resolution|decision)s?\b"

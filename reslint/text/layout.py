@@ -359,8 +359,10 @@ def _group_blocks(
         line = (start + len(text) - len(text.lstrip()), stripped)
         unit = STARTS_UNIT.match(stripped)
         full = closed_at and len(current) >= closed_at  # "Annex", "IV", meeting and date
+        # a line of its own after a page break (only then asked: layout is on the hot path)
+        alone = page_break and i + 1 < len(lines) and _is_blank(lines[i + 1][1])
         if current and not full and unit is None and _continues(
-                current, stripped, pending_break, page_break, unit):
+                current, stripped, pending_break, page_break, unit, alone):
             current.append(line)
         else:
             if current:
@@ -385,7 +387,7 @@ def _lines_of_unit(first_line: str) -> int:
 
 def _continues(
     current: list[tuple[int, str]], stripped: str, blank: bool, page_break: bool,
-    starts_new: object
+    starts_new: object, alone: bool = False,
 ) -> bool:
     if starts_new is not None:
         return False
@@ -402,7 +404,9 @@ def _continues(
         # The paragraph goes on after the page break unless it had ended.
         if not ENDED().search(last) or stripped[:1].islower():
             return True
-        return _stopped_at_comma(last) and not can_open(stripped)
+        # a title alone at the page top ("Social aspects", 78/148) is no continuation
+        return (_stopped_at_comma(last) and not can_open(stripped)
+                and not (alone and _header_like(stripped)))
     return False
 
 
