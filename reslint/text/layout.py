@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections import Counter
 
 from reslint._dataclass import dataclass, field
 from reslint.text.mapped import MappedText, extend_offsets
@@ -123,9 +124,14 @@ def _front_matter_end(lines: list[tuple[int, str]]) -> int:
 def _page_furniture(lines: list[tuple[int, str]], skip: set[int]) -> list[int]:
     """Mark running headers/footers around each page marker `2/4`; return page-break offsets."""
     breaks: list[int] = []
+    # every page marker of a document counts its pages: "2/8", "3/8" …; a symbol alone on
+    # a line ("73/89" in a paragraph set one word a line, 79/81) is no page marker
+    totals = Counter(m.group(2) for _, t in lines if "/" in t and (m := PAGE_MARKER.match(t)))
+    total = totals.most_common(1)[0][0] if totals else None
     for i, (_, text) in enumerate(lines):
         m = PAGE_MARKER.match(text) if "/" in text else None
-        if not m or int(m.group(1)) > int(m.group(2)) or int(m.group(1)) < 1:
+        if (not m or m.group(2) != total or int(m.group(1)) > int(m.group(2))
+                or int(m.group(1)) < 1):
             continue
         cluster = [i]
         join = next((k for k in range(i - 1, max(-1, i - 9), -1) if lines[k][1] == ""), None)
