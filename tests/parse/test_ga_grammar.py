@@ -259,6 +259,16 @@ def test_titles_alone_as_headings(ga_docs):
     assert all(p.number is not None for p in doc.operative)
 
 
+def test_a_title_alone_at_a_page_top_after_a_comma(ga_docs):
+    """ "… aviation, and road transport," ends a page; the next page opens with the title
+    "Social aspects" (78/148, line 297), not with the rest of that paragraph."""
+    doc = ga_docs["A_RES_78_148.md"]
+    assert [(s.title, s.span.line) for s in doc.sections][-1] == ("Social aspects", 297)
+    before = next(p for p in doc.preamble if p.span.line == 282)
+    assert before.text.endswith("road transport,") and before.span.end_line == 285
+    assert next(p for p in doc.preamble if p.span.line == 300).section == "#4"
+
+
 def test_paragraph_quoted_inside_a_paragraph(ga_docs):
     doc = ga_docs["A_RES_78_248.md"]
     op14 = next(p for p in doc.operative if p.label == "OP14")
@@ -277,6 +287,31 @@ def test_annex_kept_apart(ga_docs):
     assert annex.operative[0].label == "Annex.OP1" and annex.operative[0].span.line == 71
     assert len(annex.operative) == 88
     assert {f.part for f in doc.footnotes} == {"Annex"}
+
+
+def test_footnotes_printed_after_the_closing_line(ga_docs):
+    """78/103 closes with "45th plenary meeting" (line 429); footnotes 25-27 of its last
+    page follow (lines 434-440), each marker in the resolution's last paragraphs."""
+    doc = ga_docs["A_RES_78_103.md"]
+    assert doc.meeting.span.line == 429
+    tail = [(f.number, f.span.line, f.part, f.markers[0].span.line)
+            for f in doc.footnotes if f.number >= 25]
+    assert tail == [(25, 434, "resolution", 417), (26, 436, "resolution", 422),
+                    (27, 440, "resolution", 427)]
+    assert doc.operative[-1].label == "OP25"
+
+
+def test_annex_with_its_own_sections(ga_docs):
+    """The outcome document annexed to 78/317 (line 67) has its own sections: I (line 74),
+    II (233) with lettered sub-sections A (238) to D (735), apart from the resolution's two
+    paragraphs."""
+    doc = ga_docs["A_RES_78_317.md"]
+    annex = doc.annexes[0]
+    assert (annex.key, annex.span.line) == ("Annex", 67)
+    assert [(s.key, s.span.line) for s in annex.sections][:6] == [
+        ("I", 74), ("II", 233), ("II.A", 238), ("II.B", 408), ("II.C", 600), ("II.D", 735)]
+    assert annex.sections[2].title == "Build resilient economies"
+    assert [p.label for p in doc.operative] == ["OP1", "OP2"] and not doc.sections
 
 
 def test_annex_with_modalities(ga_docs):
@@ -321,6 +356,26 @@ def test_a_second_recalling_verb_in_a_paragraph(ga_docs):
     assert recalled.index("57/244") < recalled.index("58/205")
 
 
+def test_a_part_label_with_a_full_stop(ga_docs):
+    """ "Recalling section I.B of its resolution 51/216" (A/C.5/80/L.17, line 225) and
+    "…, section II.A of its resolution 65/259 …, its resolution 66/246 …" (78/253, line
+    41): the label does not stop the list."""
+    doc = ga_docs["A_C.5_80_L.17.md"]
+    last = doc.recalled[-1]
+    assert (last.symbol, last.span.line) == ("51/216", 225)
+    recalled = [c.symbol for c in ga_docs["A_RES_78_253.md"].recalled]
+    assert recalled[:6] == ["60/283", "63/262", "64/243", "65/259", "66/246", "66/263"]
+
+
+def test_a_symbol_alone_on_a_line_is_no_page_marker(ga_docs):
+    """ "Recalling / also / its / resolution / 73/89 / of …", one word a line (79/81, lines
+    36-46): "73/89" is the resolution, not page 73 of 89 (the document's pages are n/8)."""
+    doc = ga_docs["A_RES_79_81.md"]
+    first = doc.recalled[0]
+    assert (first.symbol, first.date, first.span.line) == ("73/89", "2018-12-06", 40)
+    assert doc.preamble[1].text.startswith("Recalling also its resolution 73/89 of 6 December")
+
+
 def test_next_session_under_the_item(ga_docs):
     doc = ga_docs["A_RES_79_14.md"]
     assert doc.next_session == 81 and doc.next_session_span.line == 47
@@ -347,20 +402,14 @@ def test_next_session_in_a_sub_paragraph(ga_docs):
 
 
 def test_sub_paragraphs_at_depth(ga_docs):
-    """(a) under an operative paragraph, (i) under (a)."""
-    found = None
-    for name, doc in ga_docs.items():
-        for p in doc.operative:
-            for s in p.subparagraphs:
-                if s.subparagraphs and s.subparagraphs[0].number == "i":
-                    found = (name, s.subparagraphs[0])
-                    break
-            if found:
-                break
-        if found:
-            break
-    assert found is not None
-    assert found[1].label.endswith("(i)")
+    """(a) under operative paragraph 2 of 78/218 (line 330), (i) under (a) (line 337)."""
+    op2 = next(p for p in ga_docs["A_RES_78_218.md"].operative if p.label == "OP2")
+    a = op2.subparagraphs[0]
+    assert (a.label, a.span.line) == ("OP2(a)", 330)
+    assert a.text.startswith("The persistence of continuing reports")
+    i = a.subparagraphs[0]
+    assert (i.label, i.span.line) == ("OP2(a)(i)", 337)
+    assert i.text.startswith("Torture and other cruel, inhuman or degrading treatment")
 
 
 def test_revised_draft_symbol(tmp_path):
@@ -431,6 +480,37 @@ def test_annex_facts_for_rules(ga_docs):
     assert annex["operative"][0]["part"] == "Annex"
     assert len(facts["operative"]) == 1 and facts["meeting"]["resumed"] is False
     assert {f["part"] for f in facts["footnotes"]} == {"Annex"}
+
+
+def test_a_footnote_wrapped_before_a_date_is_one_footnote(ga_docs):
+    """ "22 Report of the International Conference on Financing for Development, Monterrey,
+    Mexico, / 18 – 22 March 2002 (…)" (A/C.3/80/L.12, lines 600-601): the second line
+    continues footnote 22, and footnotes 23-26 that follow are read as themselves."""
+    doc = ga_docs["A_C.3_80_L.12.md"]
+    assert [f.number for f in doc.footnotes] == list(range(1, 27))
+    note = next(f for f in doc.footnotes if f.number == 22)
+    assert "Monterrey, Mexico, 18 – 22 March 2002" in note.text
+    assert next(f for f in doc.footnotes if f.number == 23).text == "Resolution 63/239, annex."
+    doc = ga_docs["A_RES_79_145.md"]  # "… South Africa, / 26 August–4 September 2002" (843)
+    assert [f.number for f in doc.footnotes] == list(range(1, 51))
+    assert "26 August–4 September 2002" in next(f for f in doc.footnotes if f.number == 23).text
+
+
+def test_other_bodies_citations_at_their_lines(ga_docs):
+    """Real citations of other bodies, each with its body, kind and line: Economic and
+    Social Council (78/172, lines 88 and 164), Security Council "242 (1967)" (79/81, line
+    48), a conference of parties' decision (A/80/L.17, line 503); none is the Assembly's."""
+    def read(name):
+        return [(c.symbol, c.body, c.kind, c.span.line) for c in ga_docs[name].other_citations]
+
+    assert read("A_RES_78_172.md") == [("2020/7", "ecosoc", "resolution", 88),
+                                       ("2016/7", "ecosoc", "resolution", 164),
+                                       ("2016/8", "ecosoc", "resolution", 164)]
+    assert read("A_RES_79_81.md")[0] == ("242 (1967)", "sc", "resolution", 48)
+    assert ("15/24", "cop", "decision", 503) in read("A_80_L.17.md")
+    assert not {"2020/7", "242 (1967)", "15/24"} & {
+        c.symbol for n in ("A_RES_78_172.md", "A_RES_79_81.md", "A_80_L.17.md")
+        for c in ga_docs[n].citations}
 
 
 def test_marker_after_a_symbol_and_a_comma(ga_docs):
