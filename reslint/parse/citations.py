@@ -420,7 +420,8 @@ def _chain(p: Paragraph, text: str, nouns: list[tuple[int, int, str]], groups: l
         return
     # every recalling verb of the paragraph: "Recalling all relevant resolutions of …,
     # reaffirming its resolutions 65/198 …, and recalling …" (A/C.3/80/L.17)
-    for m in RECALLING.finditer(text):
+    verbs = [*RECALLING.finditer(text), *RECALLING_OBJECT_AND.finditer(text)]
+    for m in sorted(verbs, key=lambda v: v.start()):
         stop = m.end()
         for g in groups:
             if g.anchor < m.start():
@@ -483,6 +484,14 @@ RECALLING = re.compile(
     r"(?:resolution|decision)s?\b"
 )
 
+# "Recalling further the Rio Declaration … of June 1992 and its resolution 66/288" (80/216):
+# the verb's object, then the resolution joined to it (the object names no resolution)
+RECALLING_OBJECT_AND = re.compile(
+    r"\b(?:[Rr]ecalling|[Rr]eaffirming|[Bb]earing\s+in\s+mind)"
+    r"(?:\s+(?:also|further|furthermore|moreover|in\s+particular|once\s+again|again))*"
+    r"\s+the\s+[A-Z](?:(?!resolution|decision)[^;]){0,250}?\band\s+its\s+resolutions?\b"
+)
+
 
 def find_recalled(
     paragraphs: list[Paragraph], citations: list[Citation], span_of: SpanOf
@@ -504,7 +513,9 @@ def find_recalled(
         mine = [c for c in recalled if c.paragraph == first_paragraph]
         tail = mine[-1].date_span or mine[-1].span
         # the verb that governs the first recalled resolution: the last one before it
-        verbs = [span_of(p, m.start(), m.end()) for m in RECALLING.finditer(p.text)]
+        verbs = sorted((span_of(p, m.start(), m.end()) for m in (
+            *RECALLING.finditer(p.text), *RECALLING_OBJECT_AND.finditer(p.text))),
+            key=lambda v: v.start)
         first = next((v for v in reversed(verbs) if v.start <= mine[0].span.start),
                      mine[0].span)
         whole = Span(first.line, first.column, tail.end_line, tail.end_column,

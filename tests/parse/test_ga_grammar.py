@@ -356,6 +356,20 @@ def test_a_second_recalling_verb_in_a_paragraph(ga_docs):
     assert recalled.index("57/244") < recalled.index("58/205")
 
 
+def test_a_resolution_joined_to_the_recalled_object(ga_docs):
+    """ "Recalling further the Rio Declaration on Environment and Development of June
+    199216 and its resolution 66/288 of 27 July 2012" (80/216, lines 174-175); "and
+    recalling the United Nations Convention against Transnational Organized Crime and the
+    Protocol …, and its resolutions 71/167 …" (78/229)."""
+    doc = ga_docs["A_RES_80_216.md"]
+    rio = next(c for c in doc.recalled if c.symbol == "66/288")
+    assert (rio.span.line, rio.date, rio.paragraph) == (175, "2012-07-27", "PP15")
+    assert "71/167" in [c.symbol for c in ga_docs["A_RES_78_229.md"].recalled]
+    # a resolution named inside the object is not recalled ("the designation, pursuant
+    # to General Assembly resolutions 47/193 …", 80/216 line 168)
+    assert "47/193" not in [c.symbol for c in doc.recalled]
+
+
 def test_a_part_label_with_a_full_stop(ga_docs):
     """ "Recalling section I.B of its resolution 51/216" (A/C.5/80/L.17, line 225) and
     "…, section II.A of its resolution 65/259 …, its resolution 66/246 …" (78/253, line
