@@ -90,6 +90,12 @@ NAMED_BY = re.compile(
     rf"\bby\s+(?:the\s+)?(?P<name>{_ANY_NAME})\s*,?\s+{_SESSION_AT}of\s+{_ADJ}$"
 )
 ITS = re.compile(rf"\bits\s+{_ADJ}$")
+HEAD_ANYWHERE = re.compile(_HEAD)  # NAMED_BEFORE's head noun, even inside a word
+_NAMED: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = (
+    (NAMED_ITS, lambda w: "its" in w),
+    (NAMED_BY, lambda w: "by" in w),
+    (NAMED_BEFORE, HEAD_ANYWHERE.search),
+)
 # "…, including resolution 79/145", "the latest of which is resolution 79/74": the body of
 # the resolutions just named
 INCLUDING = re.compile(
@@ -120,7 +126,10 @@ SC_ANY = re.compile(SC_RESOLUTION_PATTERN)
 _NOT_AFTER = r"(?<![\w/.\-\u2010\u2011].)"  # `_START`, checked after the first character
 # SYMBOL starts with a digit ("78/32", "1325 (2000)", "2008/36", "1/CP.21"), "S-"/"ES-"
 # ("ES-11/1") or a Roman numeral ("XXXV/1")
-SYMBOL_STARTS = re.compile(rf"[0-9ESIVXL]{_NOT_AFTER}")
+SYMBOL_STARTS = re.compile(
+    rf"[0-9ESIVXL]{_NOT_AFTER}(?:(?<=[0-9])|(?<=E)(?=S-[0-9])|(?<=S)(?=-[0-9])"
+    r"|(?<=[IVXL])(?=[IVXL]*/[0-9]))"
+)
 # DOCUMENT starts with a capital letter, then capitals or digits, then "/"
 DOCUMENT_STARTS = re.compile(rf"[A-Z]{_NOT_AFTER}[A-Z0-9]*/")
 
@@ -173,8 +182,10 @@ def _whose(text: str, start: int, end: int, previous: _Whose | None,
     """Whose resolution or decision the noun at `start` is, from the words before it."""
     window = text[max(0, start - _LOOKBACK) : start]
     named = HEAD_WORD.search(window) is not None or "the " in window  # else no name to find
-    for pattern in (NAMED_ITS, NAMED_BY, NAMED_BEFORE) if named else ():
-        if m := pattern.search(window):
+    for pattern, needs in _NAMED if named else ():
+        # each is tried only where the window holds what it needs (these suffix patterns
+        # are tried from every character of the window)
+        if needs(window) and (m := pattern.search(window)):
             body, issuer = _classify(m.group("name"), councils)
             return _Whose(body, issuer, True)
     if ITS.search(window):

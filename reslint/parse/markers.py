@@ -32,7 +32,11 @@ MONTH = (
     r"|December)"
 )
 # "2 November 20226": a marker glued to the year of a date (the PDF lost the superscript).
-YEAR_GLUED = lazy_regex(rf"\b\d{{1,2}}\s+{MONTH}\s+(?:19|20)\d\d(?P<num>\d{{1,2}})(?![\d/])")
+# (r"\b\d{1,2}\s+…", written to open with a digit: a leading "\b" keeps `re` from skipping
+# ahead to the digits)
+YEAR_GLUED = lazy_regex(
+    rf"\d(?<!\w\d)\d?\s+{MONTH}\s+(?:19|20)\d\d(?P<num>\d{{1,2}})(?![\d/])"
+)
 ORDINAL_SUFFIX = lazy_regex(r"(?:st|nd|rd|th|s)\b")
 GLUE_BEFORE = set(",;:)]”’\"")
 NOT_BEFORE = {
