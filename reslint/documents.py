@@ -165,11 +165,12 @@ class Heading:
     session: int | None
     title: str | None
     item_title: str | None
+    adopted: str | None = None  # ISO date, for an adopted resolution
 
 
 HEADING_PAGES = 1  # the symbol, session, agenda item and title are all on the first page
 HEADINGS_FILE = "pdf-headings.json"  # in reslint's cache folder (reslint.engine.cache)
-HEADINGS_FORMAT = 1
+HEADINGS_FORMAT = 2
 MAX_HEADINGS = 20_000  # entries kept in the file (a big library holds a few thousand)
 _PDF_HEADS: dict[FileVersion, Heading | None] = {}
 # the entries of each headings cache file read in this process (by the file's path: tests
@@ -211,7 +212,7 @@ def _read_pdf_heading(path: str, max_size: int) -> Heading | None:
     except ReslintError:
         return None
     return Heading(doc.heading.symbol, doc.kind, doc.session, doc.heading.title,
-                   doc.heading.item_title)
+                   doc.heading.item_title, doc.heading.adopted)
 
 
 def _stored_key(key: FileVersion) -> str:
@@ -274,14 +275,14 @@ def _heading_of(value: Any) -> tuple[bool, Heading | None]:
     """Whether a stored entry is well formed, and its Heading (None: not a readable PDF)."""
     if value is None:
         return True, None
-    if not isinstance(value, list) or len(value) != 5:
+    if not isinstance(value, list) or len(value) != 6:
         return False, None
-    symbol, kind, session, title, item = value
-    texts = all(v is None or isinstance(v, str) for v in (symbol, title, item))
+    symbol, kind, session, title, item, adopted = value
+    texts = all(v is None or isinstance(v, str) for v in (symbol, title, item, adopted))
     if not texts or not isinstance(kind, str) or not (
             session is None or (isinstance(session, int) and not isinstance(session, bool))):
         return False, None
-    return True, Heading(symbol, kind, session, title, item)
+    return True, Heading(symbol, kind, session, title, item, adopted)
 
 
 def save_headings() -> None:
@@ -303,7 +304,8 @@ def save_headings() -> None:
     kept = list(_STORES[where].items())[-MAX_HEADINGS:]
     data = {"format": [HEADINGS_FORMAT, _version()],
             "headings": {k: None if h is None else [h.symbol, h.kind, h.session, h.title,
-                                                    h.item_title] for k, h in kept}}
+                                                    h.item_title, h.adopted]
+                         for k, h in kept}}
     try:
         fd, tmp = tempfile.mkstemp(prefix="pdf-headings-", suffix=".tmp", dir=folder)
         try:

@@ -126,6 +126,20 @@ def from_file(path: str) -> Adopted | None:
     return _adopted(heading, path) if heading is not None else None
 
 
+def from_pdf(path: str) -> Adopted | None:
+    """The record of an official PDF, read from its first page (reslint.documents.
+    pdf_heading: cached per file version, across runs too)."""
+    from reslint.documents import pdf_heading
+    from reslint.text.source import MAX_BYTES
+
+    heading = pdf_heading(path, MAX_BYTES)
+    symbol = (heading.symbol or "") if heading is not None else ""
+    if heading is None or heading.kind != "resolution" or not symbol.startswith("A/RES/") \
+            or not heading.adopted:
+        return None
+    return Adopted(symbol[len("A/RES/"):], heading.adopted, heading.title or "", path)
+
+
 def _adopted(heading: QuickHeading, path: str) -> Adopted | None:
     if not heading.resolution or not heading.adopted:
         return None
@@ -150,8 +164,17 @@ class Library:
         self.folder = folder
         self._by_symbol: dict[str, Adopted] = {}
         if folder:
-            for path in folder_files(folder):
-                self.add(from_file(path))
+            pdfs = False
+            for path in folder_files(folder, (*LIBRARY_SUFFIXES, ".pdf")):
+                if path.lower().endswith(".pdf"):  # the official PDFs drafters download
+                    pdfs = True
+                    self.add(from_pdf(path))
+                else:
+                    self.add(from_file(path))
+            if pdfs:
+                from reslint.documents import save_headings
+
+                save_headings()  # the PDFs' headings read now serve the next run
 
     def add(self, record: Adopted | None) -> None:
         if record is not None:

@@ -147,3 +147,34 @@ def test_every_pdf_pair_pairs_from_a_pdf_library_as_from_a_text_library(
         assert re.sub(strip, "", pdf_how) == re.sub(strip, "", text_how), stem
         paired += pdf is not None and Path(pdf.path).name == row["previous"]
     assert paired == len(rows) - 1  # A/80/L.23: no title of its own, several under its item
+
+
+@needs_ga
+def test_a_cited_date_is_checked_against_a_library_pdf(tmp_path: Path, cache_folder: Path,
+                                                       capsys, monkeypatch):
+    """RES109 reads the adopted texts of the library: its PDFs as its texts.  A/C.1/80/L.41
+    cites "79/239 of 24 December 2024" (line 79); a deliberate slip makes it 23 December,
+    and the library's PDF of 79/239 (adopted on 24 December 2024) says it is wrong."""
+    _new_process(monkeypatch)
+    project = tmp_path / "project"
+    (project / ".git").mkdir(parents=True)
+    (project / ".reslint.yaml").write_text("library: adopted\n", encoding="utf-8")
+    (project / "adopted").mkdir()
+    shutil.copy(GA / "pdf" / "A_RES_79_239.pdf", project / "adopted" / "ai-military.pdf")
+    text = (GA / "texts" / "A_C.1_80_L.41.md").read_text(encoding="utf-8")
+    assert text.count("79/239 of 24 December 2024") == 1
+    (project / "draft.md").write_text(text.replace("79/239 of 24 December 2024",
+                                                   "79/239 of 23 December 2024"),
+                                      encoding="utf-8")
+    previous = str(GA / "texts" / "A_RES_79_62.md")
+    capsys.readouterr()
+    main(["check", str(project / "draft.md"), "--previous", previous, "--format", "concise",
+          "--select", "RES109"])
+    out = capsys.readouterr().out
+    assert out.startswith(f"{project / 'draft.md'}:79:")
+    assert "RES109 [error]" in out and "24 December 2024" in out
+    (project / "adopted" / "ai-military.pdf").unlink()  # no adopted text at hand: silent
+    capsys.readouterr()
+    main(["check", str(project / "draft.md"), "--previous", previous, "--format", "concise",
+          "--select", "RES109"])
+    assert "RES109" not in capsys.readouterr().out
