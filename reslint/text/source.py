@@ -84,12 +84,10 @@ class SourceText:
 
     def lines(self) -> list[tuple[int, str]]:
         """Each line as (start offset, text without line ending)."""
-        out = []
-        starts = self.line_starts
-        for i, start in enumerate(starts):
-            end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
-            out.append((start, self.text[start:end].rstrip("\r\n")))
-        return out
+        # one split, not a slice a line: the pieces are the lines between the starts
+        pieces = self.text.split("\n")
+        return [(start, piece.rstrip("\r"))
+                for start, piece in zip(self.line_starts, pieces, strict=True)]
 
 
 def decode(path: str, data: bytes) -> SourceText:
