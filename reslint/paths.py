@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import TypeVar
 
-T = TypeVar("T")
+TYPE_CHECKING = False  # not typing's constant: importing typing costs the hook ~3 ms
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    T = TypeVar("T")
 
 
 def display_path(path: str | os.PathLike[str] | None) -> str:
