@@ -225,7 +225,11 @@ def _lift_footnotes(
     current: FootnoteText | None = None
     for i, (start, text) in enumerate(lines):
         if is_pdf and "_____" in text and FOOTNOTE_RULE.match(text):
-            in_block, current = True, None
+            # A footnote too long for its page goes on at the foot of the next one, under
+            # the rule and before that page's own footnotes: the first lines without a
+            # number there are the rest of the last footnote, if it stopped short.
+            in_block = True
+            current = out[-1] if out and not out[-1].text.text.rstrip().endswith(".") else None
             skip.add(i)
             continue
         if in_block:

@@ -98,3 +98,14 @@ def test_every_footnote_of_a_resolution_has_its_marker_or_an_unknown_one():
         for f in _doc(name).footnotes if not f.markers and not f.marker_unknown
     ]
     assert unmarked == []
+
+
+def test_a_footnote_that_goes_on_at_the_foot_of_the_next_page():
+    """A/C.3/80/L.17: footnote 42 ("… Supplement No. 7 and") goes on under the next page's
+    rule (line 825: "corrigendum (E/2005/27 and E/2005/27/Corr.1), chap. I, sect. D.")."""
+    fn = _footnote("A_C.3_80_L.17.md", 42)
+    assert fn.text.endswith("Supplement No. 7 and corrigendum (E/2005/27 and "
+                            "E/2005/27/Corr.1), chap. I, sect. D.")
+    assert fn.span.end_line == 825
+    assert _footnote("A_C.3_80_L.17.md", 43).text.startswith("Ibid., 2012, Supplement No. 7")
+
