@@ -22,6 +22,11 @@ if TYPE_CHECKING:
 
 IBID = re.compile(r"^\s*Ibid\b", re.IGNORECASE)
 SEVERAL_SOURCES = re.compile(r";|\band\b(?=[^,]*\b(?:No\.|vol\.|A/|[A-Z]+/))")
+# A document and its corrigenda are one source: "Supplement No. 7 and corrigendum
+# (E/2005/27 and E/2005/27/Corr.1)".
+CORRIGENDA = re.compile(
+    r"\s+and\s+corrigend(?:um|a)\b|\s*(?:,|\band\b)\s*[A-Z][^\s,;()]*/Corr\.\d+"
+)
 
 
 def run(rule: Any, ctx: Any) -> Iterator[Hit]:
@@ -76,7 +81,7 @@ def run(rule: Any, ctx: Any) -> Iterator[Hit]:
             if IBID.match(fn["text"]):
                 if previous is None:
                     yield Hit({"item": fn, "reason": "the first footnote"}, at=fn["span"])
-                elif SEVERAL_SOURCES.search(previous["text"]):
+                elif SEVERAL_SOURCES.search(CORRIGENDA.sub("", previous["text"])):
                     yield Hit({"item": fn, "reason": f"footnote {previous['number']}, which "
                                "cites more than one source"}, at=fn["span"])
             previous = fn

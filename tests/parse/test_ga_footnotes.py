@@ -109,3 +109,18 @@ def test_a_footnote_that_goes_on_at_the_foot_of_the_next_page():
     assert fn.span.end_line == 825
     assert _footnote("A_C.3_80_L.17.md", 43).text.startswith("Ibid., 2012, Supplement No. 7")
 
+
+def test_ibid_after_a_document_and_its_corrigenda():
+    """A document and its corrigenda are one source: "Ibid." may follow "… Supplement No. 7
+    and corrigendum (E/2005/27 and E/2005/27/Corr.1), chap. I, sect. D." (A/C.3/80/L.17
+    footnotes 1, 3 and 42, whose "Ibid." footnotes stand at lines 55, 60 and 827); after a
+    footnote that cites several ("…, sect. A; ibid., 2010, …", A/C.3/80/L.47 footnote 14)
+    RES505 still fires, at line 145."""
+    from tests.acceptance.ga_cache import check, doc
+
+    def ibid(draft: str, previous: str) -> list[int]:
+        found = check(doc(GA / draft), doc(GA / previous))
+        return [f.span.line for f in found if f.rule == "RES505"]
+
+    assert ibid("A_C.3_80_L.17.md", "A_RES_79_159.md") == []
+    assert ibid("A_C.3_80_L.47.md", "A_RES_78_206.md") == [145]
