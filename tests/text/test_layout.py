@@ -167,3 +167,46 @@ def test_a_capitalised_word_after_a_comma_mid_paragraph_stays_in_it() -> None:
     text = ("99/1. Test\nThe General Assembly,\n \nNoting the report of the Committee,\n"
             "United Nations,\n")
     assert _blocks(text) == ["Noting the report of the Committee, United Nations,"]
+
+
+def _resolved(body: str, notes: str) -> tuple[str, list[tuple[int, str]], set[int]]:
+    text = (
+        "United Nations\nA/RES/99/2\nGeneral Assembly\n\n99/2. Test\n\n"
+        "The General Assembly,\n\n" + body + "\n__________________\n" + notes + "\n"
+    )
+    lay = split_layout(SourceText("t.md", text))
+    blocks = [clean_block(b, []) for b in lay.blocks]
+    cleaned, markers, unplaced = resolve_plain_markers(
+        blocks, lay.footnotes, lay.page_breaks, text)
+    found = [(m.number, text[m.start - 8 : m.end]) for m in markers]
+    return " ".join(b.text for b in cleaned), found, unplaced
+
+
+def test_a_lost_superscript_glued_to_a_year_or_a_symbol_is_placed():
+    body = ("Recalling the Sendai Framework for Disaster Risk Reduction 2015–20301 and "
+            "Environment Assembly resolution 5/142 requesting the committee,")
+    clean, found, unplaced = _resolved(body, "1 Resolution 69/283, annex II.\n2 UNEP/EA.5/Res.14.")
+    assert found == [(1, "015–20301"), (2, "ion 5/142")] and unplaced == set()
+    assert "Reduction 2015–2030 and Environment Assembly resolution 5/14 requesting" in clean
+
+
+def test_a_lost_superscript_before_a_word_with_two_spaces_is_placed():
+    clean, found, unplaced = _resolved(
+        "Welcoming the Guidelines for Flag State Performance 1  as soon as possible,",
+        "1 COFI/2014/4.2/Rev.1.")
+    assert found == [(1, "ormance 1")] and unplaced == set()
+    assert "Flag State Performance as soon as possible," in clean
+
+
+def test_a_number_that_may_be_a_count_leaves_the_marker_unknown():
+    clean, found, unplaced = _resolved(
+        "Condemning the killing of at least 56514 humanitarian workers,",
+        "14 Situation report of 9 October 2099.")
+    assert (found, unplaced) == ([], {14})
+    assert "at least 56514 humanitarian workers" in clean
+
+
+def test_no_number_at_all_leaves_the_marker_missing_not_unknown():
+    _, found, unplaced = _resolved("Noting the report of the Secretary-General,",
+                                   "1 A/99/1.")
+    assert (found, unplaced) == ([], set())
