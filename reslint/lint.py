@@ -384,10 +384,15 @@ class Linter:
         return result
 
     def add_known(self, paths: Iterable[str]) -> None:
-        """The adopted texts among the files of this run are at hand for the others."""
+        """The adopted texts among the files of this run are at hand for the others (an
+        official PDF by its first page: reslint.library.from_pdf)."""
         for path in paths:
             if path.lower().endswith(LIBRARY_SUFFIXES):
                 self.known.add(library_file(path))
+            elif path.lower().endswith(".pdf"):
+                from reslint.library import from_pdf
+
+                self.known.add(from_pdf(path))
 
     def library_facts(self, config: Config, *docs: Document | None) -> dict[str, Any]:
         """The adopted texts at hand for one draft: the configured library folder, the

@@ -178,3 +178,20 @@ def test_a_cited_date_is_checked_against_a_library_pdf(tmp_path: Path, cache_fol
     main(["check", str(project / "draft.md"), "--previous", previous, "--format", "concise",
           "--select", "RES109"])
     assert "RES109" not in capsys.readouterr().out
+
+
+@needs_ga
+def test_an_adopted_pdf_checked_in_the_same_run_is_at_hand(tmp_path: Path, cache_folder: Path,
+                                                          capsys, monkeypatch):
+    """`reslint check draft.md A_RES_79_239.pdf`: the adopted PDF named beside the draft is
+    at hand for it, as an adopted text would be (RES109 on the same deliberate slip)."""
+    _new_process(monkeypatch)
+    text = (GA / "texts" / "A_C.1_80_L.41.md").read_text(encoding="utf-8")
+    draft = tmp_path / "draft.md"
+    draft.write_text(text.replace("79/239 of 24 December 2024", "79/239 of 23 December 2024"),
+                     encoding="utf-8")
+    capsys.readouterr()
+    main(["check", str(draft), str(GA / "pdf" / "A_RES_79_239.pdf"), "--format", "concise",
+          "--select", "RES109", "--jobs", "1"])
+    out = capsys.readouterr().out
+    assert out.startswith(f"{draft}:79:") and "RES109 [error]" in out
