@@ -15,6 +15,7 @@ deleted paragraphs (reslint.amend.footnotes).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from reslint._dataclass import dataclass, field
@@ -211,6 +212,55 @@ class _Applier:
             end = len(text) if nxt == -1 else nxt + 1
         return start, end
 
+    def _own_lines(self, p: Paragraph, start: int, end: int) -> list[tuple[int, int]]:
+        """The runs of lines of [start, end) that are the paragraph's own: a paragraph
+        that runs over a page break in PDF text has the foot of one page (its footnotes)
+        and the head of the next between its lines, and those stay.  A blank line next to
+        such a line stays with it."""
+        offsets: list[int] = []
+        for q in [p, *self._descendants(p)]:
+            n = len(q.text)
+            if self.draft.clean[q.clean_start:q.clean_start + n] != q.text:
+                return [(start, end)]
+            offsets += self.draft.clean_map.offsets[q.clean_start:q.clean_start + n]
+        offsets.sort()
+        lines: list[tuple[int, int, str]] = []  # (start, end, "own"/"blank"/"other")
+        pos = start
+        while pos < end:
+            stop = self.text.find("\n", pos, end)
+            stop = end if stop == -1 else stop + 1
+            i = bisect.bisect_left(offsets, pos)
+            own = False
+            while i < len(offsets) and offsets[i] < stop and not own:
+                own = not self.text[offsets[i]].isspace()  # not a joining space
+                i += 1
+            kind = ("own" if own else "blank" if not self.text[pos:stop].strip() else "other")
+            lines.append((pos, stop, kind))
+            pos = stop
+        if not any(kind == "other" for _, _, kind in lines):
+            return [(start, end)]
+        first_own = next((i for i, line in enumerate(lines) if line[2] == "own"), 0)
+        keep = [kind == "other" or (kind == "blank" and any(
+            0 <= j < len(lines) and lines[j][2] == "other" for j in (i - 1, i + 1)))
+            for i, (_, _, kind) in enumerate(lines)]
+        for i in range(first_own):  # the number label's line, before the words
+            keep[i] = False
+        pieces: list[tuple[int, int]] = []
+        for (s, e, _), kept in zip(lines, keep, strict=True):
+            if kept:
+                continue
+            if pieces and pieces[-1][1] == s:
+                pieces[-1] = (pieces[-1][0], e)
+            else:
+                pieces.append((s, e))
+        return pieces or [(start, start)]
+
+    def _descendants(self, p: Paragraph) -> list[Paragraph]:
+        out: list[Paragraph] = []
+        for s in p.subparagraphs:
+            out += [s, *self._descendants(s)]
+        return out
+
     def _label_digits(self, p: Paragraph) -> tuple[int, int] | None:
         start = p.span.start
         window = self.text[max(0, start - 40):start]
@@ -342,7 +392,8 @@ class _Applier:
                 if e.action == "replace":
                     text = "".join(self._render(q, e.kind, numbers.get(id(q)), p)
                                    for q in e.paragraphs)
-                self.edits.append(_Edit(start, end, text, n))
+                for k, (s, e2) in enumerate(self._own_lines(p, start, end)):
+                    self.edits.append(_Edit(s, e2, text if k == 0 else "", n))
                 self._touch(p.label)
         # insertions
         for table, position in ((before, "before"), (after, "after")):

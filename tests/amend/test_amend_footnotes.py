@@ -147,13 +147,38 @@ def test_a_markdown_draft_without_footnotes_gets_its_first(tmp_path: Path) -> No
 def test_deleting_a_paragraph_across_a_page_break_keeps_the_pages_footnotes(
         tmp_path: Path) -> None:
     """The fourth preambular paragraph of A/80/L.25 runs over a page break, and the foot of
-    that page holds footnotes 1 and 2 (whose markers are in the second): deleting the
-    paragraph with its lines would take them; that is refused, nothing written."""
+    that page holds footnotes 1 and 2 (whose markers are in the second): its own lines
+    go, the foot of the page and the head of the next stay, byte for byte."""
     bad = tmp_path / "A_80_L.32.md"
     bad.write_text(_once((TEXTS / "A_80_L.32.md").read_text(encoding="utf-8"),
                          "In operative paragraph 69, replace “sexual and reproductive” with "
                          "“emergency”.", "Delete the fourth preambular paragraph."),
                    encoding="utf-8")
+    result = amend(parsed("A_80_L.25.md"), [parse_file(str(bad))])
+    draft = (TEXTS / "A_80_L.25.md").read_text(encoding="utf-8")
+    first = draft.index("Expressing grave concern at the increasing")
+    rule = draft.index("__________________", first)
+    rest = draft.index("crisis, regional food crises", rule)
+    after = draft.index("Expressing gravest concerns", rest)
+    assert result.text == draft[:first] + draft[rule:rest] + draft[after:]
+    assert draft[rule:rest].endswith("1  A/80/75-E/2025/55. \n \n2  A/80/384. \n\nA/80/L.25 "
+                                     "\n \n25-19835\n2/22 \n \n")
+    doc = parse_source(SourceText("amended.md", result.text))
+    before = parsed("A_80_L.25.md")
+    assert [p.text for p in doc.preamble] == [p.text for p in before.preamble
+                                              if p.label != "PP4"]
+    assert [(f.number, f.text) for f in doc.footnotes] == [(f.number, f.text)
+                                                          for f in before.footnotes]
+
+
+def test_deleting_words_across_a_page_break_is_refused(tmp_path: Path) -> None:
+    """Words that run over the same page break: deleting them as one span would take the
+    foot of the page with them; refused, nothing written."""
+    bad = tmp_path / "A_80_L.32.md"
+    bad.write_text(_once((TEXTS / "A_80_L.32.md").read_text(encoding="utf-8"),
+                         "In operative paragraph 69, replace “sexual and reproductive” with "
+                         "“emergency”.", "In the fourth preambular paragraph, delete “the "
+                         "financial and economic crisis,”."), encoding="utf-8")
     with pytest.raises(AmendError) as info:
         amend(parsed("A_80_L.25.md"), [parse_file(str(bad))])
     draft = TEXTS / "A_80_L.25.md"
