@@ -137,7 +137,9 @@ class MappedText:
 
 # Offsets of original text are a `range` until a join: a range's numbers go into an array
 # one by one (a Python int each), a slice of an array of 0, 1, 2 ... in one copy.  The
-# array grows to the largest offset joined so far, up to 8 MB; past that, one by one.
+# array grows to a little past the largest offset joined so far (a quarter more at most:
+# peak memory stays at or under what the copies one by one cost), up to 8 MB; past that,
+# one by one.
 _COUNTING = array("q")
 _COUNTING_MAX = 1 << 20
 
@@ -150,7 +152,7 @@ def extend_offsets(out: array[int], offsets: range | array[int] | list[int]) -> 
     assert isinstance(offsets, range)
     start, stop = offsets.start, offsets.stop
     if stop > len(_COUNTING) and stop <= _COUNTING_MAX:
-        size = min(_COUNTING_MAX, max(stop, 2 * len(_COUNTING), 4096))
+        size = min(_COUNTING_MAX, max(stop + 4096, len(_COUNTING) * 5 // 4))
         _COUNTING.extend(range(len(_COUNTING), size))
     if offsets.step != 1 or start < 0 or stop > len(_COUNTING) or start >= stop:
         out.extend(offsets)
