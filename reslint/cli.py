@@ -10,14 +10,19 @@ rule-file error (one line on stderr that names the file, never a traceback).
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
 
 from reslint import __version__
 from reslint.errors import EXIT_ERROR, ReslintError, UsageError, one_line
+
+# argparse is imported only once `main` has filled re's cache from the store (reslint._recache):
+# argparse's gettext compiles a verbose pattern when imported (~4 M instructions of the hook).
+TYPE_CHECKING = False  # not typing's constant: importing typing costs the hook ~3 ms
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
 
 # name -> one-line help; the module reslint.commands.<name> implements it.
 COMMANDS = {
@@ -40,6 +45,8 @@ def _command_module(name: str):  # type: ignore[no-untyped-def]
 
 
 def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
+    import argparse
+
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction) and name in action.choices:
             found: argparse.ArgumentParser = action.choices[name]
@@ -63,17 +70,28 @@ def _terminal_columns() -> int:
     return columns
 
 
-class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+def _help_formatter() -> type[argparse.RawDescriptionHelpFormatter]:
     """argparse's own formatter, given the width argparse would ask shutil for.
 
     argparse builds a formatter for every add_argument (to check the metavar), and its
-    default width imports shutil (with bz2, lzma and fnmatch: ~2 ms of every run)."""
+    default width imports shutil (with bz2, lzma and fnmatch: ~2 ms of every run).  A
+    class made on first use, so that importing this module does not import argparse."""
+    global _FORMATTER
+    if _FORMATTER is None:
+        import argparse
 
-    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
-                 width: int | None = None) -> None:
-        if width is None:
-            width = _terminal_columns() - 2
-        super().__init__(prog, indent_increment, max_help_position, width)
+        class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+            def __init__(self, prog: str, indent_increment: int = 2,
+                         max_help_position: int = 24, width: int | None = None) -> None:
+                if width is None:
+                    width = _terminal_columns() - 2
+                super().__init__(prog, indent_increment, max_help_position, width)
+
+        _FORMATTER = _HelpFormatter
+    return _FORMATTER
+
+
+_FORMATTER: type[argparse.RawDescriptionHelpFormatter] | None = None
 
 
 def build_parser(only: str | None = None, help_text: bool = True) -> argparse.ArgumentParser:
@@ -88,10 +106,12 @@ def build_parser(only: str | None = None, help_text: bool = True) -> argparse.Ar
         def main_epilog() -> str:
             return ""
 
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="reslint",
         description="Consistency linter for UN General Assembly draft resolutions.",
-        formatter_class=_HelpFormatter, epilog=main_epilog() or None,
+        formatter_class=_help_formatter(), epilog=main_epilog() or None,
     )
     parser.add_argument("--version", action="version", version=f"reslint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -101,7 +121,7 @@ def build_parser(only: str | None = None, help_text: bool = True) -> argparse.Ar
         if only is not None and name != only:
             continue
         p = sub.add_parser(name, help=summary, description=summary,
-                           formatter_class=_HelpFormatter, epilog=epilog(name) or None)
+                           formatter_class=_help_formatter(), epilog=epilog(name) or None)
         try:
             module = _command_module(name)
         except ModuleNotFoundError:
