@@ -56,7 +56,7 @@ PART_FORMULA = re.compile(r"^The General Assembly[,:]?$")
 PART_LETTER = re.compile(r"^[\s*_#]*(?P<letter>[A-Z])[\s*_]*$")
 BARE_NUMBER = re.compile(r"^(?P<num>\d{1,3})\s+(?=[A-Z][a-z])")
 TITLE_MAX = 300  # a heading is a line or two, never a paragraph
-BARE_TITLE_MAX = 120  # a title with no number before it: shorter still
+BARE_TITLE_MAX = 140  # a title with no number before it: shorter still
 
 MappedSpan = Callable[[MappedText, int, int], Span]
 
@@ -315,7 +315,8 @@ def _heading(units: list[Unit], i: int, bare_allowed: bool) -> _Heading | None:
             return _Heading(number, block[m.start("title") :], [block])
         return None
     if (title_like(text) and len(text) <= BARE_TITLE_MAX
-            and (_followed_by_paragraph(nxt.text) or _opens_preamble(nxt.text))):
+            and (_followed_by_paragraph(nxt.text) or _opens_preamble(nxt.text)
+                 or _opens_chapeau(text, nxt.text))):
         return _Heading(None, block, [block])
     return None
 
@@ -339,6 +340,12 @@ def _heads_paragraphs(units: list[Unit], j: int, last_number: int) -> bool:
 def _opens_preamble(text: str) -> bool:
     """A preambular paragraph: a lead that can open one, a comma at the end."""
     return text.endswith(",") and can_open(text)
+
+
+def _opens_chapeau(title: str, text: str) -> bool:
+    """A short title over a declaration's chapeau: "Follow up" / "In order to ensure
+    adequate follow-up, we:" (80/117's annex, line 885)."""
+    return len(title) <= 40 and text.endswith((" we:", " we will:"))
 
 
 def _followed_by_paragraph(text: str) -> bool:
