@@ -185,8 +185,8 @@ def pdf_heading(path: str, max_size: int) -> Heading | None:
     a library of PDFs reads the PDFs' headings once, not the whole of every one every run.
     None when it is no readable PDF (a library may hold other files)."""
     key = file_version(path)
-    if key is None:
-        return None
+    if key is None or key[2] > max_size or not _reader_available():
+        return None  # not remembered: a larger --max-size, or the pdf extra, reads it
     if key in _PDF_HEADS:
         return _PDF_HEADS[key]
     where = _headings_path()
@@ -201,6 +201,17 @@ def pdf_heading(path: str, max_size: int) -> Heading | None:
             _CHANGED.add(where)
     _PDF_HEADS[key] = heading
     return heading
+
+
+def _reader_available() -> bool:
+    """Whether PDFs can be read here (the pdf extra is installed)."""
+    try:
+        from reslint.text.pdf.pdfium import load
+
+        load()
+    except ImportError:
+        return False
+    return True
 
 
 def _read_pdf_heading(path: str, max_size: int) -> Heading | None:

@@ -195,3 +195,26 @@ def test_an_adopted_pdf_checked_in_the_same_run_is_at_hand(tmp_path: Path, cache
           "--select", "RES109", "--jobs", "1"])
     out = capsys.readouterr().out
     assert out.startswith(f"{draft}:79:") and "RES109 [error]" in out
+
+
+@needs_ga
+def test_a_pdf_unread_for_want_of_the_extra_or_of_size_is_not_remembered(
+        tmp_path: Path, cache_folder: Path, monkeypatch):
+    """A heading that could not be read because the pdf extra is missing, or the file is
+    over --max-size, is not cached as "no resolution": with the extra installed, or a
+    larger limit, the same file version is read."""
+    import sys
+
+    from reslint.text.pdf import pdfium
+
+    _new_process(monkeypatch)
+    path = str(GA / "pdf" / "A_RES_79_3.pdf")
+    with monkeypatch.context() as blocked:
+        blocked.setitem(sys.modules, "pypdfium2", None)
+        blocked.setitem(sys.modules, "pypdfium2.raw", None)
+        blocked.setitem(sys.modules, "pypdfium2_raw", None)
+        blocked.setattr(pdfium, "_LOADED", [])
+        assert documents.pdf_heading(path, 10**8) is None
+    assert documents.pdf_heading(path, 1000) is None  # over the limit
+    heading = documents.pdf_heading(path, 10**8)
+    assert heading is not None and heading.symbol == "A/RES/79/3"
