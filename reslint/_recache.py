@@ -10,9 +10,11 @@ patterns compiled in this run when some were new.  The entry is keyed by the exa
 pattern text and flags, so an edited pattern is simply a new entry: nothing can be stale.
 
 What is stored is plain data, never pickle nor marshal (a five-byte marshal file asks for a
-list of two billion items): one line of JSON (each pattern's text, flags, groups and where
-its code is), then the code of every pattern as 32-bit words (`array`), in the pack
-cache's folder with its protections (reslint.engine.cache).  Each value's type is checked.
+list of two billion items), nor JSON (read before `json` is imported, so that json's own
+patterns come from the store): a line of three counts, then each pattern's numbers (flags,
+groups, where its code is, the lengths of its strings) and the code of every pattern as
+32-bit words (`array`), then the strings as UTF-8 (`_dump`), in the pack cache's folder
+with its protections (reslint.engine.cache).  Every length is checked against the file.
 The file name carries the Python version, the byte order and the regular expression
 engine's magic number: another interpreter's code is never read.  Any problem
 (missing, damaged, foreign, an `re` whose internals differ) means the patterns are
@@ -23,7 +25,6 @@ from __future__ import annotations
 
 import binascii
 import contextlib
-import json
 import os
 import re
 import sys
@@ -74,29 +75,21 @@ def warm() -> None:
             raw = os.read(fd, _MAX + 1)
         finally:
             os.close(fd)
-        head, _, blob = raw.partition(b"\n")
-        entries = json.loads(head)
-        codes = array("I")
-        codes.frombytes(blob)  # a length that is not a whole number of words: ValueError
+        entries, codes = _load(raw)
         sre = compiler._sre
 
         room = getattr(re, "_MAXCACHE", 512) - len(cache)
-        if type(entries) is not list:
-            return
         for entry in entries[: max(room, 0)]:
             pattern, flags, final, start, length, groups, groupindex, indexgroup = entry
-            if not (type(pattern) is str and type(flags) is int and type(final) is int
-                    and type(start) is int and type(length) is int
-                    and 0 <= start <= start + length <= len(codes) and type(groups) is int
-                    and type(groupindex) is dict and type(indexgroup) is list):
+            if not 0 <= start <= start + length <= len(codes):
                 return
             code = codes[start : start + length].tolist()
             cache[str, pattern, flags] = sre.compile(pattern, final, code, groups,
-                                                     groupindex, tuple(indexgroup))
+                                                     groupindex, indexgroup)
             _loaded[pattern, flags] = (pattern, flags, final, code, groups, groupindex,
-                                       tuple(indexgroup))
+                                       indexgroup)
     except (OSError, ValueError, TypeError, EOFError, RuntimeError, OverflowError,
-            MemoryError, AttributeError, ImportError):
+            MemoryError, AttributeError, ImportError, IndexError):
         return  # missing or damaged: the patterns are compiled as usual
 
 
@@ -115,16 +108,70 @@ def _entry(pattern: str, flags: int) -> tuple[Any, ...]:
 
 
 def _dump(entries: list[tuple[Any, ...]]) -> bytes:
-    """The store's bytes: a JSON line of the entries, each with where its code is, then the
-    code of all of them as 32-bit words."""
-    codes = array("I")
-    head = []
+    """The store's bytes: a line of three counts, then the entries' numbers as 32-bit
+    words (each string as its length), the code of all patterns as 32-bit words, and the
+    entries' strings (patterns, group names) as UTF-8, one after the other."""
+    ints, codes, text = array("I", [len(entries)]), array("I"), []
     for pattern, flags, final, code, groups, groupindex, indexgroup in entries:
-        head.append([pattern, flags, final, len(codes), len(code), groups, groupindex,
-                     list(indexgroup)])
+        ints.extend((len(pattern), flags, final, len(codes), len(code), groups,
+                     len(groupindex), len(indexgroup)))
+        text.append(pattern)
+        for name, index in groupindex.items():
+            ints.extend((len(name), index))
+            text.append(name)
+        for name in indexgroup:  # None: 0, a name: its length + 1
+            ints.append(0 if name is None else len(name) + 1)
+            text.append(name or "")
         codes.extend(code)
-    return json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode() + b"\n" + \
-        codes.tobytes()
+    body = "".join(text).encode()
+    return (b"%d %d %d\n" % (len(ints), len(codes), len(body)) + ints.tobytes()
+            + codes.tobytes() + body)
+
+
+def _load(raw: bytes) -> tuple[list[tuple[Any, ...]], array[int]]:
+    """The entries and the code words of a store's bytes (`_dump`); ValueError or
+    IndexError when they do not add up.  Not JSON: reading the store before `json` is
+    imported lets json's own patterns come from it."""
+    head, _, rest = raw.partition(b"\n")
+    counts = head.split(b" ")
+    if len(counts) != 3 or not all(c.isdigit() for c in counts):
+        raise ValueError("not a store")
+    nints, ncodes, nbody = (int(c) for c in counts)
+    if len(rest) != 4 * (nints + ncodes) + nbody:
+        raise ValueError("truncated")
+    ints, codes = array("I"), array("I")
+    ints.frombytes(rest[: 4 * nints])
+    codes.frombytes(rest[4 * nints : 4 * (nints + ncodes)])
+    text = rest[4 * (nints + ncodes) :].decode()
+    at = 0  # in text
+
+    def string(length: int) -> str:
+        nonlocal at
+        if at + length > len(text):
+            raise ValueError("truncated")
+        at += length
+        return text[at - length : at]
+
+    entries: list[tuple[Any, ...]] = []
+    i = 1
+    for _ in range(ints[0]):
+        plen, flags, final, start, length, groups, nnames, nindex = ints[i : i + 8]
+        i += 8
+        pattern = string(plen)
+        groupindex = {}
+        for _ in range(nnames):
+            name = string(ints[i])
+            groupindex[name] = ints[i + 1]
+            i += 2
+        indexgroup = []
+        for _ in range(nindex):
+            indexgroup.append(string(ints[i] - 1) if ints[i] else None)
+            i += 1
+        entries.append((pattern, flags, final, start, length, groups, groupindex,
+                        tuple(indexgroup)))
+    if i != nints or at != len(text):
+        raise ValueError("not a store")
+    return entries, codes
 
 
 def save() -> None:
