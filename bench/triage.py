@@ -2,7 +2,7 @@
 
     PYTHONPATH=. python bench/triage.py            # ../shared/ga/pairs.tsv and the corpus pairs
     PYTHONPATH=. python bench/triage.py --list RES107    # every finding of one rule, with its text
-    PYTHONPATH=. python bench/triage.py --library  # pair each ga text from a library of all texts
+    PYTHONPATH=. python bench/triage.py --library  # with a library of every ga text
 
 Real adopted texts are (almost all) right: every error this prints is a false alarm to fix
 in the rule or the reading, or a real slip to quote in a test.  The counts per rule and
@@ -61,7 +61,9 @@ def run(pairs: list[tuple[str, str]], library: str | None = None
     """(draft, previous, finding) for every finding of every pair (each file parsed once)."""
     from reslint.config import Config
     from reslint.errors import ReslintError
+    from reslint.library import library_for
     from reslint.lint import Linter, lint_document, parse
+    from reslint.pairing import previous_of_previous
 
     config = Config(library=library)
     ruleset = Linter().ruleset(config)
@@ -72,7 +74,10 @@ def run(pairs: list[tuple[str, str]], library: str | None = None
             for path in (draft, previous):
                 if path not in docs:
                     docs[path] = parse(path, max_size=10_000_000)
-            found = lint_document(docs[draft], docs[previous], ruleset, config)
+            before = previous_of_previous(docs[previous], config) if library else None
+            facts = library_for(library).facts(docs[previous], docs[draft]) if library else None
+            found = lint_document(docs[draft], docs[previous], ruleset, config, "", facts,
+                                  before)
         except ReslintError as exc:
             print(f"{draft}: {exc}", file=sys.stderr)
             continue
@@ -87,10 +92,14 @@ def main() -> int:
     parser.add_argument("--severity", default="error,warning",
                         help="severities to count (default error,warning)")
     parser.add_argument("--only", choices=("ga", "corpus"), help="one set of pairs")
+    parser.add_argument("--library", metavar="DIR", nargs="?", const=os.path.join(
+        SHARED, "ga", "texts"), help="a library folder (default when given bare: "
+        "../shared/ga/texts): citations checked against it, and each previous's own "
+        "previous read from it")
     args = parser.parse_args()
     pairs = ([] if args.only == "corpus" else ga_pairs()) + \
         ([] if args.only == "ga" else corpus_pairs())
-    results = run(pairs)
+    results = run(pairs, args.library)
     wanted = set(args.severity.split(","))
     table: dict[tuple[str, str], int] = collections.Counter()
     loud_pairs: dict[str, set[str]] = collections.defaultdict(set)

@@ -33,7 +33,7 @@ from reslint.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from reslint.library import LIBRARY_SUFFIXES, Library, folder_files, library_for
 from reslint.library import from_file as library_file
 from reslint.model import Document, Finding, RuleInfo, severity_rank
-from reslint.pairing import PairingError, find_previous
+from reslint.pairing import PairingError, find_previous, previous_of_previous
 from reslint.parse import parse_file, parse_source
 from reslint.resources import builtin_rules_path
 from reslint.suppress import apply_suppressions
@@ -212,17 +212,21 @@ def rules_for(ruleset: Ruleset, draft: Document) -> tuple[list[Pack], list[Rule]
 
 def lint_document(draft: Document, previous: Document | None, ruleset: Ruleset,
                   config: Config, previous_reason: str = "",
-                  library: dict[str, Any] | None = None) -> list[Finding]:
+                  library: dict[str, Any] | None = None,
+                  before: Document | None = None) -> list[Finding]:
     """Run the rules on one parsed draft, apply its inline suppressions, then report the
     problems of those suppressions (the late `suppressions` rules) and the configured
     severities.  The findings come sorted.  `library`: the adopted texts at hand, by
-    symbol (reslint.library), that citations are checked against."""
+    symbol (reslint.library), that citations are checked against; `before`: the
+    previous's own previous (the library's), from which the series' habits are known."""
     applicable, rules = rules_for(ruleset, draft)
     early = [r for r in rules if r.check != "suppressions"]
     late = [r for r in rules if r.check == "suppressions"]
     extra: dict[str, Any] = {"previous_reason": previous_reason} if previous_reason else {}
     if library:
         extra["library"] = library
+    if before is not None and previous is not None:
+        extra["before"] = before
     if draft.kind == "amendment":  # its "previous" is the draft it amends
         from reslint.amend.facts import amendment_facts
 
@@ -243,13 +247,15 @@ def lint_document(draft: Document, previous: Document | None, ruleset: Ruleset,
 
 def fix_document(draft: Document, findings: list[Finding], previous: Document | None,
                  ruleset: Ruleset, config: Config, previous_reason: str = "",
-                 unsafe: bool = False, library: dict[str, Any] | None = None) -> FixResult:
+                 unsafe: bool = False, library: dict[str, Any] | None = None,
+                 before: Document | None = None) -> FixResult:
     """The draft's text after its fixes, pass after pass (each pass checked again as
     `lint_document` checks), in memory: nothing is written."""
     from reslint.fix import fix_text  # fixes cost nothing on a plain check
 
     def lint(doc: Document) -> list[Finding]:
-        return lint_document(doc, previous, ruleset, config, previous_reason, library)
+        return lint_document(doc, previous, ruleset, config, previous_reason, library,
+                             before)
 
     return fix_text(draft, findings, lint, unsafe)
 
@@ -268,6 +274,7 @@ class FileResult:
     rules: dict[str, RuleInfo]  # the description of each rule that ran on it, by code
     previous: Document | None = None
     previous_reason: str = ""  # how the previous resolution was found, or why it was not
+    before: Document | None = None  # the previous's own previous, when the library holds it
     fixed: int = 0
     patch: str = ""
     notes: list[str] = field(default_factory=list)
@@ -372,10 +379,12 @@ class Linter:
         else:
             prev, why = find_previous(path, previous, config, draft, self.max_size,
                                       self.fetch)
+        before = previous_of_previous(prev, config, self.max_size) if prev else None
         findings = lint_document(draft, prev, ruleset, config, why,
-                                 self.library_facts(config, prev, draft))
+                                 self.library_facts(config, prev, draft), before)
         ran = rules_for(ruleset, draft)[1]
         result = FileResult(path, draft, findings, {r.code: r.info() for r in ran}, prev, why)
+        result.before = before
         result.notes.extend(rule_engine.BUDGET.take_notes())  # a rule's regex that timed out, once
         if fix is not None:
             if fix not in FIX_MODES:
@@ -465,7 +474,9 @@ class Linter:
                                 "fix the draft it was made from")
             return
         fixed = fix_document(result.document, result.findings, result.previous, ruleset,
-                             config, result.previous_reason, unsafe)
+                             config, result.previous_reason, unsafe,
+                             self.library_facts(config, result.previous, result.document),
+                             result.before)
         if fixed.refused:
             result.notes.append(f"{path}: not fixed: {fixed.refused}")
             return

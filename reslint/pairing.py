@@ -109,6 +109,17 @@ def _from_citations(draft: Document, found: Document | None, config: Config,
                           max_size or MAX_BYTES, lambda other: _key(other) == title, after)
 
 
+def previous_of_previous(previous: Document, config: Config, max_size: int | None = None
+                         ) -> Document | None:
+    """The previous resolution's own previous, from the library folder (None without one,
+    or when the library does not hold it).  A series' habits are read from it: whether the
+    previous cited its own previous, whether it carried over its predecessor's list."""
+    if config.library is None or previous.kind != "resolution":
+        return None
+    found, _ = from_library(previous, config.library, max_size)
+    return found
+
+
 def load_given(draft_path: str, given: str, how: str, config: Config,
                max_size: int | None, fetch: bool = False,
                role: str = "previous resolution") -> tuple[Document, str]:

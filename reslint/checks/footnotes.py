@@ -21,12 +21,42 @@ if TYPE_CHECKING:
     from typing import Any
 
 IBID = re.compile(r"^\s*Ibid\b", re.IGNORECASE)
-SEVERAL_SOURCES = re.compile(r";|\band\b(?=[^,]*\b(?:No\.|vol\.|A/|[A-Z]+/))")
+# "and" that joins a second source ("A/78/1 and A/78/3", "No. 44910 and vol. 2688")
+SECOND_SOURCE = re.compile(r"\band\b(?=[^,]*\b(?:No\.|vol\.|A/|[A-Z]+/))")
 # A document and its corrigenda are one source: "Supplement No. 7 and corrigendum
 # (E/2005/27 and E/2005/27/Corr.1)".
 CORRIGENDA = re.compile(
     r"\s+and\s+corrigend(?:um|a)\b|\s*(?:,|\band\b)\s*[A-Z][^\s,;()]*/Corr\.\d+"
 )
+# what a footnote adds without being a source "Ibid." could refer to: the same publication
+# again ("; ibid., 2010, Supplement No. 7") or a pointer ("; see also A/AC.105/1311")
+NOT_A_NEW_SOURCE = re.compile(r"^[*_]*(?:ibid\b|see\s+also\b)", re.IGNORECASE)
+
+
+def sources(text: str) -> int:
+    """How many sources a footnote cites, as "Ibid." in the next one sees them.
+
+    Parentheses hold the symbols of one work ("Final Document, vols. I–III
+    (NPT/CONF.2010/50 (Vol. I), … and … (Vol. III))") and are set aside; a report with its
+    corrigenda is one source; after a semicolon, "ibid., 2010, …" stays in the same
+    publication (the Official Records of one organ, by session or year) and "see also …"
+    points aside.  What is left counts, split at semicolons and at an "and" that joins a
+    second symbol or volume."""
+    depth, flat = 0, []
+    for c in text:
+        if c == "(":
+            depth += 1
+        elif c == ")" and depth:
+            depth -= 1
+        elif not depth:
+            flat.append(c)
+    count = 0
+    for part in CORRIGENDA.sub("", "".join(flat)).split(";"):
+        part = re.sub(r"^and\s+", "", part.strip())
+        if not part or (count and NOT_A_NEW_SOURCE.match(part)):
+            continue
+        count += 1 + len(SECOND_SOURCE.findall(part))
+    return count
 
 
 def run(rule: Any, ctx: Any) -> Iterator[Hit]:
@@ -81,7 +111,7 @@ def run(rule: Any, ctx: Any) -> Iterator[Hit]:
             if IBID.match(fn["text"]):
                 if previous is None:
                     yield Hit({"item": fn, "reason": "the first footnote"}, at=fn["span"])
-                elif SEVERAL_SOURCES.search(CORRIGENDA.sub("", previous["text"])):
+                elif sources(previous["text"]) > 1:
                     yield Hit({"item": fn, "reason": f"footnote {previous['number']}, which "
                                "cites more than one source"}, at=fn["span"])
             previous = fn

@@ -102,6 +102,11 @@ def _citation(c: Citation, sizes: dict[int, int], firsts: set[int]) -> dict[str,
     }
 
 
+# A citation that names its own subject: "78/152 of 19 December 2023 on disaster risk
+# reduction", "70/1 …, entitled “Transforming our world …”": a resolution of another title.
+_SUBJECT = re.compile(r"[\s*_]*,?[\s*_]*(?:on|entitled|concerning|relating to)\b")
+
+
 def _citation_facts(doc: Document) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
     """citations, recalled, other_citations and citation_groups, as facts.
 
@@ -125,6 +130,10 @@ def _citation_facts(doc: Document) -> tuple[list[Any], list[Any], list[Any], lis
         groups[c.group]["symbols"].append(c.symbol)
         groups[c.group]["count"] += 1
     facts = {id(c): _citation(c, sizes, firsts) for c in every}
+    text = doc.source.text
+    for c in every:
+        end = (c.date_span or c.span).end
+        facts[id(c)]["subject"] = _SUBJECT.match(text, end, end + 40) is not None
     return ([facts[id(c)] for c in doc.citations], [facts[id(c)] for c in doc.recalled],
             [facts[id(c)] for c in doc.other_citations], list(groups.values()))
 
@@ -190,12 +199,17 @@ def document_facts(doc: Document) -> dict[str, Any]:
         "recalled_noun_span": recalled_noun_span,
         "symbols": [
             {"symbol": s.symbol, "kind": s.kind, "span": s.span, "paragraph": s.paragraph,
-             "session": (sym.session if (sym := parse_symbol(s.symbol)) else None)}
+             "session": (sym.session if (sym := parse_symbol(s.symbol)) else None),
+             # "contained in document A/78/111", "annex C to document A/79/214": a text
+             # named by its symbol as the place where something stands
+             "after_document": _AFTER_DOCUMENT.search(
+                 source.text[max(0, s.span.start - 40):s.span.start]) is not None}
             for s in doc.symbols
         ],
         "session_mentions": _session_mentions(doc),
         "next_session": doc.next_session,
         "next_session_span": doc.next_session_span,
+        "next_session_every": _stated_period(doc),
         "next_session_word": (source.text[doc.next_session_span.start : doc.next_session_span.end]
                               if doc.next_session_span else None),
         "meeting": (
@@ -217,6 +231,47 @@ def document_facts(doc: Document) -> dict[str, Any]:
 # without it is not searched with the long alternation of ordinals (most paragraphs).
 _SESSION_WORD = re.compile("session", re.IGNORECASE)
 
+# The owner of a session is named just before it: "the General Assembly at its",
+# "the Committee, at its", "the International Maritime Organization, at its".
+_SESSION_OWNER = re.compile(
+    r"\b(Assembly|Committee|Council|Commission|Conference|Organization|Board|Forum|Meeting"
+    r"|Parties|Agency|Programme|Union|Group|Court|Tribunal|Summit|Congress)\b")
+_AFTER_DOCUMENT = re.compile(r"\bdocuments?\s+(?:[A-Z]/\S+\s*(?:,|and)\s*)*$")
+_ITS = re.compile(r"\bits\s+$", re.IGNORECASE)
+OWNER_WINDOW = 8  # words before "its"/"the": "the Committee on the Peaceful Uses …, at its"
+
+
+def _session_owner(before: str) -> str | None:
+    """The body named within the few words before a session mention (None: none named,
+    so the Assembly, which speaks)."""
+    window = " ".join(before.split()[-OWNER_WINDOW - 1:])
+    found = _SESSION_OWNER.findall(window)
+    return found[-1] if found else None
+
+
+_EVERY = re.compile(
+    r"\b(?:(?P<adverb>annually|biennially|triennially|quadrennially)|on an? (?P<basis>annual|"
+    r"biennial|triennial|quadrennial) basis|every (?P<every>two|three|four) years)\b",
+    re.IGNORECASE)
+_PERIODS = {"annual": 1, "biennial": 2, "triennial": 3, "quadrennial": 4,
+            "two": 2, "three": 3, "four": 4}
+
+
+def _stated_period(doc: Document) -> int | None:
+    """The period the next-session paragraph states ("which will be considered
+    triennially", "on a biennial basis", "every two years"), or None."""
+    span = doc.next_session_span
+    if span is None:
+        return None
+    for p in doc.paragraphs():
+        if p.span.start <= span.start < p.span.end:
+            m = _EVERY.search(p.text)
+            if m is None:
+                return None
+            word = (m.group("adverb") or "")[:-2] or m.group("basis") or m.group("every")
+            return _PERIODS.get(word.lower())
+    return None
+
 
 def _session_mentions(doc: Document) -> list[dict[str, Any]]:
     out = []
@@ -229,11 +284,17 @@ def _session_mentions(doc: Document) -> list[dict[str, Any]]:
                 continue
             start = p.clean_start + m.start("word")
             end = p.clean_start + m.end("word")
+            before = p.text[max(0, m.start() - 200):m.start()]
             out.append({
                 "session": ordinal_to_int(m.group("word")),
                 "word": m.group("word"),
                 "paragraph": p.label,
                 "kind": p.kind,
+                # "its eightieth session": the body speaking of its own session (the
+                # Assembly, unless `owner` names another); "the eightieth session of …":
+                # a session named from outside, as past events are
+                "its": _ITS.search(before) is not None,
+                "owner": _session_owner(before),
                 "span": doc.source.span(*doc.clean_map.orig_span(start, end)),
             })
     return out

@@ -28,7 +28,7 @@ FACT_KEYS = {
     "recalled", "recalled_span",
     "recalled_noun", "recalled_noun_span", "symbols", "session_mentions", "next_session",
     "next_session_span", "meeting", "start_span",
-    "next_session_word",
+    "next_session_word", "next_session_every",
 }
 MATCH_KEYS = {"span", "spans", "text", "paragraph", "words"}
 BOUND = {"item", "index", "previous_item", "key", "expected", "found", "match", "problem",

@@ -92,6 +92,9 @@ def build_env(draft: Document, previous: Document | None, packs: list[Pack],
         _strip_spans(_with_extractors(document_facts(previous), previous, packs))
         if previous else None
     )
+    if isinstance(env["before"], Document):  # the previous's own previous, read the same way
+        before: Document = env["before"]
+        env["before"] = _strip_spans(_with_extractors(document_facts(before), before, packs))
     for pack in packs:
         for name, parsed in pack.lets:
             try:

@@ -393,9 +393,23 @@ def test_res605_last_operative_semicolon(capsys, tmp_path):
 def test_res701_previous_session_in_operative(capsys, tmp_path):
     draft = slipped(R79, tmp_path, (
         "the second Review Conference; \n",
-        "the second Review Conference at its seventy-eighth session; \n"))
+        "the second Review Conference, and requests the Secretary-General to report "
+        "to the General Assembly at its seventy-eighth session; \n"))
     code, findings = check(capsys, draft, R78)
     assert code == 1
     (f,) = only(findings, "RES701")
     assert f["severity"] == "warning"
     assert (f["line"], f["column"]) == column_of(draft, "seventy-eighth session")
+
+
+@needs_corpus
+def test_res701_silent_on_another_bodys_session_and_on_past_events(capsys, tmp_path):
+    """"its" after another body is that body's session; a past event is named in the
+    third person ("at the seventy-eighth session of the General Assembly")."""
+    draft = slipped(R79, tmp_path, (
+        "the second Review Conference; \n",
+        "the second Review Conference, as the Review Conference decided at its seventy-eighth "
+        "session, recalling the high-level meeting convened at the seventy-eighth session "
+        "of the General Assembly; \n"))
+    code, findings = check(capsys, draft, R78)
+    assert (code, failing(findings)) == (0, set())
