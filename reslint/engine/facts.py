@@ -102,9 +102,16 @@ def _citation(c: Citation, sizes: dict[int, int], firsts: set[int]) -> dict[str,
     }
 
 
-# A citation that names its own subject: "78/152 of 19 December 2023 on disaster risk
-# reduction", "70/1 …, entitled “Transforming our world …”": a resolution of another title.
+# A citation that names its own subject: "its resolution 78/152 of 19 December 2023 on
+# disaster risk reduction", "70/1 …, entitled “Transforming our world …”": a resolution of
+# another title.
 _SUBJECT = re.compile(r"[\s*_]*,?[\s*_]*(?:on|entitled|concerning|relating to)\b")
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words, markup and a leading "the" aside: titles compared as words."""
+    words = re.findall(r"[^\W_]+", text.lower())
+    return words[1:] if words[:1] == ["the"] else words
 
 
 def _citation_facts(doc: Document) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
@@ -131,9 +138,16 @@ def _citation_facts(doc: Document) -> tuple[list[Any], list[Any], list[Any], lis
         groups[c.group]["count"] += 1
     facts = {id(c): _citation(c, sizes, firsts) for c in every}
     text = doc.source.text
+    own = _words(doc.heading.title or "")[:4]
     for c in every:
         end = (c.date_span or c.span).end
-        facts[id(c)]["subject"] = _SUBJECT.match(text, end, end + 40) is not None
+        # alone under its noun: after a list ("77/79 … and 78/32 … on the implementation
+        # of the Convention") the subject is the whole list's, the series' own; and a
+        # subject that is the draft's own title is the series' ("its previous resolution
+        # 76/133 on the inclusive policies and programmes to address homelessness")
+        m = _SUBJECT.match(text, end, end + 40) if sizes[c.group] == 1 else None
+        facts[id(c)]["subject"] = m is not None and not (
+            own and _words(text[m.end():m.end() + 200])[:len(own)] == own)
     return ([facts[id(c)] for c in doc.citations], [facts[id(c)] for c in doc.recalled],
             [facts[id(c)] for c in doc.other_citations], list(groups.values()))
 
@@ -249,9 +263,13 @@ def _session_owner(before: str) -> str | None:
     return found[-1] if found else None
 
 
+# The period of the item itself: "which will be considered triennially", "to consider the
+# item on a biennial basis" (not "the possibility of including this sub-item … on a
+# biennial basis", nor "the Summit be held every two years").
 _EVERY = re.compile(
-    r"\b(?:(?P<adverb>annually|biennially|triennially|quadrennially)|on an? (?P<basis>annual|"
-    r"biennial|triennial|quadrennial) basis|every (?P<every>two|three|four) years)\b",
+    r"\bconsider(?:ed|ation)?\b[^.;]{0,60}?\b(?:(?P<adverb>annually|biennially|triennially"
+    r"|quadrennially)|on an? (?P<basis>annual|biennial|triennial|quadrennial) basis"
+    r"|every (?P<every>two|three|four) years)\b",
     re.IGNORECASE)
 _PERIODS = {"annual": 1, "biennial": 2, "triennial": 3, "quadrennial": 4,
             "two": 2, "three": 3, "four": 4}

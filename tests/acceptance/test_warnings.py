@@ -81,8 +81,8 @@ def test_res505_silent_on_real_ibid(draft):
 
 @needs_ga
 def test_res505_ibid_after_two_reports_in_a_real_text():
-    old = "1 See Official Records of the General Assembly, Sixty-ninth Session, Supplement No. 53A and "
-    new = "1 See A/69/53 and A/69/54; Official Records of the General Assembly, Sixty-ninth Session, Supplement No. 53A and "
+    old = "1 See Official Records of the General Assembly, Sixty-ninth Session"
+    new = "1 See A/69/53 and A/69/54; Official Records of the General Assembly, Sixty-ninth Session"
     found = _slipped("A_C.3_80_L.17.md", old, new)
     line = _line("A_C.3_80_L.17.md", "2 Ibid., Seventieth Session")
     assert ("RES505", line) in found
@@ -200,3 +200,11 @@ def test_res101_asks_the_library_for_the_previous_of_the_previous(tmp_path):
                      "resolution 78/184 of 19 December 2023,\n", 1), encoding="utf-8")
     result = Linter().check_file(str(tmp_path / "draft.md"))
     assert "RES101" in [f.rule for f in result.findings]
+
+
+@needs_ga
+@pytest.mark.parametrize("draft", ["A_RES_79_95.md", "A_RES_80_86.md"])
+def test_res101_a_citation_naming_its_subject_is_another_series(draft):
+    # 78/82 and 79/95 cite "its resolution 78/152 … on disaster risk reduction": another
+    # series' resolution, not their own previous, which they do not cite
+    assert [r for r in _rules(_pair(draft)[2]) if r[0] == "RES101"] == []
