@@ -85,23 +85,24 @@ def test_over_max_size(capsys, tmp_path: Path):
 
 @needs_ga
 def test_findings_point_at_page_and_line(capsys):
-    """A/C.3/80/L.16 against A/RES/78/172: the draft drops 76/133 from the recalled list
-    (RES103), in PP1 at the top of page 1, the 13th text line of the page."""
+    """A/C.3/80/L.16 against A/RES/78/172: the previous is two sessions before the draft
+    (RES003, at the recalled list), in PP1 at the top of page 1, the 13th text line of the
+    page."""
     draft, previous = GA / "pdf" / "A_C.3_80_L.16.pdf", GA / "pdf" / "A_RES_78_172.pdf"
     capsys.readouterr()
     main(["check", str(draft), "--previous", str(previous), "--format", "concise"])
     out = capsys.readouterr().out
-    assert f"{draft}:1:13: RES103 [warning] 76/133 of ? was recalled" in out
+    assert f"{draft}:1:13: RES003 [info] The previous resolution 78/172 is 2 sessions" in out
     main(["check", str(draft), "--previous", str(previous), "--format", "sarif"])
     sarif = json.loads(capsys.readouterr().out)
     results = sarif["runs"][0]["results"]
-    (res103,) = [r for r in results if r["ruleId"] == "RES103"]
-    region = res103["locations"][0]["physicalLocation"]["region"]
+    (res003,) = [r for r in results if r["ruleId"] == "RES003"]
+    region = res003["locations"][0]["physicalLocation"]["region"]
     assert region["properties"] == {"page": 1, "pageLine": 13}
     main(["check", str(draft), "--previous", str(previous), "--format", "json"])
     data = json.loads(capsys.readouterr().out)
-    finding = next(f for f in data["findings"] if f["rule"] == "RES103") \
-        if isinstance(data, dict) else next(f for f in data if f["rule"] == "RES103")
+    finding = next(f for f in data["findings"] if f["rule"] == "RES003") \
+        if isinstance(data, dict) else next(f for f in data if f["rule"] == "RES003")
     assert (finding["page"], finding["page_line"]) == (1, 13)
 
 
