@@ -64,7 +64,7 @@ def test_a_library_of_pdfs_pairs_as_one_of_texts(tmp_path: Path, cache_folder: P
         "to address homelessness, including in the aftermath of the coronavirus disease "
         "(COVID-19)\" that the draft cites (line 35)")
     assert (code, findings) == (text_code, text_findings)
-    assert "RES001:15" not in findings and "RES103:35" in findings
+    assert "RES001:15" not in findings and "RES003:35" in findings
     assert pairing["how"].replace(".pdf", ".md").replace("project.md", "project.pdf") == \
         text_pairing["how"].replace("project.md", "project.pdf")
 
