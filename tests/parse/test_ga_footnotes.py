@@ -113,9 +113,11 @@ def test_a_footnote_that_goes_on_at_the_foot_of_the_next_page():
 def test_ibid_after_a_document_and_its_corrigenda():
     """A document and its corrigenda are one source: "Ibid." may follow "… Supplement No. 7
     and corrigendum (E/2005/27 and E/2005/27/Corr.1), chap. I, sect. D." (A/C.3/80/L.17
-    footnotes 1, 3 and 42, whose "Ibid." footnotes stand at lines 55, 60 and 827); after a
-    footnote that cites several ("…, sect. A; ibid., 2010, …", A/C.3/80/L.47 footnote 14)
-    RES505 still fires, at line 145."""
+    footnotes 1, 3 and 42, whose "Ibid." footnotes stand at lines 55, 60 and 827); so is a
+    footnote whose sources are all one publication ("See Official Records of the Economic
+    and Social Council, 2005, …; ibid., 2010, …", A/C.3/80/L.47 footnote 14): "Ibid., 2024,
+    Supplement No. 7" after it (line 145) is that publication again, as adopted in 80/216
+    (tests/acceptance/test_warnings.py has the slip that RES505 still finds)."""
     from tests.acceptance.ga_cache import check, doc
 
     def ibid(draft: str, previous: str) -> list[int]:
@@ -123,4 +125,4 @@ def test_ibid_after_a_document_and_its_corrigenda():
         return [f.span.line for f in found if f.rule == "RES505"]
 
     assert ibid("A_C.3_80_L.17.md", "A_RES_79_159.md") == []
-    assert ibid("A_C.3_80_L.47.md", "A_RES_78_206.md") == [145]
+    assert ibid("A_C.3_80_L.47.md", "A_RES_78_206.md") == []
