@@ -45,7 +45,7 @@ ANNEX = re.compile(r"^Annex(?:es)?(?:\s+(?P<num>[IVXL]{1,6}))?$")
 # "IV", "B.", "XII. Midterm review …", "II Strategic heritage plan"
 # "Part IV", "Section 29A" (the Fifth Committee's budget texts)
 SECTION_LINE = re.compile(
-    r"^(?:(?P<word>Part|Section|Chapter)\s+(?P<wnum>[IVXL]{1,6}|\d{1,2}[A-Z]?)"
+    r"^(?:(?P<word>Part|Section|Chapter|Income section)\s+(?P<wnum>[IVXL]{1,6}|\d{1,2}[A-Z]?)"
     r"|(?P<num>[IVXL]{1,6}|[A-Z]))(?P<dot>\.)?(?:\s+(?P<title>\S.*))?$"
 )
 ROMAN_LABEL = re.compile(r"^[IVXL]+$")

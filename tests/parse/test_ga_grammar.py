@@ -252,6 +252,18 @@ def test_sections_that_restart_numbering_with_their_own_preambles(ga_docs):
     assert second.first == "II.PP1"
 
 
+def test_income_sections_of_a_budget_text(ga_docs):
+    """ "Income section 2" / "General income" under "Part XIV" (A/C.5/80/L.4, line 885) is a
+    numbered heading, not a title alone; in 79/257 "Income section 3" (line 883) is no
+    longer read as an unnumbered paragraph."""
+    last = ga_docs["A_C.5_80_L.4.md"].sections[-1]
+    assert (last.key, last.span.line, last.title) == (
+        "Part XIV.Income section 2", 885, "General income")
+    doc = ga_docs["A_RES_79_257.md"]
+    assert not any(p.text.startswith("Income section") for p in doc.operative)
+    assert [p.number for p in doc.operative if 870 < p.span.line < 900] == ["75", "76", "77"]
+
+
 def test_titles_alone_as_headings(ga_docs):
     doc = ga_docs["A_80_L.15.md"]
     titles = {s.title: s.span.line for s in doc.sections}
