@@ -139,7 +139,8 @@ class MappedText:
 # one by one (a Python int each), a slice of an array of 0, 1, 2 ... in one copy.  The
 # array grows to a little past the largest offset joined so far (a quarter more at most:
 # peak memory stays at or under what the copies one by one cost), up to 8 MB; past that,
-# one by one.
+# one by one.  A bigger array replaces the old one, never grows in place: whoever holds
+# either reads the right numbers, whatever thread it runs on.
 _COUNTING = array("q")
 _COUNTING_MAX = 1 << 20
 
@@ -150,14 +151,16 @@ def extend_offsets(out: array[int], offsets: range | array[int] | list[int]) -> 
         out.extend(offsets)
         return
     assert isinstance(offsets, range)
+    global _COUNTING
     start, stop = offsets.start, offsets.stop
-    if stop > len(_COUNTING) and stop <= _COUNTING_MAX:
-        size = min(_COUNTING_MAX, max(stop + 4096, len(_COUNTING) * 5 // 4))
-        _COUNTING.extend(range(len(_COUNTING), size))
-    if offsets.step != 1 or start < 0 or stop > len(_COUNTING) or start >= stop:
+    counting = _COUNTING
+    if stop > len(counting) and stop <= _COUNTING_MAX:
+        size = min(_COUNTING_MAX, max(stop + 4096, len(counting) * 5 // 4))
+        counting = _COUNTING = array("q", range(size))
+    if offsets.step != 1 or start < 0 or stop > len(counting) or start >= stop:
         out.extend(offsets)
     else:
-        out.extend(_COUNTING[start:stop])
+        out.extend(counting[start:stop])
 
 
 # A span of the original text: from original offsets, or from offsets into a MappedText.
