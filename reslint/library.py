@@ -36,7 +36,10 @@ _MARKUP = lazy_regex(r"[*_#>\\]+|\]\([^)]*\)|\[")
 _SYMBOL = lazy_regex(HEADING_SYMBOL)
 _FORMULA = lazy_regex(r"The\s+General\s+Assembly\s*,")
 _ADOPTED = lazy_regex(rf"adopted by the General Assembly\s+on\s+(?P<date>{DATE_PATTERN})")
-_TITLE = lazy_regex(r"(?:^|\n)\s*(?P<num>\d{2,3}/\d{1,4}(?:\s?[A-Z])?)\.\s+(?P<title>[^\n]+)")
+# "79/226. Quadrennial comprehensive policy review of operational activities \n for
+# development of the United Nations system \n \n": the title runs to the blank line
+_TITLE = lazy_regex(r"(?:^|\n)[ \t]*(?P<num>\d{2,3}/\d{1,4}(?:[ \t]?[A-Z])?)\.[ \t]+"
+                    r"(?P<title>[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*)")
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,7 @@ def quick_heading(text: str) -> QuickHeading:
     if resolution and when is not None:
         for m in _TITLE().finditer(head, when.end()):
             if m.group("num").replace(" ", "") == resolution.replace(" ", ""):
-                title = m.group("title").strip()
+                title = " ".join(m.group("title").split())
                 break
     return QuickHeading(symbol, resolution, date.isoformat() if date else "", title)
 

@@ -33,7 +33,7 @@ from reslint.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from reslint.library import LIBRARY_SUFFIXES, Library, folder_files, library_for
 from reslint.library import from_file as library_file
 from reslint.model import Document, Finding, RuleInfo, severity_rank
-from reslint.pairing import PairingError, find_previous, previous_of_previous
+from reslint.pairing import PairingError, find_previous, index_library, previous_of_previous
 from reslint.parse import parse_file, parse_source
 from reslint.resources import builtin_rules_path
 from reslint.suppress import apply_suppressions
@@ -440,6 +440,7 @@ class Linter:
             config = self.config(path)
             self.ruleset(config)
             library_for(config.library)
+            index_library(config.library)  # pairing's texts, read once for every worker
 
         def one(path: str) -> FileReport:
             return self.report_of(lambda: self.check_file(

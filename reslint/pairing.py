@@ -368,23 +368,37 @@ def _entry(path: str, max_size: int | None) -> _Entry | None:
     return read_once(_LIBRARY, path, read)
 
 
-_MENTIONS: dict[tuple[str, int, int, tuple[str, ...]], bool] = {}
+_TEXTS: dict[FileVersion, str | None] = {}
 _MARKUP = lazy_regex(r"[*_\\#>]+")
 
 
-def _mentions(path: str, keys: list[str]) -> bool:
-    """Whether the file's text holds one of the titles at all: a cheap test (~0.1 ms) that
-    spares parsing (~30 ms) the library's resolutions of other series."""
-    try:
-        stat = os.stat(path)
-        key = (path, stat.st_mtime_ns, stat.st_size, tuple(keys))
-        if key not in _MENTIONS:
+def _text_key(path: str) -> str | None:
+    """The file's text as titles are compared (markup aside, _key), read once per process
+    and kept: pairing a folder of drafts tests each draft's title against every library
+    file, and reads none of them again (None: unreadable)."""
+    def read(path: str) -> str | None:
+        try:
             with open(path, encoding="utf-8", errors="replace") as handle:
-                text = _key(_MARKUP().sub(" ", handle.read()))
-            _MENTIONS[key] = any(_key(_MARKUP().sub(" ", k)) in text for k in keys)
-        return _MENTIONS[key]
-    except OSError:
-        return False
+                return _key(_MARKUP().sub(" ", handle.read()))
+        except OSError:
+            return None
+
+    return read_once(_TEXTS, path, read)
+
+
+def _mentions(path: str, keys: list[str]) -> bool:
+    """Whether the file's text holds one of the titles at all: a test in memory that
+    spares parsing (~30 ms) the library's resolutions of other series."""
+    text = _text_key(path)
+    return text is not None and any(_key(_MARKUP().sub(" ", k)) in text for k in keys)
+
+
+def index_library(folder: str | None) -> None:
+    """Read every text of the library folder once (before --jobs workers fork, so that
+    they share it)."""
+    if folder:
+        for path in folder_files(folder):
+            _text_key(path)
 
 
 _DASHES = lazy_regex(r"[\u2010\u2011\u2012\u2013\u2014\u00ad-]+")

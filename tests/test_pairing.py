@@ -248,3 +248,62 @@ def test_json_and_sarif_name_the_previous_and_how_it_was_found(capsys, repo):
     assert run["properties"]["pairings"] == [
         {"file": str(draft), "previous": str(previous),
          "how": f"given with --previous: {previous}"}]
+
+
+@paths.needs_ga
+def test_a_draft_tabled_by_an_officer_pairs_by_its_title(tmp_path):
+    """A/C.2/80/L.59 is tabled by the Vice-Chair ("Draft resolution submitted by the
+    Vice-Chair of the Committee, Jenni Mikkola (Finland), on the basis of informal
+    consultations on draft resolution A/C.2/80/L.3"): its title follows that line.  Unread,
+    the draft was paired by its agenda sub-item alone, with 79/226, the quadrennial
+    review of the same sub-item, while L.3, the draft it replaces, and pairs.tsv take
+    78/166, the latest of its title, which it cites: an exact title wins over an agenda item."""
+    lib = tmp_path / "adopted"
+    lib.mkdir()
+    for name in ("A_RES_78_166.md", "A_RES_79_226.md"):
+        shutil.copy(paths.GA_TEXTS / name, lib / name)
+    config = Config(path=str(tmp_path / ".reslint.yaml"), library=str(lib))
+    for name in ("A_C.2_80_L.59.md", "A_C.2_80_L.3.md"):
+        draft = parse_file(str(paths.GA_TEXTS / name))
+        assert draft.heading.title == ("Operational activities for development of the United "
+                                       "Nations system")
+        found, how = find_previous(str(paths.GA_TEXTS / name), None, config, draft)
+        assert found is not None and found.heading.symbol == "A/RES/78/166", how
+        assert "the latest resolution titled \"Operational activities" in how
+
+
+def test_library_texts_are_read_once_for_a_folder_of_drafts(tmp_path, monkeypatch):
+    """Pairing many drafts against one library reads each library file once per process
+    (pre-commit and `reslint check FOLDER` pair every draft), and parses only those that
+    hold the draft's title, once."""
+    from reslint import pairing
+
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    shutil.copy(SEED_76_47, lib / "76_47.txt")
+    for n in range(5):  # other series, never parsed
+        (lib / f"other_{n}.txt").write_text(f"A/RES/78/{n + 1}\nOther series {n}\n")
+    draft = parse_file(str(SEED_78_32))
+    opened: list[str] = []
+    real_open = open
+
+    def counting_open(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        opened.append(str(path))
+        return real_open(path, *args, **kwargs)
+
+    parsed: list[str] = []
+    real_parse = parse_file
+
+    def counting_parse(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        parsed.append(str(path))
+        return real_parse(path, *args, **kwargs)
+
+    monkeypatch.setattr(pairing, "open", counting_open, raising=False)
+    monkeypatch.setattr("reslint.parse.parse_file", counting_parse)
+    pairing._TEXTS.clear()
+    pairing._LIBRARY.clear()
+    for _ in range(3):  # three drafts of the folder
+        found, _ = pairing.from_library(draft, str(lib))
+        assert found is not None and found.heading.symbol == "A/RES/76/47"
+    assert sorted(opened) == sorted(str(p) for p in lib.iterdir())
+    assert parsed == [str(lib / "76_47.txt")]

@@ -108,6 +108,10 @@ def _citation(c: Citation, sizes: dict[int, int], firsts: set[int]) -> dict[str,
 _SUBJECT = re.compile(r"[\s*_]*,?[\s*_]*(?:on|entitled|concerning|relating to)\b")
 
 
+# "78/70 of 5 December 2023, entitled “Our ocean, our future: …”": the title it quotes
+_QUOTED_TITLE = re.compile(r"[\s*_]*,?[\s*_]*entitled[\s*_]+[“\"](?P<title>[^”\"]{1,500})[”\"]")
+
+
 def _words(text: str) -> list[str]:
     """Lower-case words, markup and a leading "the" aside: titles compared as words."""
     words = re.findall(r"[^\W_]+", text.lower())
@@ -146,6 +150,10 @@ def _citation_facts(doc: Document) -> tuple[list[Any], list[Any], list[Any], lis
         # subject that is the draft's own title is the series' ("its previous resolution
         # 76/133 on the inclusive policies and programmes to address homelessness")
         m = _SUBJECT.match(text, end, end + 40) if sizes[c.group] == 1 else None
+        quoted = _QUOTED_TITLE.match(text, end, end + 600)
+        facts[id(c)]["quoted_title"] = " ".join(quoted.group("title").split()) if quoted else None
+        facts[id(c)]["quoted_title_span"] = (
+            doc.source.span(quoted.start("title"), quoted.end("title")) if quoted else None)
         facts[id(c)]["subject"] = m is not None and not (
             own and _words(text[m.end():m.end() + 200])[:len(own)] == own)
     return ([facts[id(c)] for c in doc.citations], [facts[id(c)] for c in doc.recalled],

@@ -37,6 +37,10 @@ DOC_SYMBOL = re.compile(
     r"^(?P<sym>A/(?:RES/\d+/\d+|C\.\d/\d+/L\.\d+(?:/Rev\.\d+)?|\d+/L\.\d+(?:/Rev\.\d+)?))$"
 )
 SPONSORS = re.compile(r"^(?P<names>.+?):\s*(?:revised\s+)?draft resolution$", re.IGNORECASE)
+# "Draft resolution submitted by the Vice-Chair of the Committee, Jenni Mikkola (Finland),
+# on the basis of informal consultations on draft resolution A/C.2/80/L.3": a text tabled
+# by an officer (or the President) in the sponsors' place; the title follows it
+SUBMITTED_BY = re.compile(r"^Draft (?:resolution|decision) submitted by\b", re.IGNORECASE)
 COMMITTEE_LINE = re.compile(r"^(?:First|Second|Third|Fourth|Fifth|Sixth) Committee$")
 STAMP_PREFIX = re.compile(
     r"^(?:United Nations\s+)?General Assembly\s+Distr\.:\s*\w+"
@@ -85,6 +89,9 @@ def parse_heading(chunks: list[list[MappedText]], span_of: MappedSpan
             continue
         if m := SPONSORS.match(text):
             heading.sponsors = _split_names(m.group("names"))
+            after_sponsors = True
+            continue
+        if SUBMITTED_BY.match(text):
             after_sponsors = True
             continue
         _line_fields(chunk, heading, span_of)

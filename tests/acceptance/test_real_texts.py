@@ -43,7 +43,7 @@ REAL_SLIPS: dict[tuple[str, str, str], str] = {
     ("A_RES_78_248.md", "RES107", "72/256 of 24 December 2107"):
         "a typing slip for 2017: 79/254 and 80/238, the same list, say 24 December 2017",
 }
-CITATION_RULES = {"RES102", "RES104", "RES107", "RES109"}
+CITATION_RULES = {"RES102", "RES104", "RES107", "RES109", "RES110"}
 
 
 def _where(path: Path, rule: str) -> dict[int, str]:

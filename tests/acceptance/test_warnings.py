@@ -208,3 +208,33 @@ def test_res101_a_citation_naming_its_subject_is_another_series(draft):
     # 78/82 and 79/95 cite "its resolution 78/152 … on disaster risk reduction": another
     # series' resolution, not their own previous, which they do not cite
     assert [r for r in _rules(_pair(draft)[2]) if r[0] == "RES101"] == []
+
+
+# --- RES110: a quoted title against the library's adopted text ------------------------------
+
+@needs_ga
+def test_library_reads_titles_over_their_lines():
+    library = ga.ga_library()
+    assert library["79/226"]["title"] == ("Quadrennial comprehensive policy review of "
+                                          "operational activities for development of the "
+                                          "United Nations system")
+
+
+@needs_ga
+def test_res110_quoted_title_against_the_library_in_a_real_text():
+    """80/216 quotes 78/206, its previous, as entitled “The human rights to safe drinking
+    water and sanitation”, as adopted; a title changed in the quotation is found at its
+    line, with the adopted title as its safe fix."""
+    from reslint.lint import parse
+
+    d, p, _ = _pair("A_RES_80_216.md")
+    library = ga.ga_library()
+    assert [f for f in ga.check(ga.doc(d), ga.doc(p), library) if f.rule == "RES110"] == []
+    text = d.read_text(encoding="utf-8")
+    old = "The human rights to safe drinking water and sanitation”"
+    assert text.count(old) == 1
+    slipped = parse(str(d), text.replace(old, "The human right to safe drinking water”"))
+    (f,) = [f for f in ga.check(slipped, ga.doc(p), library) if f.rule == "RES110"]
+    assert f.severity == "error" and f.span.line == _line("A_RES_80_216.md", old)
+    assert f.fix is not None and f.fix.safe
+    assert f.fix.edits[0].text == "The human rights to safe drinking water and sanitation"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections import namedtuple
 from collections.abc import Callable, Mapping
 from datetime import date
@@ -257,6 +258,18 @@ def month_year(iso: str) -> str:
     return f"{MONTHS[int(str(iso)[5:7]) - 1]} {str(iso)[:4]}"
 
 
+_TITLE_NOISE = re.compile(r"[\u2010-\u2015\u00ad-]+|[“”\"‘’'*_]")
+
+
+def same_title(quoted: str, title: str) -> bool:
+    """Whether a quoted title is the title: compared as words, case, spacing, dash and
+    quote forms and the final full stop aside."""
+    def words(text: str) -> str:
+        return " ".join(_TITLE_NOISE.sub(" ", str(text)).split()).strip(" .;:,").casefold()
+
+    return words(quoted) == words(title)
+
+
 def basename(path: str) -> str:
     return str(path).replace("\\", "/").rsplit("/", 1)[-1]
 
@@ -373,6 +386,9 @@ REGISTRY: tuple[Function, ...] = (
            "numbers and text"),
     _entry("startswith", _nullsafe(startswith), "startswith(text, prefix)",
            "Whether the text starts with `prefix`.", "numbers and text"),
+    _entry("same_title", _nullsafe(same_title), "same_title(quoted, title)",
+           "Whether a quoted title is the title, compared as words (case, spacing, dash "
+           "and quote forms, the final full stop aside).", "numbers and text"),
     _entry("basename", _nullsafe(basename), "basename(path)",
            "A path's file name, without its folders.", "numbers and text"),
     _entry("line", _nullsafe(line), "line(span_or_fact)",
