@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from amend_fixtures import TEXTS, ga, pairs, parsed, run_cli  # noqa: F401 (ga: fixture)
 
-from reslint.amend.apply import AmendError, amend
+from reslint.amend.apply import Amended, AmendError, amend
 from reslint.model import Document
 from reslint.parse import parse_file, parse_source
 from reslint.text.source import SourceText
@@ -192,15 +192,21 @@ Example
 """
 
 
-def _amend_markdown(tmp_path: Path, instructions: str) -> str:
+def _amend_files(tmp_path: Path, instructions: str, text: str = DRAFT,
+                 title: str = "Example") -> tuple[Amended, Path, Path]:
+    """TEXT as draft A/80/L.90 and an amendment to it holding INSTRUCTIONS, applied."""
     draft = tmp_path / "A_80_L.90.md"
-    draft.write_text("United Nations\nA/80/L.90\n\nEightieth session\n\n" + DRAFT,
+    draft.write_text("United Nations\nA/80/L.90\n\nEightieth session\n\n" + text,
                      encoding="utf-8")
     amendment = tmp_path / "A_80_L.91.md"
     amendment.write_text("United Nations\nA/80/L.91\n\nEightieth session\n\n"
-                         "Zambia: amendment to draft resolution A/80/L.90\n\nExample\n\n"
+                         f"Zambia: amendment to draft resolution A/80/L.90\n\n{title}\n\n"
                          + instructions, encoding="utf-8")
-    return amend(parse_file(str(draft)), [parse_file(str(amendment))]).text
+    return amend(parse_file(str(draft)), [parse_file(str(amendment))]), draft, amendment
+
+
+def _amend_markdown(tmp_path: Path, instructions: str) -> str:
+    return _amend_files(tmp_path, instructions)[0].text
 
 
 def test_new_paragraphs_take_the_drafts_layout(tmp_path: Path) -> None:
@@ -227,14 +233,7 @@ def test_deleting_words_keeps_one_space(tmp_path: Path) -> None:
 
 
 def test_a_reference_to_a_deleted_paragraph_is_noted(tmp_path: Path) -> None:
-    draft = tmp_path / "A_80_L.90.md"
-    draft.write_text("United Nations\nA/80/L.90\n\nEightieth session\n\n" + DRAFT,
-                     encoding="utf-8")
-    amendment = tmp_path / "A_80_L.91.md"
-    amendment.write_text("United Nations\nA/80/L.91\n\nEightieth session\n\nZambia: "
-                         "amendment to draft resolution A/80/L.90\n\nExample\n\n"
-                         "Delete operative paragraph 2.\n", encoding="utf-8")
-    result = amend(parse_file(str(draft)), [parse_file(str(amendment))])
+    result, draft, _ = _amend_files(tmp_path, "Delete operative paragraph 2.\n")
     assert "as set out in paragraph 2 above" in result.text  # left for the drafters
     assert result.notes == [f"{draft}:20: the draft refers to operative paragraph 2, which "
                             "the amendments delete"]
@@ -264,14 +263,7 @@ Example of the title
 
 
 def _amend_subs(tmp_path: Path, instructions: str) -> str:
-    draft = tmp_path / "A_80_L.90.md"
-    draft.write_text("United Nations\nA/80/L.90\n\nEightieth session\n\n" + SUBS_DRAFT,
-                     encoding="utf-8")
-    amendment = tmp_path / "A_80_L.91.md"
-    amendment.write_text("United Nations\nA/80/L.91\n\nEightieth session\n\n"
-                         "Zambia: amendment to draft resolution A/80/L.90\n\nExample of the "
-                         "title\n\n" + instructions, encoding="utf-8")
-    return amend(parse_file(str(draft)), [parse_file(str(amendment))]).text
+    return _amend_files(tmp_path, instructions, SUBS_DRAFT, "Example of the title")[0].text
 
 
 def test_sub_paragraphs_inserted_and_deleted_are_lettered_again(tmp_path: Path) -> None:
@@ -461,16 +453,10 @@ def test_references_to_deleted_paragraphs_are_noted(tmp_path: Path) -> None:
 
 
 def test_inserted_words_that_name_a_deleted_paragraph_are_noted(tmp_path: Path) -> None:
-    draft = tmp_path / "A_80_L.90.md"
-    draft.write_text("United Nations\nA/80/L.90\n\nEightieth session\n\n" + DRAFT,
-                     encoding="utf-8")
-    amendment = tmp_path / "A_80_L.91.md"
-    amendment.write_text("United Nations\nA/80/L.91\n\nEightieth session\n\nZambia: "
-                         "amendment to draft resolution A/80/L.90\n\nExample\n\n"
-                         "1. Delete operative paragraph 2.\n\n2. After operative paragraph 3, "
-                         "insert a new operative paragraph reading:\n\nRecalls paragraph 2 "
-                         "above and the second preambular paragraph.\n", encoding="utf-8")
-    result = amend(parse_file(str(draft)), [parse_file(str(amendment))])
+    result, draft, amendment = _amend_files(
+        tmp_path, "1. Delete operative paragraph 2.\n\n2. After operative paragraph 3, insert "
+        "a new operative paragraph reading:\n\nRecalls paragraph 2 above and the second "
+        "preambular paragraph.\n")
     assert result.text.endswith("3. *Recalls* paragraph 2 above and the second preambular "
                                 "paragraph.\n")
     assert result.notes == [
