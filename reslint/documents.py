@@ -19,15 +19,23 @@ keeps it in reslint's cache folder (`pdf-headings.json`) for the next run.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import re
+import stat
 import time
 from collections.abc import Callable
 
+from reslint import __version__
 from reslint._dataclass import dataclass
+from reslint.engine.cache import MAX_ENTRY, trusted_folder
+from reslint.engine.cache import cache_dir as reslint_cache
 from reslint.errors import ReslintError
 from reslint.library import HEADING_SYMBOL, folder_files, quick_heading_of
+from reslint.parse import parse_file, parse_source
 from reslint.paths import FileVersion, file_version, read_once
+from reslint.vocab.symbols import parse_symbol
 
 TYPE_CHECKING = False  # not typing's constant: importing typing costs the hook ~3 ms
 if TYPE_CHECKING:
@@ -139,8 +147,6 @@ def _read_symbol(path: str, max_size: int) -> str | None:
         heading = pdf_heading(path, max_size)
         return _norm(heading.symbol) if heading and heading.symbol else None
     if path.lower().endswith(PARSED_SUFFIXES):
-        from reslint.parse import parse_file
-
         try:
             symbol = parse_file(path, max_size).heading.symbol
         except ReslintError:
@@ -215,7 +221,6 @@ def _reader_available() -> bool:
 
 
 def _read_pdf_heading(path: str, max_size: int) -> Heading | None:
-    from reslint.parse import parse_source
     from reslint.text.pdf import read_pdf
 
     try:
@@ -232,8 +237,6 @@ def _stored_key(key: FileVersion) -> str:
 
 
 def _headings_path() -> str | None:
-    from reslint.engine.cache import cache_dir as reslint_cache
-
     folder = reslint_cache()
     return os.path.join(folder, HEADINGS_FILE) if folder else None
 
@@ -248,11 +251,6 @@ def _stored(where: str | None) -> dict[str, Heading | None]:
 
 
 def _load_headings(where: str) -> dict[str, Heading | None]:
-    import json
-    import stat
-
-    from reslint.engine.cache import MAX_ENTRY, trusted_folder
-
     if not trusted_folder(os.path.dirname(where), create=False):
         return {}
     try:
@@ -303,11 +301,7 @@ def save_headings() -> None:
     if where is None or where not in _CHANGED:
         return
     _CHANGED.discard(where)
-    import contextlib
-    import json
-    import tempfile
-
-    from reslint.engine.cache import trusted_folder
+    import tempfile  # only when the cache is written: 14 M instructions (callgrind)
 
     folder = os.path.dirname(where)
     if not trusted_folder(folder, create=True):
@@ -332,8 +326,6 @@ def save_headings() -> None:
 
 
 def _version() -> str:
-    from reslint import __version__
-
     return __version__
 
 
@@ -364,6 +356,7 @@ def download(symbol: str, fetch: FetchSettings, max_size: int, target: str) -> N
 
 
 def _get(symbol: str, url: str, fetch: FetchSettings, max_size: int) -> bytes:
+    # only when fetching: urllib.request costs 118 M instructions (callgrind), half the hook
     import urllib.error
     import urllib.request
 
@@ -438,8 +431,6 @@ def load_symbol(draft_path: str, symbol: str, library: str | None, fetch: FetchS
     """The Document of `symbol` for the draft at `draft_path`, and how it was found; a
     DocumentError naming the draft when it is nowhere, or when the file found carries
     another symbol in its heading (a cached or fetched file is then not trusted)."""
-    from reslint.parse import parse_file
-
     try:
         path, how = locate(symbol, library, fetch, max_size)
     except DocumentError as exc:
@@ -466,8 +457,6 @@ def cited_candidates(draft: Document, after: tuple[int, int] | None = None
     real pairs of ../shared/ga the previous is the first of these in 181 of the 222 drafts
     that cite it, and among the first three in 219.  `after`: only those later than this
     (session, number)."""
-    from reslint.vocab.symbols import parse_symbol
-
     session = draft.session
     if session is None:
         return []
@@ -498,8 +487,6 @@ def cited_previous(draft: Document, library: str | None, fetch: FetchSettings,
     heading has the draft's title (`same_title`) is the previous.  Returns it and how it
     was found; or None and why not (a candidate not at hand, with the hint to fetch it),
     "" when the draft cites no candidate."""
-    from reslint.parse import parse_file
-
     missing: list[tuple[str, int]] = []  # not at hand (fetching is off)
     absent: list[tuple[str, int]] = []  # not on the document system either
     for symbol, line in cited_candidates(draft, after):
@@ -586,8 +573,6 @@ def heading_of(path: str, max_size: int) -> Heading | None:
         heading = pdf_heading(path, max_size)
         save_headings()
         return heading
-    from reslint.parse import parse_file
-
     try:
         doc = parse_file(path, max_size)
     except ReslintError:

@@ -22,12 +22,23 @@ from collections.abc import Callable
 
 from reslint._dataclass import dataclass
 from reslint.config import Config
+from reslint.documents import (
+    as_symbol,
+    cited_previous,
+    load_symbol,
+    pdf_heading,
+    save_headings,
+    settings_from,
+)
 from reslint.errors import ReslintError
 from reslint.library import LIBRARY_SUFFIXES, folder_files
 from reslint.model import Document
+from reslint.parse import parse_file, parse_source
 from reslint.paths import FileVersion, display_path, read_once
-from reslint.text.source import MAX_BYTES, SourceText
+from reslint.text.source import MAX_BYTES, SourceText, decode
 from reslint.vocab._words import lazy_regex
+from reslint.vocab.ordinals import int_to_ordinal
+from reslint.vocab.symbols import parse_symbol
 
 DIRECTIVE = lazy_regex(r"^\s*<!--\s*reslint:\s*previous\s*=\s*(?P<path>.+?)\s*-->\s*$")
 
@@ -50,8 +61,6 @@ def find_previous(draft_path: str, given: str | None, config: Config,
         how = f"from the previous map of {display_path(config.path)}"
         return _load(draft_path, target, how, max_size), f"{how}: {display_path(target)}"
     if draft is None:
-        from reslint.parse import parse_file
-
         draft = parse_file(draft_path, max_size or MAX_BYTES)
     named = in_file_previous(draft)
     if named is not None:
@@ -95,9 +104,6 @@ def _from_citations(draft: Document, found: Document | None, config: Config,
                     max_size: int | None, fetch: bool) -> tuple[Document | None, str]:
     """reslint.documents.cited_previous for this draft: only resolutions later than the
     library's choice of the same title, when it made one."""
-    from reslint.documents import cited_previous, settings_from
-    from reslint.vocab.symbols import parse_symbol
-
     title = _key(draft.heading.title)
     if not title:
         return None, ""
@@ -125,8 +131,6 @@ def load_given(draft_path: str, given: str, how: str, config: Config,
                role: str = "previous resolution") -> tuple[Document, str]:
     """A document given by path, git:REV:PATH or symbol (A/RES/79/58: the library, the
     download cache, the document system; see reslint.documents)."""
-    from reslint.documents import as_symbol, load_symbol, settings_from
-
     symbol = None if given.startswith("git:") else as_symbol(given)
     if symbol is None:
         return _load(draft_path, given, how, max_size), f"{how}: {given}"
@@ -153,9 +157,6 @@ def named_in(source: SourceText, directive: Callable[[], re.Pattern[str]]
 
 
 def _load(draft_path: str, target: str, how: str, max_size: int | None) -> Document:
-    from reslint.parse import parse_file, parse_source
-    from reslint.text.source import decode
-
     if target.startswith("git:"):
         return parse_source(decode(target, _git_show(draft_path, target)))
     if not os.path.isfile(target):
@@ -261,9 +262,6 @@ def from_library(draft: Document, folder: str, max_size: int | None = None
     same title that the draft itself cites ("Recalling its resolution 79/205 of …") is the
     strongest signal; then the same title, latest session (and number) first; only then a
     resolution of another title under the same agenda sub-item, latest first."""
-    from reslint.vocab.ordinals import int_to_ordinal
-    from reslint.vocab.symbols import parse_symbol
-
     title = _key(draft.heading.title)
     item = _key(draft.heading.item_title)
     session = draft.session
@@ -312,8 +310,6 @@ def from_library(draft: Document, folder: str, max_size: int | None = None
                        f"item \"{draft.heading.item_title or draft.heading.title}\"")
             best = (rank, entry, how)
     if pdfs:
-        from reslint.documents import save_headings
-
         save_headings()  # the PDFs' headings read now are kept for the next run
     if best is None:
         named = draft.heading.title or draft.heading.item_title
@@ -332,8 +328,6 @@ def from_library(draft: Document, folder: str, max_size: int | None = None
 def _document(entry: _Entry, max_size: int | None) -> Document:
     """The chosen entry's Document (a PDF's is read whole only now)."""
     if entry.doc is None:
-        from reslint.parse import parse_file
-
         entry.doc = parse_file(entry.path, max_size or MAX_BYTES)
     return entry.doc
 
@@ -341,8 +335,6 @@ def _document(entry: _Entry, max_size: int | None) -> Document:
 def _pdf_entry(path: str, max_size: int | None) -> _Entry | None:
     """A library PDF by its heading (its first page, cached across runs: see
     reslint.documents.pdf_heading); None when it is no readable PDF."""
-    from reslint.documents import pdf_heading
-
     heading = pdf_heading(path, max_size or MAX_BYTES)
     if heading is None:
         return None
@@ -354,8 +346,6 @@ def _pdf_entry(path: str, max_size: int | None) -> _Entry | None:
 
 def _entry(path: str, max_size: int | None) -> _Entry | None:
     """The parsed library file, cached by path and modification time within the process."""
-    from reslint.parse import parse_file
-
     def read(path: str) -> _Entry:
         try:
             doc = parse_file(path, max_size or MAX_BYTES)

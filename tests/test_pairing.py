@@ -213,7 +213,7 @@ def test_library_parses_each_file_once(tmp_path, monkeypatch):
     draft = parse_file(str(SEED_78_32))
     first, _ = find_previous(str(SEED_78_32), None, config, draft)
     calls = []
-    monkeypatch.setattr("reslint.parse.parse_file", lambda *a: calls.append(a))
+    monkeypatch.setattr("reslint.pairing.parse_file", lambda *a: calls.append(a))
     again, _ = pairing.find_previous(str(SEED_78_32), None, config, draft)
     assert again is first and calls == []
 
@@ -299,7 +299,7 @@ def test_library_texts_are_read_once_for_a_folder_of_drafts(tmp_path, monkeypatc
         return real_parse(path, *args, **kwargs)
 
     monkeypatch.setattr(pairing, "open", counting_open, raising=False)
-    monkeypatch.setattr("reslint.parse.parse_file", counting_parse)
+    monkeypatch.setattr("reslint.pairing.parse_file", counting_parse)
     pairing._TEXTS.clear()
     pairing._LIBRARY.clear()
     for _ in range(3):  # three drafts of the folder

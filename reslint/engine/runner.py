@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from reslint._dataclass import dataclass, field
@@ -267,8 +268,6 @@ class _Spans:
         self.starts = [i.span.start for i in self.items]
 
     def find(self, offset: int, open_end: bool) -> Any:
-        import bisect
-
         at = bisect.bisect_right(self.starts, offset) - 1
         if at < 0:
             return None

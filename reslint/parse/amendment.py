@@ -22,7 +22,7 @@ from reslint._dataclass import replace
 from reslint.model import Amendment, Document, Heading, Instruction, Place, Quote, Span
 from reslint.text.inline import clean_block, italic_lead
 from reslint.text.mapped import MappedText
-from reslint.text.source import SourceText
+from reslint.text.source import InputError, SourceText
 from reslint.vocab._words import lazy_regex
 from reslint.vocab.ordinals import ORDINAL_WORD_PATTERN, ordinal_to_int
 
@@ -214,8 +214,6 @@ def parse_amendment(source: SourceText) -> Document:
             break
     at = next((i for i, b in enumerate(blocks) if AMENDS().search(b.text)), None)
     if at is None:  # looks_like_amendment saw it in a footnote or a comment: not ours
-        from reslint.text.source import InputError
-
         raise InputError(source.path, "no amendment found: no line names the draft amended")
     _read_heading(blocks[:at], heading, mspan)
     block = tidy_text(blocks[at])

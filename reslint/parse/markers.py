@@ -20,7 +20,7 @@ import bisect
 import re
 
 from reslint._dataclass import dataclass
-from reslint.text.inline import RawMarker
+from reslint.text.inline import RawMarker, tidy
 from reslint.text.layout import FootnoteText
 from reslint.text.mapped import MappedText
 from reslint.vocab._words import lazy_regex
@@ -321,8 +321,6 @@ def _after_first(c: Candidate, accepted: list[Candidate]) -> bool:
 
 
 def _remove(blocks: list[MappedText], accepted: list[Candidate]) -> list[MappedText]:
-    from reslint.text.inline import tidy
-
     by_block: dict[int, list[tuple[int, int]]] = {}
     for c in accepted:
         start = c.start - 1 if not (c.glued or c.keep_space) else c.start
