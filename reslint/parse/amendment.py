@@ -340,9 +340,11 @@ def tidy_text(text: MappedText) -> MappedText:
 
 SESSION = lazy_regex(rf"^(?P<word>{ORDINAL_WORD_PATTERN})\s+session\b", re.IGNORECASE)
 AGENDA = re.compile(r"^Agenda\s+items?\s+(?P<item>.+?)\s*$", re.IGNORECASE)
+# The committee's name as an adopted text's "[on the report of the Third Committee (…)]"
+# gives it: "Third", without the word "Committee".
 COMMITTEE = re.compile(
-    r"^(?P<c>(?:First|Second|Third|Fourth|Fifth|Sixth)\s+Committee"
-    r"|Special\s+Political\s+and\s+Decolonization\s+Committee)\s*$", re.IGNORECASE)
+    r"^(?P<c>First|Second|Third|Fourth|Fifth|Sixth"
+    r"|Special\s+Political\s+and\s+Decolonization)\s+Committee\s*$", re.IGNORECASE)
 
 
 def _read_heading(blocks: list[MappedText], heading: Heading, mspan) -> None:  # type: ignore[no-untyped-def]
