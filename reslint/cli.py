@@ -177,9 +177,9 @@ def _start(argv: Sequence[str] | None, collecting: bool) -> int:
     (~6 M of the hook's instructions, callgrind)."""
     import gc
 
+    gc.disable()  # start-up: imports and packs are long-lived (see FEW_FILES)
     from reslint import _recache
 
-    gc.disable()  # start-up: imports and packs are long-lived (see FEW_FILES)
     _recache.warm()  # before the pipeline's modules compile their patterns
     try:
         return _main(argv, collecting)

@@ -19,18 +19,16 @@ keeps it in reslint's cache folder (`pdf-headings.json`) for the next run.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
-import stat
 import time
 from collections.abc import Callable
 
 from reslint import __version__
 from reslint._dataclass import dataclass
-from reslint.engine.cache import MAX_ENTRY, trusted_folder
 from reslint.engine.cache import cache_dir as reslint_cache
+from reslint.engine.cache import read_private, trusted_folder, write_private
 from reslint.errors import ReslintError
 from reslint.library import HEADING_SYMBOL, folder_files, quick_heading_of
 from reslint.parse import parse_file, parse_source
@@ -253,22 +251,13 @@ def _stored(where: str | None) -> dict[str, Heading | None]:
 def _load_headings(where: str) -> dict[str, Heading | None]:
     if not trusted_folder(os.path.dirname(where), create=False):
         return {}
-    try:
-        fd = os.open(where, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
+    raw = read_private(where)
+    if raw is None:
         return {}
     try:
-        st = os.fstat(fd)
-        getuid = getattr(os, "getuid", None)
-        if (not stat.S_ISREG(st.st_mode) or st.st_size > MAX_ENTRY
-                or (getuid is not None and st.st_uid != getuid())):
-            return {}
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = json.loads(handle.read(MAX_ENTRY + 1))
-    except (OSError, ValueError, RecursionError):
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
         return {}
-    finally:
-        os.close(fd)
     if not isinstance(data, dict) or data.get("format") != [HEADINGS_FORMAT, _version()]:
         return {}
     entries = data.get("headings")
@@ -301,28 +290,13 @@ def save_headings() -> None:
     if where is None or where not in _CHANGED:
         return
     _CHANGED.discard(where)
-    import tempfile  # only when the cache is written: 14 M instructions (callgrind)
-
-    folder = os.path.dirname(where)
-    if not trusted_folder(folder, create=True):
-        return
     kept = list(_STORES[where].items())[-MAX_HEADINGS:]
     data = {"format": [HEADINGS_FORMAT, _version()],
             "headings": {k: None if h is None else [h.symbol, h.kind, h.session, h.title,
                                                     h.item_title, h.adopted]
                          for k, h in kept}}
-    try:
-        fd, tmp = tempfile.mkstemp(prefix="pdf-headings-", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, where)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-    except Exception:  # a read-only home or a full disk must not fail the check
-        return
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    write_private(where, text.encode("utf-8"), "pdf-headings-")
 
 
 def _version() -> str:

@@ -88,6 +88,52 @@ def trusted_folder(folder: str, create: bool) -> bool:
     return not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
+def read_private(path: str, limit: int = MAX_ENTRY) -> bytes | None:
+    """The bytes of one of reslint's own cache files, or None when it is missing, not a
+    regular file (a symlink is not followed), another user's, or larger than `limit`: a
+    file anyone else could have planted is never read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        getuid = getattr(os, "getuid", None)
+        if (not stat.S_ISREG(st.st_mode) or st.st_size > limit
+                or (getuid is not None and st.st_uid != getuid())):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read(limit + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def write_private(path: str, data: bytes, prefix: str) -> bool:
+    """Write `data` to `path` atomically (a temporary file beside it, then a rename), in a
+    trusted folder created 0700 when missing; False on any failure (a read-only home, a
+    full disk): a cache that cannot be written is no error."""
+    import tempfile  # only when an entry is written: 14 M instructions (callgrind)
+
+    folder = os.path.dirname(path)
+    if not trusted_folder(folder, create=True):
+        return False
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except Exception:
+        return False
+    return True
+
+
 def cached(files: list[str], plugins: list[str], build: Callable[[], Any]) -> Any:
     folder = cache_dir()
     if folder is None or (not trusted_folder(folder, create=False) and os.path.lexists(folder)):
@@ -112,22 +158,9 @@ def _load(path: str, files: list[str], plugins: list[str], rebuild: Callable[[],
     """The packs stored at `path`, or None when missing, unsafe, damaged or foreign.  Their
     rules' compiled fields are built when first read; one found damaged then falls back on
     `rebuild` (the packs compiled again, and stored)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
+    raw = read_private(path)
+    if raw is None:
         return None
-    try:
-        st = os.fstat(fd)
-        getuid = getattr(os, "getuid", None)
-        if (not stat.S_ISREG(st.st_mode) or st.st_size > MAX_ENTRY
-                or (getuid is not None and st.st_uid != getuid())):
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            raw = handle.read(MAX_ENTRY + 1)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
     from reslint.engine import plain
 
     try:
@@ -166,26 +199,15 @@ def _mtime(path: str) -> float:
 
 
 def _store(folder: str, path: str, value: Any) -> None:
-    import tempfile  # only when an entry is written: 14 M instructions (callgrind)
-
     from reslint.engine import plain
 
     try:
         data = plain.dump_entry(value)
     except (plain.PlainError, ValueError, TypeError, RecursionError):
         return  # not plain data (a plugin's own objects): compile every run
-    if not trusted_folder(folder, create=True):
+    if not write_private(path, data, "packs-"):
         return
     try:
-        fd, tmp = tempfile.mkstemp(prefix="packs-", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
         # Keep the few most recent sets: two installs (a venv and a checkout, or two
         # repositories' configurations) then do not evict each other on every run.
         stored = [os.path.join(folder, n) for n in os.listdir(folder)
