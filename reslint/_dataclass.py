@@ -5,6 +5,13 @@ and imports `inspect` (about 15 ms): together more than the whole of PyYAML's im
 by the pre-commit hook on every commit.  reslint uses a small subset — fields with
 defaults or default factories, `frozen`, `repr=False`/`compare=False` on a field — so the
 methods here are shared functions driven by a per-class tuple of fields, built once.
+
+`slots=True` makes a class with `__slots__` (no instance dict: less memory, faster
+attributes) that keeps an `__init__` written in its body: the parser's hottest records
+(a Span a finding, a paragraph, a citation) are built hundreds of thousands of times on a
+corpus, and the generic `_init` cost it ~10% of its time.  A written `__init__` takes every
+field, in field order, with the declared defaults (tests/test_dataclass.py holds each one
+to that).
 """
 
 from __future__ import annotations
@@ -69,10 +76,25 @@ def _init(self: Any, *args: Any, **kwargs: Any) -> None:
     # The instance's __dict__ is filled in one call: a frozen class's __setattr__ refuses
     # assignment, and one object.__setattr__ a field cost the parser ~10% of its time.
     names = self.__reslint_names__
-    given = len(args)
-    if not kwargs and given == len(names):  # the common case: every field given
+    if not kwargs and len(args) == len(names):  # the common case: every field given
         self.__dict__.update(zip(names, args, strict=False))  # lengths checked
         return
+    self.__dict__.update(_values(self, args, kwargs))
+
+
+def _slots_init(self: Any, *args: Any, **kwargs: Any) -> None:
+    """A slotted class's `__init__` when its body writes none."""
+    for name, value in _values(self, args, kwargs).items():
+        _put(self, name, value)
+
+
+_put = object.__setattr__  # past a frozen class's __setattr__
+
+
+def _values(self: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
+    """Every field's value, from the arguments and the defaults."""
+    names = self.__reslint_names__
+    given = len(args)
     if given > len(names):
         raise TypeError(f"{type(self).__name__}() takes {len(names)} arguments ({given} given)")
     values = dict(zip(names, args, strict=False))  # in field order, as for the above
@@ -91,7 +113,23 @@ def _init(self: Any, *args: Any, **kwargs: Any) -> None:
         known = set(names[given:])
         bad = next(k for k in kwargs if k not in known)
         raise TypeError(f"{type(self).__name__}() got an unexpected or repeated argument {bad!r}")
-    self.__dict__.update(values)
+    return values
+
+
+def _reduce(self: Any) -> tuple[Any, tuple[Any, ...]]:
+    """Pickling (results come back from worker processes) through `__init__`: a frozen
+    slotted instance refuses the default way, which sets each slot with setattr."""
+    return (self.__class__, tuple(getattr(self, name) for name in self.__reslint_names__))
+
+
+def _slotted(cls: type, fields: tuple[Field, ...]) -> type:
+    """`cls` made again with a slot for each field of its own (the class attributes that
+    held defaults go: a slot and a class attribute cannot share a name)."""
+    own = tuple(vars(cls).get("__annotations__", {}))
+    body = {k: v for k, v in vars(cls).items()
+            if k not in own and k not in ("__dict__", "__weakref__")}
+    body["__slots__"] = own
+    return type(cls)(cls.__name__, cls.__bases__, body)
 
 
 def _repr(self: Any) -> str:
@@ -128,18 +166,26 @@ if TYPE_CHECKING:  # the two ways it is called, for the type checker
     def dataclass(cls: type[T], /) -> type[T]: ...
 
     @overload
-    def dataclass(*, frozen: bool = False) -> Callable[[type[T]], type[T]]: ...
+    def dataclass(*, frozen: bool = False, slots: bool = False
+                  ) -> Callable[[type[T]], type[T]]: ...
 
 
-def dataclass(cls: type[T] | None = None, *, frozen: bool = False) -> Any:
+def dataclass(cls: type[T] | None = None, *, frozen: bool = False, slots: bool = False) -> Any:
     def wrap(cls: type[T]) -> type[T]:
-        cls.__reslint_fields__ = _fields_of(cls)  # type: ignore[attr-defined]
-        fields = cls.__reslint_fields__  # type: ignore[attr-defined]
+        fields = _fields_of(cls)
+        if slots:
+            cls = _slotted(cls, fields)
+        cls.__reslint_fields__ = fields  # type: ignore[attr-defined]
         cls.__reslint_names__ = tuple(f.name for f in fields)  # type: ignore[attr-defined]
         cls.__reslint_defaults__ = tuple(  # type: ignore[attr-defined]
             (f.name, f.default, f.default_factory) for f in fields)
         put = setattr  # the methods are shared functions: set them as plain attributes
-        put(cls, "__init__", _init)
+        if slots:
+            if "__init__" not in cls.__dict__:  # a written one is kept: see the docstring
+                put(cls, "__init__", _slots_init)
+            put(cls, "__reduce__", _reduce)
+        else:
+            put(cls, "__init__", _init)
         if "__repr__" not in cls.__dict__:
             put(cls, "__repr__", _repr)
         if "__eq__" not in cls.__dict__:

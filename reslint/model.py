@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from reslint._dataclass import dataclass, field
 
+_put = object.__setattr__  # a frozen record's own __init__ sets its slots past __setattr__
+
 TYPE_CHECKING = False  # not typing's constant: importing typing costs the hook ~3 ms
 if TYPE_CHECKING:
     from typing import Any
@@ -24,7 +26,7 @@ def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A place in the original file: 1-based line and column (Unicode code points),
     end exclusive, plus the character offsets into the decoded original text."""
@@ -36,6 +38,15 @@ class Span:
     start: int = 0
     end: int = 0
 
+    def __init__(self, line: int, column: int, end_line: int, end_column: int,
+                 start: int = 0, end: int = 0) -> None:
+        _put(self, "line", line)
+        _put(self, "column", column)
+        _put(self, "end_line", end_line)
+        _put(self, "end_column", end_column)
+        _put(self, "start", start)
+        _put(self, "end", end)
+
     def to_json(self) -> dict[str, int]:
         return {
             "line": self.line,
@@ -45,7 +56,7 @@ class Span:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class Marker:
     """A footnote marker in the running text."""
 
@@ -54,8 +65,13 @@ class Marker:
     # "sup" (<sup>n</sup>), "unicode" (¹), "caret" ([^n]), "plain" (glued or detached digits)
     style: str
 
+    def __init__(self, number: int, span: Span, style: str) -> None:
+        self.number = number
+        self.span = span
+        self.style = style
 
-@dataclass
+
+@dataclass(slots=True)
 class Footnote:
     number: int
     text: str
@@ -67,11 +83,22 @@ class Footnote:
     marker_unknown: bool = False
     part: str = "resolution"  # or the annex that carries it: "Annex", "Annex II"
 
+    def __init__(self, number: int, text: str, span: Span, markers: list[Marker] | None = None,
+                 missing: bool = False, marker_unknown: bool = False,
+                 part: str = "resolution") -> None:
+        self.number = number
+        self.text = text
+        self.span = span
+        self.markers = [] if markers is None else markers
+        self.missing = missing
+        self.marker_unknown = marker_unknown
+        self.part = part
+
 
 BODIES = ("ga", "hrc", "ecosoc", "sc", "cop", "other")
 
 
-@dataclass
+@dataclass(slots=True)
 class Citation:
     """A resolution or decision cited in the text ("76/47 of 6 December 2021"), with whose
     it is and the list it stands in.
@@ -99,8 +126,31 @@ class Citation:
     recalled: bool = False  # in the list a recalling verb governs (Document.recalled)
     group_open: bool = False  # its group's plural also covers resolutions named in general
 
+    def __init__(self, symbol: str, date: str | None, span: Span, date_span: Span | None = None,
+                 paragraph: str | None = None, offset: int = 0, body: str = "ga",
+                 kind: str = "resolution", noun: str | None = None,
+                 noun_span: Span | None = None, group: int = 0, list_id: int = 0,
+                 part: str | None = None, issuer: str | None = None, recalled: bool = False,
+                 group_open: bool = False) -> None:
+        self.symbol = symbol
+        self.date = date
+        self.span = span
+        self.date_span = date_span
+        self.paragraph = paragraph
+        self.offset = offset
+        self.body = body
+        self.kind = kind
+        self.noun = noun
+        self.noun_span = noun_span
+        self.group = group
+        self.list_id = list_id
+        self.part = part
+        self.issuer = issuer
+        self.recalled = recalled
+        self.group_open = group_open
 
-@dataclass
+
+@dataclass(slots=True)
 class SymbolRef:
     """Any document symbol in the text (A/78/409, CCM/CONF/2021/6, 1757 (2007) ...)."""
 
@@ -109,8 +159,14 @@ class SymbolRef:
     span: Span
     paragraph: str | None = None
 
+    def __init__(self, symbol: str, kind: str, span: Span, paragraph: str | None = None) -> None:
+        self.symbol = symbol
+        self.kind = kind
+        self.span = span
+        self.paragraph = paragraph
 
-@dataclass
+
+@dataclass(slots=True)
 class Paragraph:
     """A preambular paragraph, an operative paragraph or a sub-paragraph.
 
@@ -131,6 +187,23 @@ class Paragraph:
     # the key of the section where they start again at 1 ("II") where they restart
     run: str = ""
     part: str = "resolution"  # or the annex it belongs to: "Annex", "Annex II"
+
+    def __init__(self, kind: str, label: str, number: str | None, lead: str,
+                 lead_italic: bool | None, text: str, span: Span,
+                 subparagraphs: list[Paragraph] | None = None, clean_start: int = 0,
+                 section: str | None = None, run: str = "", part: str = "resolution") -> None:
+        self.kind = kind
+        self.label = label
+        self.number = number
+        self.lead = lead
+        self.lead_italic = lead_italic
+        self.text = text
+        self.span = span
+        self.subparagraphs = [] if subparagraphs is None else subparagraphs
+        self.clean_start = clean_start
+        self.section = section
+        self.run = run
+        self.part = part
 
 
 @dataclass

@@ -146,11 +146,17 @@ def _finditer(pattern: re.Pattern[str], starts: re.Pattern[str], text: str
             pos = m.end()
 
 
-@dataclass
+@dataclass(slots=True)
 class _Whose:
     body: str | None  # None: not said by the words (the symbol's form decides, else "ga")
     issuer: str | None = None
     explicit: bool = False  # named right at the noun: the words after it cannot override
+
+    def __init__(self, body: str | None, issuer: str | None = None,
+                 explicit: bool = False) -> None:
+        self.body = body
+        self.issuer = issuer
+        self.explicit = explicit
 
 
 def _classify(name: str, councils: dict[str, tuple[str, str]]) -> tuple[str, str]:
@@ -220,7 +226,7 @@ def _remember_councils(text: str, councils: dict[str, tuple[str, str]]) -> None:
 SpanOf = Callable[[Paragraph, int, int], Span]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     symbol: str
     start: int
@@ -230,6 +236,17 @@ class _Item:
     date: str | None = None
     date_start: int = 0
     date_end: int = 0
+
+    def __init__(self, symbol: str, start: int, end: int, stop: int, form: str,
+                 date: str | None = None, date_start: int = 0, date_end: int = 0) -> None:
+        self.symbol = symbol
+        self.start = start
+        self.end = end
+        self.stop = stop
+        self.form = form
+        self.date = date
+        self.date_start = date_start
+        self.date_end = date_end
 
 
 def _items(text: str) -> list[_Item]:

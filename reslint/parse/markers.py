@@ -58,7 +58,7 @@ NOT_AFTER = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     block: int
     start: int  # clean offsets in the block
@@ -67,6 +67,16 @@ class Candidate:
     offset: int  # original offset
     glued: bool
     keep_space: bool = False  # "Parties, 8and": drop the digits only
+
+    def __init__(self, block: int, start: int, end: int, value: int, offset: int, glued: bool,
+                 keep_space: bool = False) -> None:
+        self.block = block
+        self.start = start
+        self.end = end
+        self.value = value
+        self.offset = offset
+        self.glued = glued
+        self.keep_space = keep_space
 
 
 def find_candidates(blocks: list[MappedText]) -> list[Candidate]:

@@ -41,13 +41,21 @@ LEAD = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class RawParagraph:
     kind: str  # "preamble", "operative", "sub"
     number: str | None
     lead: str
     lead_italic: bool | None
     text: MappedText  # the clean text, number label removed
+
+    def __init__(self, kind: str, number: str | None, lead: str, lead_italic: bool | None,
+                 text: MappedText) -> None:
+        self.kind = kind
+        self.number = number
+        self.lead = lead
+        self.lead_italic = lead_italic
+        self.text = text
 
 
 def lead_words(text: str) -> str:

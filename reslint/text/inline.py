@@ -73,12 +73,18 @@ class _Comments:
 COMMENTS = _Comments()
 
 
-@dataclass
+@dataclass(slots=True)
 class RawMarker:
     number: int
     start: int  # original offsets of the marker as written
     end: int
     style: str  # "sup", "unicode", "caret", "plain"
+
+    def __init__(self, number: int, start: int, end: int, style: str) -> None:
+        self.number = number
+        self.start = start
+        self.end = end
+        self.style = style
 
 
 def italic_lead(block: MappedText) -> str | None:

@@ -85,12 +85,18 @@ _PREAMBLE_WORDS = tuple(PREAMBLE_LEADS.split("|"))
 ENDED = lazy_regex(r"[,;.:]\*?(?:\s*\d{1,3}|<sup>\d{1,3}</sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\[\^\d{1,3}\])?$")
 
 
-@dataclass
+@dataclass(slots=True)
 class FootnoteText:
     number: int
     text: MappedText  # the footnote text, unstripped of inline Markdown
     line_start: int  # original offset where the footnote line starts
     style: str  # "pdf", "sup", "unicode", "caret"
+
+    def __init__(self, number: int, text: MappedText, line_start: int, style: str) -> None:
+        self.number = number
+        self.text = text
+        self.line_start = line_start
+        self.style = style
 
 
 @dataclass
