@@ -33,6 +33,7 @@ import json
 from collections.abc import Callable
 
 from reslint.engine import expr as ex
+from reslint.engine.phrase import PhrasePattern
 from reslint.engine.ruleset import Extractor, LazyPattern, Pack, Rule
 from reslint.errors import ReslintError
 
@@ -40,13 +41,13 @@ TYPE_CHECKING = False  # not typing's constant: importing typing costs the hook 
 if TYPE_CHECKING:
     from typing import Any
 
-FORMAT = 2  # bump when the encoding or a class's fields change
+FORMAT = 3  # bump when the encoding or a class's fields change
 
 _CLASSES: dict[str, type] = {
     cls.__name__: cls
-    for cls in (Pack, Rule, Extractor, LazyPattern, ex.Template, ex.Const, ex.Name, ex.Member,
-                ex.Index, ex.ListExpr, ex.Unary, ex.Binary, ex.BoolOp, ex.Compare,
-                ex.Conditional, ex.Call)
+    for cls in (Pack, Rule, Extractor, LazyPattern, PhrasePattern, ex.Template, ex.Const,
+                ex.Name, ex.Member, ex.Index, ex.ListExpr, ex.Unary, ex.Binary, ex.BoolOp,
+                ex.Compare, ex.Conditional, ex.Call)
 }
 _SCALARS = (str, int, float, bool, type(None))
 
@@ -65,6 +66,8 @@ def _field_names(cls: type) -> tuple[str, ...]:
         return tuple(cls.__dataclass_fields__)
     if cls is LazyPattern:
         return ("source", "where")
+    if cls is PhrasePattern:
+        return ("source", "where", "numbers")
     return tuple(getattr(cls, "__annotations__", {}))
 
 
@@ -209,6 +212,8 @@ _CHECKS: dict[str, Callable[..., bool]] = {
     "Template": lambda source, parts: type(source) is str and type(parts) is tuple
     and all(type(p) is str or isinstance(p, _NODES) for p in parts),
     "LazyPattern": lambda source, where: type(source) is str and type(where) is str,
+    "PhrasePattern": lambda source, where, numbers: type(source) is str
+    and type(where) is str and type(numbers) is tuple and all(type(n) is str for n in numbers),
 }
 
 

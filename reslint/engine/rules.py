@@ -14,7 +14,13 @@ import regex
 
 from reslint.checks import Primitive, builtin_names, get_primitive
 from reslint.engine import expr as ex
-from reslint.engine.phrase import PhraseError, compile_phrase
+from reslint.engine.phrase import (
+    PhraseError,
+    PhrasePattern,
+    compile_phrase,
+    loosen,
+    number_holes,
+)
 from reslint.engine.ruleset import (  # noqa: F401 - re-exported
     BOUND,
     FACT_KEYS,
@@ -67,6 +73,10 @@ def load_pack(path: str, plugins: dict[str, Primitive] | None = None,
             at = ("extractors", name, "pattern")
             source = spec["pattern"]
         pattern = _regex(located, at, source, f"extractor {name}")
+        numbers = number_holes(source, holes) if "phrase" in spec else ()
+        if numbers:  # matched loosely first when read from the cache (PhrasePattern)
+            regex.compile(loosen(source, numbers), regex.VERSION0)  # as S compiles, it does
+            pattern = PhrasePattern(source, pattern.where, numbers, pattern.compiled())
         for group in types:
             if group not in pattern.groupindex:
                 raise located.error(("extractors", name, "types", group),

@@ -258,13 +258,18 @@ class LazyPattern:
         left = max(REGEX_BUDGET - spent, 0.001)
         start = perf_counter()
         try:
-            found = getattr(self.compiled(), method)(*args, timeout=left)
-            return list(found) if every else found
+            return self._call(method, args, every, left)
         except TimeoutError:
             failed = BUDGET.timed_out[key] = RegexTimeout(key, self.source)
             raise failed from None
         finally:
             BUDGET.spent[key] = spent + perf_counter() - start
+
+    def _call(self, method: str, args: tuple[Any, ...], every: bool, timeout: float) -> Any:
+        """The pattern's `method` on `args` within `timeout` seconds (TimeoutError past it);
+        finditer's matches as a list."""
+        found = getattr(self.compiled(), method)(*args, timeout=timeout)
+        return list(found) if every else found
 
     def finditer(self, *args: Any) -> Any:
         return iter(self._run("finditer", args, every=True))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 import regex
 
-from reslint.engine.phrase import PhraseError, compile_phrase
+from reslint.engine.phrase import PhraseError, PhrasePattern, compile_phrase, number_holes
 
 COUNT = ("a total of {total:number} States have joined the Convention, {parties:number} "
          "as States parties … and {signatories:number} as signatories")
@@ -46,3 +48,106 @@ def test_choices_names_and_whole_words() -> None:
 def test_bad_phrases_say_why(phrase: str, message: str) -> None:
     with pytest.raises(PhraseError, match=message):
         compile_phrase(phrase)
+
+
+# -- the loose first pass of a phrase's number holes (PhrasePattern) ---------------------------
+
+# What may stand in a number hole: numbers, and what looks like one without being one (a word
+# that is no number, a hyphenated word whose parts are not both number words, case and
+# script variants, a long s and a Kelvin sign that match s and k only ignoring case, digits
+# of another script, letters glued to digits).
+FILLERS = ["124", "1,234", "1,23", "0", "twenty-one", "Twenty-One", "TWENTY", "twenty",
+           "twenty-foo", "foo-one", "twentyone", "one-two", "twenty-one-two", "several",
+           "ten", "tens", "Ten-two", "\u017fix", "\u017fixty-\u017fix", "\u212aing",
+           "\u0663\u0660", "12a", "x12", "nine_", "ninety-nine", "no"]
+PHRASES = [COUNT, "the {n:number} remaining States", "{a:number}{b:number} States",
+           "ratification by {n:number} {state:name}", "{n:number} … {m:number}"]
+
+
+def _outcome(found: object) -> object:
+    """A match as the rules read it: span, text and every group with its span."""
+    if found is None:
+        return None
+    m: regex.Match[str] = found  # type: ignore[assignment]
+    return (m.span(), m.group(), [(k, v, m.span(k)) for k, v in m.groupdict().items()])
+
+
+def _both(phrase: str) -> tuple[regex.Pattern[str], PhrasePattern]:
+    source, types = compile_phrase(phrase)
+    numbers = number_holes(source, types)
+    assert numbers == tuple(n for n, t in types.items() if t == "number")
+    return regex.compile(source, regex.VERSION0), PhrasePattern(source, "x.yaml:1", numbers)
+
+
+def _texts(phrase: str) -> list[str]:
+    rng = random.Random(phrase)
+    words = phrase.replace("…", "then, with nine as the rest,")
+    texts = []
+    for _ in range(300):
+        text = regex.sub(r"\{\w+:number\}", lambda _: rng.choice(FILLERS), words)
+        text = text.replace("{state:name}", rng.choice(["Chad", "the Gambia", "Saint Lucia"]))
+        texts.append(text)
+    for a, b in zip(texts[::2], texts[1::2], strict=True):  # several per paragraph: finditer
+        texts.append(f"{a}; {b} and {rng.choice(FILLERS)} {b.upper()}")
+    return texts
+
+
+@pytest.mark.parametrize("phrase", PHRASES)
+def test_loose_first_pass_finds_exactly_what_the_phrase_finds(phrase: str, fresh_budget) -> None:
+    strict, _ = _both(phrase)
+    for text in _texts(phrase):
+        lazy = _both(phrase)[1]  # a fresh one each time: the loose pass is tried first
+        assert _outcome(lazy.search(text)) == _outcome(strict.search(text)), text
+        lazy = _both(phrase)[1]
+        assert ([_outcome(m) for m in lazy.finditer(text)]
+                == [_outcome(m) for m in strict.finditer(text)]), text
+        lazy = _both(phrase)[1]
+        assert _outcome(lazy.match(text)) == _outcome(strict.match(text)), text
+
+
+def test_a_word_that_is_no_number_falls_back_on_the_strict_pattern(fresh_budget) -> None:
+    strict, lazy = _both(COUNT)
+    text = ("Noting that a total of several States have joined the Convention, many as "
+            "States parties and few as signatories, and that a total of 124 States have "
+            "joined the Convention, 112 as States parties and 12 as signatories,")
+    found = lazy.search(text)
+    assert found.group("total") == "124"
+    assert _outcome(found) == _outcome(strict.search(text))
+    assert lazy._compiled is not None  # the strict pattern decided, and runs from now on
+
+
+def test_numbers_found_loosely_do_not_compile_the_strict_pattern(fresh_budget) -> None:
+    _, lazy = _both(COUNT)
+    text = ("a total of 124 States have joined the Convention, one hundred and twelve as "
+            "States parties and Twelve as signatories")
+    assert lazy.search(text) is None  # "one hundred" is not one number word: no match
+    found = lazy.search(text.replace("one hundred and twelve", "Ninety-Nine"))
+    assert found.groupdict() == {"total": "124", "parties": "Ninety-Nine",
+                                 "signatories": "Twelve"}
+    assert lazy._compiled is None and lazy._loose is not None
+
+
+def test_a_loose_pass_that_times_out_leaves_the_decision_to_the_strict_one(
+        monkeypatch, fresh_budget) -> None:
+    strict, lazy = _both(COUNT)
+
+    class Stuck:
+        def search(self, *args: object, **kwargs: object) -> None:
+            raise TimeoutError
+
+    monkeypatch.setattr(lazy, "_loose", Stuck())
+    text = ("a total of 124 States have joined the Convention, 112 as States parties and 12 "
+            "as signatories")
+    assert _outcome(lazy.search(text)) == _outcome(strict.search(text))
+
+
+def test_the_count_phrase_is_cached_with_its_number_holes(cache_folder) -> None:
+    from reslint.lint import load_packs
+
+    cold = {p.name: p for p in load_packs()}["ccm"].extractors["count"].pattern
+    warm = {p.name: p for p in load_packs()}["ccm"].extractors["count"].pattern
+    assert isinstance(cold, PhrasePattern) and cold._compiled is not None  # checked at load
+    assert isinstance(warm, PhrasePattern) and warm is not cold
+    assert (warm.source, warm.where, warm.numbers) == (cold.source, cold.where, cold.numbers)
+    assert warm.numbers == ("total", "parties", "signatories")
+    assert warm._compiled is None  # read from the cache: compiled only if needed
