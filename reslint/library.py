@@ -166,6 +166,7 @@ class Library:
     def __init__(self, folder: str | None = None) -> None:
         self.folder = folder
         self._by_symbol: dict[str, Adopted] = {}
+        self._facts: dict[str, dict[str, str]] | None = None  # facts(), kept until an add
         if folder:
             pdfs = False
             for path in folder_files(folder, (*LIBRARY_SUFFIXES, ".pdf")):
@@ -182,6 +183,7 @@ class Library:
     def add(self, record: Adopted | None) -> None:
         if record is not None:
             self._by_symbol.setdefault(record.symbol, record)
+            self._facts = None
 
     def add_document(self, doc: Document | None) -> None:
         if doc is not None:
@@ -195,8 +197,11 @@ class Library:
 
     def facts(self, *extra: Document | None) -> dict[str, dict[str, str]]:
         """The mapping rules read as `library` (symbol -> adopted, title, path), with the
-        adopted texts among `extra` (the draft's previous, the draft itself)."""
-        out = {symbol: record.fact() for symbol, record in self._by_symbol.items()}
+        adopted texts among `extra` (the draft's previous, the draft itself).  The
+        library's own are built once, not for each draft (hundreds of texts in a run)."""
+        if self._facts is None:
+            self._facts = {symbol: record.fact() for symbol, record in self._by_symbol.items()}
+        out = dict(self._facts)
         for doc in extra:
             record = from_document(doc) if doc is not None else None
             if record is not None:

@@ -97,3 +97,21 @@ def test_the_library_imports_no_command() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env=env, check=True).stdout
     assert out.strip() == "[]"
+
+
+CORPUS = REPO.parent / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
+def test_each_file_gets_the_rules_of_its_own_title_in_one_run() -> None:
+    """A run remembers which packs apply to a title: drafts of another series in between
+    neither lose their own rules nor borrow the CTBT pack's (and a file reads the same
+    alone as in the run)."""
+    names = ["A_RES_79_77.md", "A_RES_79_34.md", "A_RES_80_70.md", "A_RES_78_32.md"]
+    paths = [str(CORPUS / n) for n in names]
+    together = list(lint.Linter().check_paths(paths))
+    ctbt = [any(code.startswith("CTB") for code in r.rules) for r in together]
+    assert ctbt == [True, False, True, False]
+    for path, result in zip(paths, together, strict=True):
+        [alone] = lint.Linter().check_paths([path])
+        assert (result.rules, result.findings) == (alone.rules, alone.findings)

@@ -228,13 +228,15 @@ class LazyPattern:
     compiles only the patterns of the packs that apply to the draft.  `where` is the
     file:line of the pattern in its rule file, for the timeout report."""
 
-    __slots__ = ("_compiled", "_required", "source", "where")
+    __slots__ = ("_compiled", "_plain", "_plain_read", "_required", "source", "where")
 
     def __init__(self, source: str, where: str = "", compiled: Any = None) -> None:
         self.source = source
         self.where = where
         self._compiled = compiled
         self._required: str | None = None
+        self._plain: tuple[str, bool, bool] | None = None  # _plain_text, once read
+        self._plain_read = False
 
     def required(self) -> str:
         if self._required is None:
@@ -280,7 +282,9 @@ class LazyPattern:
     def found_in(self, text: str) -> bool:
         """Whether the pattern matches somewhere in `text` (a pack's title test): a pattern
         that is plain text (a title, often anchored) is looked up as text, uncompiled."""
-        literal = _plain_text(self.source)
+        if not self._plain_read:  # read once: a pack's title is tested on every draft
+            self._plain, self._plain_read = _plain_text(self.source), True
+        literal = self._plain
         if literal is None:
             return self.search(text) is not None
         body, start, end = literal
