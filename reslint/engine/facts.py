@@ -8,6 +8,7 @@ Extractors declared in YAML add their own facts (`draft.count.total`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from reslint.model import Annex, Citation, Document, Paragraph, Section, Span
 from reslint.vocab.dates import parse_date, parse_date_range
@@ -252,6 +253,45 @@ def document_facts(doc: Document) -> dict[str, Any]:
 # Every match of SESSION_PHRASE ends in "session" read with the same flags: a paragraph
 # without it is not searched with the long alternation of ordinals (most paragraphs).
 _SESSION_WORD = re.compile("session", re.IGNORECASE)
+# A match spans at most 7 words before its "session" ("one hundred and ninety ninth
+# emergency special"): a window of 12 holds any that ends there.
+_PHRASE_WORDS = 12
+_PHRASE_CHARS = 160
+# The characters that re's IGNORECASE reads as a letter of "session" though their lower
+# case is not that letter (every code point tried): the dotted and dotless i, the long s.
+_UNLOWERED = ("\u0130", "\u0131", "\u017f")
+
+
+def _says_session(text: str) -> bool:
+    """Whether `_SESSION_WORD` may match in `text`: the same answer as its search, found
+    with a few passes of str methods (a case-insensitive search of re is ten times slower,
+    and most paragraphs are tested only to be skipped)."""
+    if "session" in text.lower() or any(c in text for c in _UNLOWERED):
+        return _SESSION_WORD.search(text) is not None
+    return False
+
+
+def _session_phrases(text: str) -> Iterator[re.Match[str]]:
+    """The matches of SESSION_PHRASE().finditer(text), the same ones, found from each
+    "session" backwards: the ordinal alternation is tried over the few words before each
+    (a window of _PHRASE_WORDS words at least), not at every word of the paragraph.
+
+    Exact: no ordinal word, "special" or "emergency" contains "session", so a match that
+    starts before an occurrence of "session" ends with that one; and a match spans fewer
+    than _PHRASE_WORDS whitespace-separated words."""
+    pattern = SESSION_PHRASE()
+    scan = 0  # where finditer would search from
+    for word in _SESSION_WORD.finditer(text):
+        at = word.start()
+        if at < scan:
+            continue
+        start = max(scan, at - _PHRASE_CHARS)
+        if start > scan and len(text[start:at].split()) < _PHRASE_WORDS:
+            start = scan  # long runs of spaces: no window is certain, search all
+        found = pattern.search(text, start, word.end())
+        if found is not None:
+            yield found
+            scan = found.end()
 
 # The owner of a session is named just before it: "the General Assembly at its",
 # "the Committee, at its", "the International Maritime Organization, at its".
@@ -302,10 +342,10 @@ def _stated_period(doc: Document) -> int | None:
 def _session_mentions(doc: Document) -> list[dict[str, Any]]:
     out = []
     for p in doc.paragraphs():
-        if _SESSION_WORD.search(p.text) is None:
+        if not _says_session(p.text):
             continue
         # "… ordinal session" as a whole word, no "special" between
-        for m in SESSION_PHRASE().finditer(p.text):
+        for m in _session_phrases(p.text):
             if m.group("special") is not None or word_char_at(p.text, m.end()):
                 continue
             start = p.clean_start + m.start("word")
