@@ -29,6 +29,18 @@ ENV: dict[str, Any] = {
 }
 
 
+@pytest.fixture(autouse=True, params=["walked", "compiled"])
+def way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test twice: an expression is walked node by node on its first evaluations
+    and compiled into closures once it is evaluated often (a folder of drafts); both
+    must give the same values and the same errors."""
+    from reslint.engine.expr import evaluator
+
+    monkeypatch.setattr(evaluator, "_SEEN", {})
+    monkeypatch.setattr(evaluator, "COMPILE_AFTER", 1 if request.param == "compiled" else 10**9)
+    return str(request.param)
+
+
 def ev(source: str, env: dict[str, Any] | None = None, **extra: Any) -> Any:
     return evaluate(parse(source, extra), ENV if env is None else env, extra or None)
 
