@@ -32,7 +32,11 @@ HEADING_SYMBOL = (r"\bA/(?:RES/(?P<session>\d{1,3})/(?P<number>\d{1,4})(?: ?(?P<
                   r"|\d{1,3}/L\.\d{1,4}(?:/Rev\.\d{1,2})?)")
 # compiled on first use: a check that reads no library folder and looks up no symbol
 # (the hook with --previous) never needs them
-_MARKUP = lazy_regex(r"[*_#>\\]+|\]\([^)]*\)|\[")
+# `[*_#>\\]+|\]\([^)]*\)|\[` (a run of emphasis, heading or quote marks, a link's target, a
+# bracket), written to start with one character set: re then skips to the next markup
+# character instead of trying three branches at every character (the heading of the run's
+# 618 texts of ../shared/ga read in 0.04 s, not 0.09 s)
+_MARKUP = lazy_regex(r"[][*_#>\\](?:(?<=[*_#>\\])[*_#>\\]*|(?<=\])\([^)]*\)|(?<=\[))")
 _SYMBOL = lazy_regex(HEADING_SYMBOL)
 _FORMULA = lazy_regex(r"The\s+General\s+Assembly\s*,")
 _ADOPTED = lazy_regex(rf"adopted by the General Assembly\s+on\s+(?P<date>{DATE_PATTERN})")
