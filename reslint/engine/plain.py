@@ -13,16 +13,19 @@ raises `PlainError`, and the caller compiles the packs instead.
 Encoding: a list is always tagged by its first element: `["l", ...]` a list, `["t", ...]`
 a tuple, `["d", k, v, ...]` a dict whose keys are not all strings, `["P", name]` a check
 primitive, `["<Class>", field, ...]` one of the classes below.  A JSON object is a dict with
-string keys.  A rule is `["Rule", <its plain fields>, n]`, and the list of its compiled
-fields, each encoded as above, is the JSON on line n of the entry after the first (the
-first line is the JSON of the packs): a line is read only when one of them is needed.
+string keys.  A rule is `["Rule", <its plain fields>, n]`, and its compiled fields, each
+encoded as above, are the JSON on lines n, n + 1 ... of the entry after the first (the
+first line is the JSON of the packs), one line per field in `_LAZY`'s order: a line is
+read only when its field is needed (a check reads a rule's expressions, never its YAML,
+examples or fix template, and its message only when it found something).
 
 A rule is read lazily (`CachedRule`): its plain fields (code, name, severity, texts, file
 and line) are checked when the entry is read, and each compiled field (expressions,
 message, fix ...) is built and checked the first time it is read.  The hook runs only the
 packs whose title matches and renders the messages of the rules that found something:
 building every rule of every pack was a fifth of a `reslint check` run (callgrind: 86 M
-instructions of 552 M to read the entry and build it, now ...).  A
+instructions of 552 M to read the entry and build it; one JSON line per rule, all its
+fields decoded at its first read, was 7 M of a 341 M hook, one line per field ~2 M).  A
 compiled field that turns out damaged is not used: the packs are compiled again and the
 rule takes the fields of the freshly compiled one (`Recovery`).
 """
@@ -41,7 +44,7 @@ TYPE_CHECKING = False  # not typing's constant: importing typing costs the hook 
 if TYPE_CHECKING:
     from typing import Any
 
-FORMAT = 3  # bump when the encoding or a class's fields change
+FORMAT = 4  # bump when the encoding or a class's fields change
 
 _CLASSES: dict[str, type] = {
     cls.__name__: cls
@@ -76,7 +79,7 @@ _NAMES = {name: _field_names(cls) for name, cls in _CLASSES.items()}
 
 def dump_entry(packs: list[Pack]) -> bytes:
     """The cache entry of `packs`: the JSON of the packs on the first line, then one line
-    of JSON per rule, its compiled fields (JSON text has no raw line break)."""
+    of JSON per compiled field of each rule (JSON text has no raw line break)."""
     lines: list[str] = []
     head = dumps({"format": FORMAT, "packs": encode(packs, lines)})
     return "\n".join([head, *lines]).encode()
@@ -122,8 +125,9 @@ def _encode_rule(rule: Rule, lines: list[str]) -> list[Any]:
     eager = [getattr(rule, name) for name in _EAGER]
     if any(type(v) is not kind for v, kind in zip(eager, _EAGER.values(), strict=True)):
         raise PlainError(f"rule {rule.code!r}: a field of an unexpected type")
-    lines.append(dumps([encode(getattr(rule, name), lines) for name in _LAZY]))
-    return ["Rule", *eager, len(lines) - 1]
+    fields = [dumps(encode(getattr(rule, name), lines)) for name in _LAZY]
+    lines.extend(fields)
+    return ["Rule", *eager, len(lines) - len(fields)]
 
 
 def dumps(value: Any) -> str:
@@ -177,15 +181,17 @@ _SCALAR_TYPES = frozenset({str, int, float, bool, type(None)})
 _NODES = (ex.Const, ex.Name, ex.Member, ex.Index, ex.ListExpr, ex.Unary, ex.Binary, ex.BoolOp,
           ex.Compare, ex.Conditional, ex.Call)
 _COMPARE_OPS = frozenset({"==", "!=", "<", "<=", ">", ">=", "in", "not in"})
+# the exact classes (a set lookup; isinstance with eleven classes asks each in turn)
+_NODE_TYPES = frozenset(_NODES)
 
 
 def _nodes(items: Any) -> bool:
-    return type(items) is tuple and all(isinstance(i, _NODES) for i in items)
+    return type(items) is tuple and all(type(i) in _NODE_TYPES for i in items)
 
 
 def _link(link: Any) -> bool:
     return (type(link) is tuple and len(link) == 3 and link[0] in _COMPARE_OPS
-            and type(link[1]) is int and isinstance(link[2], _NODES))
+            and type(link[1]) is int and type(link[2]) in _NODE_TYPES)
 
 
 # Field checks of the expression tree: the evaluator trusts a node's shape (its operators,
@@ -193,24 +199,24 @@ def _link(link: Any) -> bool:
 _CHECKS: dict[str, Callable[..., bool]] = {
     "Const": lambda value, pos: type(pos) is int and type(value) in _SCALAR_TYPES,
     "Name": lambda name, pos: type(name) is str and type(pos) is int,
-    "Member": lambda obj, name, pos: isinstance(obj, _NODES) and type(name) is str
+    "Member": lambda obj, name, pos: type(obj) in _NODE_TYPES and type(name) is str
     and type(pos) is int,
-    "Index": lambda obj, index, pos: isinstance(obj, _NODES) and isinstance(index, _NODES)
+    "Index": lambda obj, index, pos: type(obj) in _NODE_TYPES and type(index) in _NODE_TYPES
     and type(pos) is int,
     "ListExpr": lambda items, pos: _nodes(items) and type(pos) is int,
-    "Unary": lambda op, operand, pos: op in ("-", "not") and isinstance(operand, _NODES)
+    "Unary": lambda op, operand, pos: op in ("-", "not") and type(operand) in _NODE_TYPES
     and type(pos) is int,
     "Binary": lambda op, left, right, pos: op in ("+", "-", "*", "/", "//", "%")
-    and isinstance(left, _NODES) and isinstance(right, _NODES) and type(pos) is int,
-    "BoolOp": lambda op, left, right, pos: op in ("and", "or") and isinstance(left, _NODES)
-    and isinstance(right, _NODES) and type(pos) is int,
-    "Compare": lambda first, rest, pos: isinstance(first, _NODES) and type(rest) is tuple
+    and type(left) in _NODE_TYPES and type(right) in _NODE_TYPES and type(pos) is int,
+    "BoolOp": lambda op, left, right, pos: op in ("and", "or") and type(left) in _NODE_TYPES
+    and type(right) in _NODE_TYPES and type(pos) is int,
+    "Compare": lambda first, rest, pos: type(first) in _NODE_TYPES and type(rest) is tuple
     and all(map(_link, rest)) and type(pos) is int,
-    "Conditional": lambda then, test, otherwise, pos: isinstance(then, _NODES)
-    and isinstance(test, _NODES) and isinstance(otherwise, _NODES) and type(pos) is int,
+    "Conditional": lambda then, test, otherwise, pos: type(then) in _NODE_TYPES
+    and type(test) in _NODE_TYPES and type(otherwise) in _NODE_TYPES and type(pos) is int,
     "Call": lambda name, args, pos: type(name) is str and _nodes(args) and type(pos) is int,
     "Template": lambda source, parts: type(source) is str and type(parts) is tuple
-    and all(type(p) is str or isinstance(p, _NODES) for p in parts),
+    and all(type(p) is str or type(p) in _NODE_TYPES for p in parts),
     "LazyPattern": lambda source, where: type(source) is str and type(where) is str,
     "PhrasePattern": lambda source, where, numbers: type(source) is str
     and type(where) is str and type(numbers) is tuple and all(type(n) is str for n in numbers),
@@ -250,6 +256,7 @@ _LAZY: dict[str, Callable[[Any], bool]] = {
     "fix_template": lambda v: v is None or isinstance(v, ex.Template),
 }
 assert set(_EAGER) | set(_LAZY) == set(_RULE_FIELDS), "a Rule field is neither eager nor lazy"
+_LINE = {name: i for i, name in enumerate(_LAZY)}  # a field's line, from its rule's first
 
 
 class Recovery:
@@ -295,14 +302,8 @@ class CachedRule(Rule):
 
     def _build_field(self, name: str) -> Any:
         state = self.__dict__
-        pending = state.get("_pending")
         try:
-            if pending is None:  # the first compiled field read: unpack them all
-                values = json.loads(state["_blob"])
-                if type(values) is not list or len(values) != len(_LAZY):
-                    raise PlainError("damaged record 'Rule'")
-                pending = state["_pending"] = dict(zip(_LAZY, values, strict=True))
-            raw = pending.pop(name)
+            raw = json.loads(state["_lines"][state["_line"] + _LINE[name]])
             value = raw if type(raw) in _SCALAR_TYPES else state["_builder"](raw)
             if not _LAZY[name](value):
                 raise PlainError(f"damaged field {name!r}")
@@ -316,7 +317,6 @@ class CachedRule(Rule):
         if recovery is None:
             raise PlainError(f"damaged field {name!r} of rule {self.code}")
         fresh = recovery.fresh_rule(self.__dict__["_at"], self.code)
-        self.__dict__["_pending"] = {}
         for field_name in _RULE_FIELDS:  # every field from the fresh rule: never half-used
             self.__dict__[field_name] = getattr(fresh, field_name)
         return self.__dict__[name]
@@ -336,9 +336,10 @@ for _name in _LAZY:
 def _cached_rule(item: list[Any], build: Callable[[Any], Any], lines: list[bytes]
                  ) -> CachedRule:
     """A `CachedRule` from its encoded fields: the plain ones checked now, the compiled ones
-    kept as their line of JSON until one is read."""
+    kept as their lines of JSON until read."""
     line = item[-1]
-    if len(item) != len(_EAGER) + 2 or type(line) is not int or not 0 <= line < len(lines):
+    if (len(item) != len(_EAGER) + 2 or type(line) is not int
+            or not 0 <= line <= len(lines) - len(_LAZY)):
         raise PlainError("damaged record 'Rule'")
     rule = CachedRule.__new__(CachedRule)
     state = rule.__dict__
@@ -346,8 +347,8 @@ def _cached_rule(item: list[Any], build: Callable[[Any], Any], lines: list[bytes
         if type(value) is not kind:
             raise PlainError("damaged record 'Rule'")
         state[name] = value
-    state["_blob"] = lines[line]
-    state["_pending"] = None
+    state["_lines"] = lines
+    state["_line"] = line
     state["_builder"] = build
     state["_at"] = (-1, -1)
     state["_recovery"] = None
