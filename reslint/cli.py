@@ -23,6 +23,7 @@ TYPE_CHECKING = False  # not typing's constant: importing typing costs the hook 
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Sequence
+    from typing import Any
 
 # name -> one-line help; the module reslint.commands.<name> implements it.
 COMMANDS = {
@@ -208,6 +209,134 @@ def run() -> None:
     os._exit(code)
 
 
+class _Unsure(Exception):
+    """A command line `_quick_args` leaves to argparse."""
+
+
+class _Option:
+    __slots__ = ("action", "choices", "dest", "type")
+
+    def __init__(self, dest: str, action: str, type: Any, choices: Any) -> None:
+        self.dest, self.action, self.type, self.choices = dest, action, type, choices
+
+    def value(self, text: str) -> Any:
+        """argparse's _get_value and _check_value: the type applied, then the choices."""
+        try:
+            value = text if self.type is None else self.type(text)
+        except Exception:
+            raise _Unsure from None  # argparse words the error
+        if self.choices is not None and value not in self.choices:
+            raise _Unsure
+        return value
+
+
+class _Declared:
+    """A command's arguments as its `add_arguments` declares them, recorded without argparse
+    (only what `_quick_args` can read exactly as argparse does: one positional taking one
+    or more values; options that store a value, store true or append)."""
+
+    _KEYS = frozenset({"action", "type", "default", "choices", "help", "metavar", "nargs"})
+
+    def __init__(self) -> None:
+        self.positional: str | None = None
+        self.options: dict[str, _Option] = {}
+        self.defaults: dict[str, Any] = {}
+
+    def add_argument(self, *names: str, **kwargs: Any) -> None:
+        action = kwargs.get("action", "store")
+        if not kwargs.keys() <= self._KEYS or not names:
+            raise _Unsure
+        if not names[0].startswith("-"):  # the positional: files, nargs="+"
+            if (self.positional is not None or len(names) != 1 or action != "store"
+                    or kwargs.get("nargs") != "+" or kwargs.keys() - {"nargs", "help",
+                                                                        "metavar"}):
+                raise _Unsure
+            self.positional = names[0]
+            return
+        if action not in ("store", "store_true", "append") or "nargs" in kwargs:
+            raise _Unsure
+        if action == "store_true" and kwargs.keys() - {"action", "help", "default"}:
+            raise _Unsure
+        default = kwargs.get("default", False if action == "store_true" else None)
+        if isinstance(default, str) and kwargs.get("type") is not None:
+            raise _Unsure  # argparse would convert it
+        longs = [n for n in names if n.startswith("--")]
+        dest = (longs or list(names))[0].lstrip("-").replace("-", "_")
+        option = _Option(dest, action, kwargs.get("type"), kwargs.get("choices"))
+        for name in names:
+            if not name.startswith("-") or name in self.options:
+                raise _Unsure
+            self.options[name] = option
+        self.defaults[dest] = default
+
+    def parse(self, command: str, tokens: list[str]) -> Any:
+        """The namespace argparse gives for `command TOKENS` (raises _Unsure when argparse
+        might read them otherwise, or would report an error)."""
+        values = dict(self.defaults)
+        files: list[str] | None = None
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if not token.startswith("-"):  # the positionals: one run, as argparse takes them
+                if files is not None or self.positional is None:
+                    raise _Unsure
+                end = i
+                while end < len(tokens) and not tokens[end].startswith("-"):
+                    end += 1
+                files, i = tokens[i:end], end
+                continue
+            # an option exactly as declared, or --name=value; anything else ("-", "--",
+            # an abbreviation, -j2, a negative number) is argparse's to read
+            name, equals, text = token.partition("=") if token.startswith("--") else (
+                token, "", "")
+            option = self.options.get(name)
+            if option is None:
+                raise _Unsure
+            if option.action == "store_true":
+                if equals:
+                    raise _Unsure
+                values[option.dest] = True
+                i += 1
+                continue
+            if not equals:
+                if i + 1 >= len(tokens) or tokens[i + 1].startswith("-"):
+                    raise _Unsure
+                text = tokens[i + 1]
+                i += 1
+            i += 1
+            value = option.value(text)
+            if option.action == "append":
+                values[option.dest] = [*(values[option.dest] or ()), value]
+            else:
+                values[option.dest] = value
+        if files is None or self.positional is None:
+            raise _Unsure
+        values[self.positional] = files
+        from types import SimpleNamespace
+
+        return SimpleNamespace(command=command, **values)
+
+
+# Commands whose usual command lines are read without argparse: importing argparse and
+# building its parser cost the hook ~15 M of its ~340 M instructions (callgrind).
+QUICK = ("check",)
+
+
+def _quick_args(argv: list[str]) -> Any:
+    """`reslint check FILES [options]` as argparse reads it, without argparse: the files
+    and exactly declared options (tests/test_cli_quick.py holds it to argparse's reading).
+    None for anything else (help, an abbreviation, "-", a value that starts with "-",
+    an error argparse reports...): argparse reads those."""
+    if not argv or argv[0] not in QUICK:
+        return None
+    declared = _Declared()
+    try:
+        _command_module(argv[0]).add_arguments(declared)
+        return declared.parse(argv[0], argv[1:])
+    except (_Unsure, ModuleNotFoundError):
+        return None
+
+
 def _few_files(args: argparse.Namespace) -> bool:
     files = getattr(args, "files", None) or []
     return len(files) <= FEW_FILES and not any(os.path.isdir(f) for f in files)
@@ -215,23 +344,11 @@ def _few_files(args: argparse.Namespace) -> bool:
 
 def _main(argv: Sequence[str] | None, collecting: bool = True) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    # Build only the chosen command's arguments: importing every command costs start-up.
-    only = next((a for a in argv if not a.startswith("-")), None)
-    parser = build_parser(only if only in COMMANDS else None,
-                          help_text=not argv or "-h" in argv or "--help" in argv)
-    if only is not None and only not in COMMANDS:
-        parser.print_usage(sys.stderr)
-        print(f"reslint: error: unknown command {only!r}{_did_you_mean(only, list(COMMANDS))}"
-              " (run 'reslint --help' for the list)", file=sys.stderr)
-        return EXIT_ERROR
-    args, extras = parser.parse_known_args(argv)
-    if extras:
-        command = getattr(args, "command", None)
-        sub = _subparser(parser, command) if command else parser
-        sub.error(_unknown_options(sub, extras))  # prints its usage; exits 2
-    if args.command is None:
-        parser.print_help()
-        return EXIT_ERROR
+    args = _quick_args(argv)
+    if args is None:
+        args = _parsed(argv)
+        if args is None:
+            return EXIT_ERROR
     if collecting and not (args.command == "check" and _few_files(args)):
         import gc
 
@@ -250,3 +367,25 @@ def _main(argv: Sequence[str] | None, collecting: bool = True) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+
+
+def _parsed(argv: list[str]) -> argparse.Namespace | None:
+    """argparse's reading of `argv` (None: no command, or an unknown one, reported)."""
+    # Build only the chosen command's arguments: importing every command costs start-up.
+    only = next((a for a in argv if not a.startswith("-")), None)
+    parser = build_parser(only if only in COMMANDS else None,
+                          help_text=not argv or "-h" in argv or "--help" in argv)
+    if only is not None and only not in COMMANDS:
+        parser.print_usage(sys.stderr)
+        print(f"reslint: error: unknown command {only!r}{_did_you_mean(only, list(COMMANDS))}"
+              " (run 'reslint --help' for the list)", file=sys.stderr)
+        return None
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        command = getattr(args, "command", None)
+        sub = _subparser(parser, command) if command else parser
+        sub.error(_unknown_options(sub, extras))  # prints its usage; exits 2
+    if args.command is None:
+        parser.print_help()
+        return None
+    return args

@@ -4,7 +4,6 @@ its arguments and its results into a report and an exit code."""
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import time
@@ -15,6 +14,10 @@ from reslint.commands.options import add_max_size, add_tracked
 from reslint.errors import EXIT_ERROR, UsageError, one_line
 from reslint.lint import FileReport, FileResult, Linter, exit_code, expand_paths
 from reslint.model import Document, Finding, RuleInfo
+
+TYPE_CHECKING = False  # not typing's constant: importing typing costs the hook ~3 ms
+if TYPE_CHECKING:  # argparse: only to read an unusual command line (reslint.cli)
+    import argparse
 
 
 def add_arguments(c: argparse.ArgumentParser) -> None:
@@ -181,6 +184,8 @@ def _jobs(value: str) -> int:
     except ValueError:
         jobs = 0
     if jobs < 1:
+        import argparse
+
         raise argparse.ArgumentTypeError(f"{value!r}: a number of jobs is 1 or more")
     return jobs
 

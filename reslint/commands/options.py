@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
-
 from reslint.text.source import MAX_BYTES
+
+TYPE_CHECKING = False  # not typing's constant: importing typing costs the hook ~3 ms
+if TYPE_CHECKING:  # argparse: imported only where a command line is read with it
+    import argparse
 
 
 def parse_size(text: str) -> int:
@@ -15,9 +17,14 @@ def parse_size(text: str) -> int:
     try:
         size = int(float(clean.rstrip("kmg")) * factor)
     except (ValueError, OverflowError):  # "nan", "inf", "1e400"
-        raise argparse.ArgumentTypeError(f"not a size: {text!r}") from None
+        size = 0
+        why = ""
+    else:
+        why = " (give a positive size)"
     if size <= 0:
-        raise argparse.ArgumentTypeError(f"not a size: {text!r} (give a positive size)")
+        import argparse  # only for a bad size: a check does not import argparse
+
+        raise argparse.ArgumentTypeError(f"not a size: {text!r}{why}")
     return size
 
 
