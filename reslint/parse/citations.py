@@ -125,10 +125,11 @@ SC_ANY = re.compile(SC_RESOLUTION_PATTERN)
 # `_finditer` tries the pattern only there, and finds what `finditer` finds.
 _NOT_AFTER = r"(?<![\w/.\-\u2010\u2011].)"  # `_START`, checked after the first character
 # SYMBOL starts with a digit ("78/32", "1325 (2000)", "2008/36", "1/CP.21"), "S-"/"ES-"
-# ("ES-11/1") or a Roman numeral ("XXXV/1")
+# ("ES-11/1") or a Roman numeral ("XXXV/1"); after its digits, each form has a "/" or a
+# "(" ("2200 A (XXI)"): a date's or a count's digits are not tried (5 of 6 digit starts)
 SYMBOL_STARTS = re.compile(
-    rf"[0-9ESIVXL]{_NOT_AFTER}(?:(?<=[0-9])|(?<=E)(?=S-[0-9])|(?<=S)(?=-[0-9])"
-    r"|(?<=[IVXL])(?=[IVXL]*/[0-9]))"
+    rf"[0-9ESIVXL]{_NOT_AFTER}(?:(?<=[0-9])(?=[0-9]*(?:/|[ \u00a0]?\(|[ \u00a0][A-Z][ \u00a0]?\())"
+    r"|(?<=E)(?=S-[0-9])|(?<=S)(?=-[0-9])|(?<=[IVXL])(?=[IVXL]*/[0-9]))"
 )
 # DOCUMENT starts with a capital letter, then capitals or digits, then "/"
 DOCUMENT_STARTS = re.compile(rf"[A-Z]{_NOT_AFTER}[A-Z0-9]*/")
@@ -452,7 +453,7 @@ def _chain(p: Paragraph, text: str, nouns: list[tuple[int, int, str]], groups: l
         return
     # every recalling verb of the paragraph: "Recalling all relevant resolutions of …,
     # reaffirming its resolutions 65/198 …, and recalling …" (A/C.3/80/L.17)
-    verbs = [*RECALLING.finditer(text), *RECALLING_OBJECT_AND.finditer(text)]
+    verbs = _recalling_verbs(text)
     for m in sorted(verbs, key=lambda v: v.start()):
         stop = m.end()
         for g in groups:
@@ -525,6 +526,14 @@ RECALLING_OBJECT_AND = re.compile(
 )
 
 
+def _recalling_verbs(text: str) -> list[re.Match[str]]:
+    """RECALLING's matches, then RECALLING_OBJECT_AND's: both open with one of the verbs,
+    written as the stems tested here (a paragraph with none of them is not scanned)."""
+    if "ecalling" not in text and "eaffirming" not in text and "earing" not in text:
+        return []
+    return [*RECALLING.finditer(text), *RECALLING_OBJECT_AND.finditer(text)]
+
+
 def find_recalled(
     paragraphs: list[Paragraph], citations: list[Citation], span_of: SpanOf
 ) -> tuple[list[Citation], Span | None]:
@@ -545,9 +554,8 @@ def find_recalled(
         mine = [c for c in recalled if c.paragraph == first_paragraph]
         tail = mine[-1].date_span or mine[-1].span
         # the verb that governs the first recalled resolution: the last one before it
-        verbs = sorted((span_of(p, m.start(), m.end()) for m in (
-            *RECALLING.finditer(p.text), *RECALLING_OBJECT_AND.finditer(p.text))),
-            key=lambda v: v.start)
+        verbs = sorted((span_of(p, m.start(), m.end()) for m in _recalling_verbs(p.text)),
+                       key=lambda v: v.start)
         first = next((v for v in reversed(verbs) if v.start <= mine[0].span.start),
                      mine[0].span)
         whole = Span(first.line, first.column, tail.end_line, tail.end_column,

@@ -10,11 +10,10 @@ interrupts goes on after the break.
 from __future__ import annotations
 
 import re
-from array import array
 from collections import Counter
 
 from reslint._dataclass import dataclass, field
-from reslint.text.mapped import MappedText, extend_offsets
+from reslint.text.mapped import MappedText, run_offsets
 from reslint.text.source import SourceText
 from reslint.vocab._words import lazy_regex
 from reslint.vocab.ordinals import word_char_at
@@ -273,7 +272,7 @@ def _lift_footnotes(
                 )
             )
             skip.add(i)
-        elif ("---" in text or "***" in text or "___" in text) and HR_LINE.match(text):
+        elif HR_LINE.match(text):  # anchored: fails at the first letter, before any search
             skip.add(i)
 
 
@@ -375,7 +374,8 @@ def _group_blocks(
             pending_break = True
             continue
         line = (start + len(text) - len(text.lstrip()), stripped)
-        unit = STARTS_UNIT.match(stripped)
+        # no unit opens with a small letter (most hard-wrapped lines do)
+        unit = None if "a" <= stripped[0] <= "z" else STARTS_UNIT.match(stripped)
         full = closed_at and len(current) >= closed_at  # "Annex", "IV", meeting and date
         # a line of its own after a page break (only then asked: layout is on the hot path)
         alone = page_break and i + 1 < len(lines) and _is_blank(lines[i + 1][1])
@@ -451,16 +451,16 @@ def _join_lines(lines: list[tuple[int, str]]) -> MappedText:
         text = text.rstrip()
         return MappedText(text, range(start, start + len(text)))
     texts: list[str] = []
-    offsets = array("q")
+    runs: list[tuple[int, int]] = []  # original offsets of each line, with its joining space
     prev = ""
     for start, text in lines:
         text = text.rstrip()
         if texts and not (prev.endswith("-") and prev[-2:-1].isalpha()
                           and text.split(" ", 1)[0] not in ("and", "or")):
             texts.append(" ")  # the joining space points at start - 1: one run with the line
-            extend_offsets(offsets, range(start - 1, start + len(text)))
+            runs.append((start - 1, start + len(text)))
         else:
-            extend_offsets(offsets, range(start, start + len(text)))
+            runs.append((start, start + len(text)))
         texts.append(text)
         prev = text
-    return MappedText("".join(texts), offsets)
+    return MappedText("".join(texts), run_offsets(runs))

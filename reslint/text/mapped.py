@@ -145,22 +145,42 @@ _COUNTING = array("q")
 _COUNTING_MAX = 1 << 20
 
 
+def _counting_to(stop: int) -> array[int]:
+    """`_COUNTING`, grown to hold `stop` when that is under its limit."""
+    global _COUNTING
+    counting = _COUNTING
+    if stop > len(counting) and stop <= _COUNTING_MAX:
+        size = min(_COUNTING_MAX, max(stop + 4096, len(counting) * 5 // 4))
+        counting = _COUNTING = array("q", range(size))
+    return counting
+
+
 def extend_offsets(out: array[int], offsets: range | array[int] | list[int]) -> None:
     """`out.extend(offsets)`; a range of original offsets copied from `_COUNTING`."""
     if offsets.__class__ is not range:
         out.extend(offsets)
         return
     assert isinstance(offsets, range)
-    global _COUNTING
     start, stop = offsets.start, offsets.stop
-    counting = _COUNTING
-    if stop > len(counting) and stop <= _COUNTING_MAX:
-        size = min(_COUNTING_MAX, max(stop + 4096, len(counting) * 5 // 4))
-        counting = _COUNTING = array("q", range(size))
+    counting = _counting_to(stop)
     if offsets.step != 1 or start < 0 or stop > len(counting) or start >= stop:
         out.extend(offsets)
     else:
         out.extend(counting[start:stop])
+
+
+def run_offsets(runs: list[tuple[int, int]]) -> array[int]:
+    """The original offsets [start, stop) of each run, one after the other: what
+    `extend_offsets` of each run's range gives, in one call (a block's lines)."""
+    out = array("q")
+    counting = _counting_to(max(stop for _, stop in runs))
+    size = len(counting)
+    for start, stop in runs:
+        if 0 <= start < stop <= size:
+            out.extend(counting[start:stop])
+        else:
+            out.extend(range(start, stop))
+    return out
 
 
 # A span of the original text: from original offsets, or from offsets into a MappedText.
