@@ -33,7 +33,13 @@ from reslint.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from reslint.library import LIBRARY_SUFFIXES, Library, folder_files, library_for
 from reslint.library import from_file as library_file
 from reslint.model import Document, Finding, RuleInfo, severity_rank
-from reslint.pairing import PairingError, find_previous, index_library, previous_of_previous
+from reslint.pairing import (
+    PairingError,
+    find_previous,
+    forget_library,
+    index_library,
+    previous_of_previous,
+)
 from reslint.parse import parse_file, parse_source
 from reslint.resources import builtin_rules_path
 from reslint.suppress import apply_suppressions
@@ -475,17 +481,20 @@ class Linter:
         before the workers start."""
         files = expand_paths(paths)
         self.add_known(files)
-        for path in files[:1]:  # what the workers share: compiled packs, the library index
-            config = self.config(path)
-            self.ruleset(config)
-            library_for(config.library)
-            index_library(config.library)  # pairing's texts, read once for every worker
+        try:
+            for path in files[:1]:  # what the workers share: compiled packs, the library
+                config = self.config(path)
+                self.ruleset(config)
+                library_for(config.library)
+                index_library(config.library)  # pairing's listing and texts, read once
 
-        def one(path: str) -> FileReport:
-            return self.report_of(lambda: self.check_file(
-                path, previous, fix=fix, unsafe_fixes=unsafe_fixes, amends=amends), path)
+            def one(path: str) -> FileReport:
+                return self.report_of(lambda: self.check_file(
+                    path, previous, fix=fix, unsafe_fixes=unsafe_fixes, amends=amends), path)
 
-        yield from ordered_map(one, files, jobs)
+            yield from ordered_map(one, files, jobs)
+        finally:
+            forget_library()
 
     def report_of(self, check: Callable[[], FileResult], path: str = "-") -> FileReport:
         """The report of one check: its error line when the file could not be checked

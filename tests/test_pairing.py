@@ -307,3 +307,22 @@ def test_library_texts_are_read_once_for_a_folder_of_drafts(tmp_path, monkeypatc
         assert found is not None and found.heading.symbol == "A/RES/76/47"
     assert sorted(opened) == sorted(str(p) for p in lib.iterdir())
     assert parsed == [str(lib / "76_47.txt")]
+
+
+def test_a_run_lists_the_library_afresh(repo):
+    """A run lists and reads its library folder once for all its drafts (and workers);
+    a check in the same process after it (an editor, a test) sees what was added since."""
+    from reslint.lint import Linter
+
+    drafts = repo / "drafts"
+    shutil.copy(drafts / "draft.txt", drafts / "second.txt")
+    (repo / ".reslint.yaml").write_text("library: library\n")
+    (repo / "library").mkdir()
+    first = list(Linter().report_paths([str(drafts)], jobs=1))
+    assert [r.previous for r in first] == [None, None]
+    shutil.copy(SEED_76_47, repo / "library" / "76_47.txt")
+    alone = Linter().check_file(str(drafts / "draft.txt"))
+    assert alone.previous is not None and alone.previous.heading.symbol == "A/RES/76/47"
+    again = list(Linter().report_paths([str(drafts)], jobs=1))
+    assert [Path(r.previous or "").name for r in again] == ["76_47.txt", "76_47.txt"]
+    assert all(r.previous_reason.startswith("from the library ") for r in again)
