@@ -90,11 +90,32 @@ NAMED_BY = re.compile(
     rf"\bby\s+(?:the\s+)?(?P<name>{_ANY_NAME})\s*,?\s+{_SESSION_AT}of\s+{_ADJ}$"
 )
 ITS = re.compile(rf"\bits\s+{_ADJ}$")
-HEAD_ANYWHERE = re.compile(_HEAD)  # NAMED_BEFORE's head noun, even inside a word
-_NAMED: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = (
-    (NAMED_ITS, lambda w: "its" in w),
-    (NAMED_BY, lambda w: "by" in w),
-    (NAMED_BEFORE, HEAD_ANYWHERE.search),
+_HEADS = tuple(_HEAD[3:-1].split("|"))  # the head nouns, for str.endswith
+_ADJ_WORD = re.compile(r"[a-z][a-z\-]*")
+_ITS_AFTER = ("in", "through", "by", "under")
+
+
+def _before_adjectives(window: str) -> list[tuple[str, str]]:
+    """Where a pattern that ends in `\\s+{_ADJ}$` can have its last word: for each way of
+    reading the window's last words (none to three) as _ADJ's small words, the word before
+    them and the word before that.  None when the window does not end with a space."""
+    if not window[-1:].isspace():
+        return []
+    words = window.split()[-5:]
+    found: list[tuple[str, str]] = []
+    for j in range(1, min(4, len(words)) + 1):
+        found.append((words[-j], words[-j - 1] if j < len(words) else ""))
+        if not _ADJ_WORD.fullmatch(words[-j]):
+            break
+    return found
+
+
+# What each pattern needs at the window's end (they are tried from every character of it):
+# NAMED_ITS "… in its", NAMED_BY a "by" somewhere, NAMED_BEFORE a word ending in a head noun
+_NAMED: tuple[tuple[re.Pattern[str], Callable[[str, list[tuple[str, str]]], bool]], ...] = (
+    (NAMED_ITS, lambda w, tail: any(a == "its" and b in _ITS_AFTER for a, b in tail)),
+    (NAMED_BY, lambda w, tail: "by" in w),
+    (NAMED_BEFORE, lambda w, tail: any(a.endswith(_HEADS) for a, _ in tail)),
 )
 # "…, including resolution 79/145", "the latest of which is resolution 79/74": the body of
 # the resolutions just named
@@ -189,10 +210,11 @@ def _whose(text: str, start: int, end: int, previous: _Whose | None,
     """Whose resolution or decision the noun at `start` is, from the words before it."""
     window = text[max(0, start - _LOOKBACK) : start]
     named = HEAD_WORD.search(window) is not None or "the " in window  # else no name to find
+    tail = _before_adjectives(window) if named else []
     for pattern, needs in _NAMED if named else ():
         # each is tried only where the window holds what it needs (these suffix patterns
         # are tried from every character of the window)
-        if needs(window) and (m := pattern.search(window)):
+        if needs(window, tail) and (m := pattern.search(window)):
             body, issuer = _classify(m.group("name"), councils)
             return _Whose(body, issuer, True)
     if ITS.search(window):
@@ -526,12 +548,35 @@ RECALLING_OBJECT_AND = re.compile(
 )
 
 
+_VERB_STEMS = ("ecalling", "eaffirming", "earing")  # after [Rr], [Rr], [Bb]
+
+
 def _recalling_verbs(text: str) -> list[re.Match[str]]:
-    """RECALLING's matches, then RECALLING_OBJECT_AND's: both open with one of the verbs,
-    written as the stems tested here (a paragraph with none of them is not scanned)."""
-    if "ecalling" not in text and "eaffirming" not in text and "earing" not in text:
+    """RECALLING's matches, then RECALLING_OBJECT_AND's (what their `finditer` gives).
+    Both open with a verb: each is tried only where a verb's stem is written, one letter
+    before it (its "\\b" opening kept `re` from skipping ahead: two scans of every preambular
+    paragraph that cites a resolution)."""
+    starts: list[int] = []
+    for stem in _VERB_STEMS:
+        at = text.find(stem, 1)
+        while at >= 0:
+            starts.append(at - 1)
+            at = text.find(stem, at + 1)
+    if not starts:
         return []
-    return [*RECALLING.finditer(text), *RECALLING_OBJECT_AND.finditer(text)]
+    starts.sort()
+    return [*_matches_at(RECALLING, starts, text), *_matches_at(RECALLING_OBJECT_AND, starts, text)]
+
+
+def _matches_at(pattern: re.Pattern[str], starts: list[int], text: str) -> list[re.Match[str]]:
+    """`pattern.finditer(text)` where every match starts at one of `starts` (sorted)."""
+    found: list[re.Match[str]] = []
+    pos = 0
+    for at in starts:
+        if at >= pos and (m := pattern.match(text, at)) is not None:
+            found.append(m)
+            pos = m.end()
+    return found
 
 
 def find_recalled(

@@ -257,7 +257,7 @@ def _lift_footnotes(
                     [current.text.rstrip(), MappedText.synthetic(" ", start), more]
                 )
             continue
-        if i in skip:
+        if i in skip or (text and text[0] not in _MARKUP_FIRST and not text[0].isspace()):
             continue
         m = MD_FOOTNOTE.match(text)
         if m and m.group("text").strip():
@@ -274,6 +274,11 @@ def _lift_footnotes(
             skip.add(i)
         elif HR_LINE.match(text):  # anchored: fails at the first letter, before any search
             skip.add(i)
+
+
+# What can open a line that MD_FOOTNOTE or HR_LINE matches, after the spaces that both
+# allow ("\\s*"): a line that opens otherwise is tried with neither.
+_MARKUP_FIRST = "<[⁰¹²³⁴⁵⁶⁷⁸⁹-*_"
 
 
 def _goes_on(current: FootnoteText, rest: str) -> bool:
@@ -373,7 +378,9 @@ def _group_blocks(
         if not stripped:
             pending_break = True
             continue
-        line = (start + len(text) - len(text.lstrip()), stripped)
+        # (a line that opens with no space is the common case: no second copy of it)
+        line = (start + len(text) - len(text.lstrip()) if text[:1].isspace() else start,
+                stripped)
         # no unit opens with a small letter (most hard-wrapped lines do)
         unit = None if "a" <= stripped[0] <= "z" else STARTS_UNIT.match(stripped)
         full = closed_at and len(current) >= closed_at  # "Annex", "IV", meeting and date

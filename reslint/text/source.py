@@ -65,7 +65,7 @@ class SourceText:
     def span(self, start: int, end: int) -> Span:
         """`linecol` of both ends; the end is mostly on the start's line, found without a
         second search (the parser asks ~8 spans a KB of text)."""
-        starts = self.line_starts
+        starts = self._line_starts or self.line_starts
         line = bisect.bisect_right(starts, start)  # 1-based
         column = start - starts[line - 1] + 1
         if end <= start:
