@@ -99,8 +99,7 @@ def parse_source(source: SourceText) -> Document:
         layout.blocks[0:0] = [_lines(chunk) for chunk in layout.heading[letter : formula_at + 1]]
         del layout.heading[letter:formula_at]
 
-    def span(start: int, end: int) -> Span:
-        return source.span(start, end)
+    span = source.span
 
     def mapped_span(text: MappedText, s: int, e: int) -> Span:
         return span(*text.orig_span(s, e))
@@ -153,8 +152,10 @@ def parse_source(source: SourceText) -> Document:
         pos += len(text.text)
     clean_map = MappedText.join(clean_parts) if clean_parts else MappedText("", [])
 
+    clean_orig = clean_map.orig_span
+
     def para_span(p: Paragraph, s: int, e: int) -> Span:
-        return mapped_span(clean_map, p.clean_start + s, p.clean_start + e)
+        return span(*clean_orig(p.clean_start + s, p.clean_start + e))
 
     every = [p for p, _ in flat]
     own = [p for p in every if p.part == "resolution"]

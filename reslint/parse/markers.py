@@ -25,10 +25,15 @@ from reslint.text.layout import FootnoteText
 from reslint.text.mapped import MappedText
 from reslint.vocab._words import lazy_regex
 
-# compiled on first use: only footnotes without marked-up markers need them
-# (r"\d{1,3}(?![\d/])", written to open with one digit: a repeat first keeps `re` from
-# skipping ahead to the digits, and this scan reads every block)
-NUMBER = lazy_regex(r"\d\d{0,2}(?![\d/])")
+# compiled on first use: only footnotes without marked-up markers need them.
+# A number of one to three digits, not before a digit or "/" (what r"\d{1,3}(?![\d/])"
+# finds that can be a marker: its other finds, the last digits of a longer number, follow
+# a digit, and `_candidate` refuses those), or (group "long") the first five digits of a
+# longer run, where YEAR_GLUED may match.  It opens with one digit and looks behind after
+# it: a lookbehind or a repeat first keeps `re` from skipping ahead, and this scan reads
+# every block.  [0-9] is \d in ASCII text (most blocks), and faster.
+NUMBER = lazy_regex(r"\d(?<!\d\d)(?:\d{0,2}(?![\d/])|(?P<long>\d{4}))")
+NUMBER_ASCII = lazy_regex(r"[0-9](?<![0-9][0-9])(?:[0-9]{0,2}(?![0-9/])|(?P<long>[0-9]{4}))")
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)"
@@ -88,16 +93,15 @@ def find_candidates(blocks: list[MappedText]) -> list[Candidate]:
         text = block.text
         numbers: list[Candidate] = []
         long_run = False  # five digits or more in a row: what a year glued to a marker is
-        for m in NUMBER().finditer(text):
-            s = m.start()
-            if s >= 2 and text[s - 2 : s].isdecimal():
-                long_run = True  # NUMBER found the run's last three digits
-            c = _candidate(text, s, m.end())
+        for m in (NUMBER_ASCII() if text.isascii() else NUMBER()).finditer(text):
+            if m.lastgroup is not None:
+                long_run = True
+                continue
+            s, e = m.span()
+            c = _candidate(text, s, e)
             if c is not None:
                 glued, keep = c
-                numbers.append(
-                    Candidate(b, s, m.end(), int(m.group()), block.offsets[s], glued, keep)
-                )
+                numbers.append(Candidate(b, s, e, int(m.group()), block.offsets[s], glued, keep))
         found: list[Candidate] = []
         if long_run:  # YEAR_GLUED matches only there: its scan of every block cost ~4%
             for m in YEAR_GLUED().finditer(text):

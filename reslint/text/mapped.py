@@ -86,10 +86,13 @@ class MappedText:
         text = self.text
         left = len(text) - len(text.lstrip())
         right = len(text.rstrip())
+        if left == 0 and right == len(text):  # most texts: immutable, so itself, no copy
+            return self
         return self[left:right]
 
     def rstrip(self) -> MappedText:
-        return self[: len(self.text.rstrip())]
+        right = len(self.text.rstrip())
+        return self if right == len(self.text) else self[:right]
 
     def replace_matches(
         self, pattern: Any, replacement: Callable[[Any], MappedText | str | None]

@@ -95,6 +95,8 @@ class SourceText:
         """Each line as (start offset, text without line ending)."""
         # one split, not a slice a line: the pieces are the lines between the starts
         pieces = self.text.split("\n")
+        if "\r" not in self.text:  # no line ends with CR: the pairs as they are
+            return list(zip(self.line_starts, pieces, strict=True))
         return [(start, piece.rstrip("\r"))
                 for start, piece in zip(self.line_starts, pieces, strict=True)]
 
