@@ -24,7 +24,6 @@ compiled as usual; `RESLINT_NO_CACHE=1` turns it off.
 from __future__ import annotations
 
 import binascii
-import contextlib
 import os
 import re
 import sys
@@ -195,7 +194,8 @@ def save() -> None:
         folder = os.path.dirname(path)
         for name in os.listdir(folder):  # an earlier version's marshal store
             if name.startswith("re-") and name.endswith(".marshal"):
-                with contextlib.suppress(OSError):
-                    os.unlink(os.path.join(folder, name))
+                from reslint.engine.cache import _unlink
+
+                _unlink(os.path.join(folder, name), OSError)
     except Exception:  # a cache that cannot be written is no error
         return

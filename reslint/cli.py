@@ -10,7 +10,6 @@ rule-file error (one line on stderr that names the file, never a traceback).
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 
@@ -42,7 +41,9 @@ COMMANDS = {
 
 
 def _command_module(name: str):  # type: ignore[no-untyped-def]
-    return importlib.import_module(f"reslint.commands.{name.replace('-', '_')}")
+    module = f"reslint.commands.{name.replace('-', '_')}"
+    __import__(module)  # importlib.import_module, without importing importlib (3.4 M)
+    return sys.modules[module]
 
 
 def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
