@@ -22,9 +22,10 @@ from reslint.parse.structure import Unit
 from reslint.parse.structure import _Item as StructureItem
 from reslint.text.inline import RawMarker
 from reslint.text.layout import FootnoteText
+from reslint.vocab.symbols import Symbol
 
 SLOTTED = [Span, Marker, Footnote, Citation, SymbolRef, Paragraph, Unit, StructureItem,
-           RawParagraph, CitationItem, _Whose, Candidate, RawMarker, FootnoteText]
+           RawParagraph, CitationItem, _Whose, Candidate, RawMarker, FootnoteText, Symbol]
 
 
 def _required(cls: type) -> list[object]:

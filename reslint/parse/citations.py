@@ -307,6 +307,10 @@ def read_citations(paragraphs: list[Paragraph], span_of: SpanOf
     councils: dict[str, tuple[str, str]] = {}
     for p in paragraphs:
         text = p.text
+        items = _items(text)
+        if not items:  # no symbol: nothing to read but the councils it names (most do)
+            _remember_councils(text, councils)
+            continue
         # every noun holds one of the two stems: one C-level test skips the scan
         nouns = [(m.start(), m.end(), m.group()) for m in NOUN.finditer(text)] if (
             "esolution" in text or "ecision" in text) else []
@@ -325,7 +329,7 @@ def read_citations(paragraphs: list[Paragraph], span_of: SpanOf
         current: tuple[int, int | None, str, str | None] | None = None  # group, noun, body, kind
         previous_stop = 0
         list_body: str | None = None
-        for item in _items(text):
+        for item in items:
             while noun_index < len(nouns) and nouns[noun_index][1] <= item.start:
                 noun_index += 1
             noun = nouns[noun_index - 1] if noun_index else None

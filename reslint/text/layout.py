@@ -126,17 +126,21 @@ def _front_matter_end(lines: list[tuple[int, str]]) -> int:
     return 0
 
 
-def _page_furniture(lines: list[tuple[int, str]], skip: set[int]) -> list[int]:
+def _page_markers(lines: list[tuple[int, str]]) -> list[tuple[int, re.Match[str]]]:
+    """Each line that reads as a page marker `2/4`, with its index."""
+    return [(i, m) for i, (_, t) in enumerate(lines) if "/" in t and (m := PAGE_MARKER.match(t))]
+
+
+def _page_furniture(lines: list[tuple[int, str]], skip: set[int],
+                    markers: list[tuple[int, re.Match[str]]]) -> list[int]:
     """Mark running headers/footers around each page marker `2/4`; return page-break offsets."""
     breaks: list[int] = []
     # every page marker of a document counts its pages: "2/8", "3/8" …; a symbol alone on
     # a line ("73/89" in a paragraph set one word a line, 79/81) is no page marker
-    totals = Counter(m.group(2) for _, t in lines if "/" in t and (m := PAGE_MARKER.match(t)))
+    totals = Counter(m.group(2) for _, m in markers)
     total = totals.most_common(1)[0][0] if totals else None
-    for i, (_, text) in enumerate(lines):
-        m = PAGE_MARKER.match(text) if "/" in text else None
-        if (not m or m.group(2) != total or int(m.group(1)) > int(m.group(2))
-                or int(m.group(1)) < 1):
+    for i, m in markers:
+        if m.group(2) != total or int(m.group(1)) > int(m.group(2)) or int(m.group(1)) < 1:
             continue
         cluster = [i]
         join = next((k for k in range(i - 1, max(-1, i - 9), -1) if lines[k][1] == ""), None)
@@ -181,16 +185,18 @@ def split_layout(source: SourceText) -> Layout:
     comments: list[tuple[int, str]] = []
     for i, (_, text) in enumerate(lines):
         # each pattern is tried only on lines that hold a string it needs (most lines are
-        # prose): the same lines, without five regex calls a line
+        # prose): the same lines, without five regex calls a line; all three open with
+        # "<", a digit or "*" after any spaces, never with a letter
+        if text[:1].isalpha():
+            continue
         if "<!--" in text and COMMENT_LINE.match(text):
             skip.add(i)
             comments.append((i + 1, text.strip()))
         elif ("-" in text and JOB_NUMBER.match(text)) or ("*" in text and BARCODE.match(text)):
             skip.add(i)
-    is_pdf = any("/" in t and PAGE_MARKER.match(t) for _, t in lines) or any(
-        "_____" in t and FOOTNOTE_RULE.match(t) for _, t in lines
-    )
-    page_breaks = _page_furniture(lines, skip) if is_pdf else []
+    markers = _page_markers(lines)
+    is_pdf = bool(markers) or any("_____" in t and FOOTNOTE_RULE.match(t) for _, t in lines)
+    page_breaks = _page_furniture(lines, skip, markers) if is_pdf else []
     footnotes: list[FootnoteText] = []
     _lift_footnotes(lines, skip, footnotes, is_pdf)
     _star_notes(lines, skip)  # after: a star note under the footnote rule is lifted already

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import os
+from itertools import accumulate
 
 from reslint._dataclass import dataclass, field
 from reslint.errors import ReslintError
@@ -95,6 +96,10 @@ class SourceText:
         """Each line as (start offset, text without line ending)."""
         # one split, not a slice a line: the pieces are the lines between the starts
         pieces = self.text.split("\n")
+        if self._line_starts is None:  # from the pieces' lengths: no search a line
+            starts = list(accumulate(map((1).__add__, map(len, pieces)), initial=0))
+            starts.pop()  # the position past the last line
+            self._line_starts = starts
         if "\r" not in self.text:  # no line ends with CR: the pairs as they are
             return list(zip(self.line_starts, pieces, strict=True))
         return [(start, piece.rstrip("\r"))

@@ -29,9 +29,10 @@ LAST_ROMAN_SESSION = 30
 MAX_SESSION = 200
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Symbol:
-    """One parsed symbol; `text` is the input with whitespace collapsed to single spaces."""
+    """One parsed symbol; `text` is the input with whitespace collapsed to single spaces.
+    (Slotted, with its own __init__: one for each citation the parser reads.)"""
 
     kind: str
     text: str
@@ -39,6 +40,18 @@ class Symbol:
     number: int | None
     suffix: str | None
     year: int | None = None
+
+    def __init__(self, kind: str, text: str, session: int | None, number: int | None,
+                 suffix: str | None, year: int | None = None) -> None:
+        _put(self, "kind", kind)
+        _put(self, "text", text)
+        _put(self, "session", session)
+        _put(self, "number", number)
+        _put(self, "suffix", suffix)
+        _put(self, "year", year)
+
+
+_put = object.__setattr__  # a frozen record's own __init__ sets its slots past __setattr__
 
 
 # --- Roman numerals (sessions before the 31st) -------------------------------------------
