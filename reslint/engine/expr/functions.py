@@ -15,10 +15,9 @@ import itertools
 import re
 from collections import namedtuple
 from collections.abc import Callable, Mapping
-from datetime import date
 
 from reslint.engine.expr.values import _LISTS, _contains, _format, _is_number, _type_name
-from reslint.vocab.dates import MONTHS, format_date
+from reslint.vocab.dates import MONTHS, date, format_date
 from reslint.vocab.ordinals import int_to_ordinal, match_case, ordinal_to_int
 from reslint.vocab.symbols import parse_symbol
 
