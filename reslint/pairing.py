@@ -243,15 +243,22 @@ _GIT_EOO: list[bool | None] = [None]  # whether the installed git knows --end-of
 
 @dataclass
 class _Entry:
+    """What from_library compares of a library file: its kind, session and titles (the
+    parsed Document is kept only among the last few read: _DOCUMENTS)."""
+
     kind: str
     session: int | None
     titles: tuple[str, str]
-    doc: Document | None  # None for a PDF until it is chosen (its heading is enough)
     symbol: str = ""  # "A/RES/79/58"
     path: str = ""
 
 
 _LIBRARY: dict[FileVersion, _Entry] = {}
+# The Documents of the library files read last, by entry (most recent last): the one a
+# draft is paired with was read moments before, and so was its own previous.  Keeping
+# every one read held ~600 whole Documents of ../shared/ga/texts (260 MB a process).
+_DOCUMENTS: dict[int, tuple[_Entry, Document]] = {}
+KEPT_DOCUMENTS = 16
 
 
 def from_library(draft: Document, folder: str, max_size: int | None = None
@@ -340,10 +347,20 @@ def from_library(draft: Document, folder: str, max_size: int | None = None
 
 
 def _document(entry: _Entry, max_size: int | None) -> Document:
-    """The chosen entry's Document (a PDF's is read whole only now)."""
-    if entry.doc is None:
-        entry.doc = parse_file(entry.path, max_size or MAX_BYTES)
-    return entry.doc
+    """The chosen entry's Document: the one read for its entry when it is still kept, else
+    read again (a PDF's is read whole only now)."""
+    kept = _DOCUMENTS.pop(id(entry), None)
+    doc = kept[1] if kept is not None and kept[0] is entry else parse_file(
+        entry.path, max_size or MAX_BYTES)
+    _keep(entry, doc)
+    return doc
+
+
+def _keep(entry: _Entry, doc: Document) -> None:
+    _DOCUMENTS.pop(id(entry), None)
+    _DOCUMENTS[id(entry)] = (entry, doc)  # the entry is held: its id is not reused
+    while len(_DOCUMENTS) > KEPT_DOCUMENTS:
+        del _DOCUMENTS[next(iter(_DOCUMENTS))]
 
 
 def _pdf_entry(path: str, max_size: int | None) -> _Entry | None:
@@ -353,7 +370,7 @@ def _pdf_entry(path: str, max_size: int | None) -> _Entry | None:
     if heading is None:
         return None
     return _Entry(heading.kind, heading.session,
-                  (_key(heading.title), _key(heading.item_title)), None,
+                  (_key(heading.title), _key(heading.item_title)),
                   heading.symbol or "", path)
 
 
@@ -364,10 +381,12 @@ def _entry(path: str, max_size: int | None) -> _Entry | None:
         try:
             doc = parse_file(path, max_size or MAX_BYTES)
         except ReslintError:  # a README or a note in the library is not a resolution
-            return _Entry("other", None, ("", ""), None)
-        return _Entry(doc.kind, doc.session,
-                      (_key(doc.heading.title), _key(doc.heading.item_title)), doc,
-                      doc.heading.symbol or "", path)
+            return _Entry("other", None, ("", ""))
+        entry = _Entry(doc.kind, doc.session,
+                       (_key(doc.heading.title), _key(doc.heading.item_title)),
+                       doc.heading.symbol or "", path)
+        _keep(entry, doc)
+        return entry
 
     return read_once(_LIBRARY, path, read)
 

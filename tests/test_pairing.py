@@ -326,3 +326,23 @@ def test_a_run_lists_the_library_afresh(repo):
     again = list(Linter().report_paths([str(drafts)], jobs=1))
     assert [Path(r.previous or "").name for r in again] == ["76_47.txt", "76_47.txt"]
     assert all(r.previous_reason.startswith("from the library ") for r in again)
+
+
+@needs_corpus
+def test_library_keeps_only_the_last_documents_read(tmp_path, monkeypatch):
+    """A batch audit reads hundreds of library files: their headings are kept, their whole
+    Documents only for the last few (a previous no longer kept is read again, the same)."""
+    from reslint import pairing
+
+    lib = _library(tmp_path, ["A_RES_78_32.md", "A_RES_79_58.md", "A_RES_78_45.md",
+                              "A_RES_79_34.md"])
+    monkeypatch.setattr(pairing, "KEPT_DOCUMENTS", 1)
+    monkeypatch.setattr(pairing, "_DOCUMENTS", {})
+    pairing._LIBRARY.clear()
+    config = Config(path=str(tmp_path / ".reslint.yaml"), library=str(lib))
+    for draft, expected in [("A_C.1_80_L.52.md", "A/RES/79/58"),
+                            ("A_C.1_80_L.30.md", "A/RES/79/34"),
+                            ("A_C.1_80_L.52.md", "A/RES/79/58")]:
+        doc, _ = find_previous(str(CORPUS / draft), None, config)
+        assert doc is not None and doc.heading.symbol == expected
+        assert len(pairing._DOCUMENTS) == 1
