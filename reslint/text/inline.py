@@ -16,15 +16,20 @@ SUP = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>")
 UNICODE_SUP = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}")
 CARET = re.compile(r"\[\^(\d{1,3})\]")
 LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")
-EMPHASIS = re.compile(r"(?<!\\)\*+|(?<![\w\\])_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w)")
+# Each pattern opens with the character it replaces and looks behind after it: opening with
+# a lookbehind or a repeat keeps `re` from skipping ahead, and it then tried every character
+# (EMPHASIS was half the parse of a Markdown draft).  EMPHASIS is
+# r"(?<!\\)\*+|(?<![\w\\])_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w)", SPACES r"[ \t]{2,}",
+# SPACE_AFTER_HYPHEN r"(?<=[a-z]-) (?=[a-z])…": the same matches.
+EMPHASIS = re.compile(r"\*(?<!\\\*)\**|_(?<![\w\\]_)_{0,2}(?=\S)|_(?<=\S_)_{0,2}(?!\w)")
 # A tag stops at the next "<": an unclosed "<span" then costs one scan, not one per "<".
 HTML_TAG = re.compile(r"</?(?:br|span|em|i|b|strong|u)\b[^<>]*>", re.IGNORECASE)
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
-SPACES = re.compile(r"[ \t]{2,}")
+SPACES = re.compile(r"[ \t][ \t]+")
 SPACE_BEFORE_PUNCT = re.compile(r" (?=[,;.:])")
 # "military-to- military": a converter joined a hard-wrapped hyphenated word with a space.
 # Suspended hyphens ("pre- and post-conflict", "short- to medium-term") keep theirs.
-SPACE_AFTER_HYPHEN = re.compile(r"(?<=[a-z]-) (?=[a-z])(?!(?:and|or|nor|to|as well)\b)")
+SPACE_AFTER_HYPHEN = re.compile(r" (?<=[a-z]- )(?=[a-z])(?!(?:and|or|nor|to|as well)\b)")
 ITALIC_LEAD = re.compile(r"^(?:\d{1,3}\.\s*|\([a-z]{1,6}\)\s*)?\*{1,3}(?!\*)([^*]+?)\*")
 # One-for-one character substitutions keep the map intact.
 SUBSTITUTIONS = str.maketrans({"\u2011": "-", "\u2010": "-", "\u00a0": " ", "\u202f": " "})

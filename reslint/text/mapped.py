@@ -154,7 +154,9 @@ def _counting_to(stop: int) -> array[int]:
     counting = _COUNTING
     if stop > len(counting) and stop <= _COUNTING_MAX:
         size = min(_COUNTING_MAX, max(stop + 4096, len(counting) * 5 // 4))
-        counting = _COUNTING = array("q", range(size))
+        grown = counting[:]  # a copy (one memcpy): only the new numbers are made one by one
+        grown.extend(range(len(counting), size))
+        counting = _COUNTING = grown
     return counting
 
 
