@@ -98,6 +98,13 @@ class Ruleset:
     chosen: dict[tuple[str | None, str | None, str], Chosen] = field(
         default_factory=dict, repr=False, compare=False)
     infos: dict[str, RuleInfo] = field(default_factory=dict, repr=False, compare=False)
+    names: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    def known(self) -> dict[str, str]:
+        """Every loaded rule's code and name (what suppressions may name), built once."""
+        if not self.names:
+            self.names.update((r.code, r.name) for p in self.packs for r in p.rules)
+        return self.names
 
     def info(self, rule: Rule) -> RuleInfo:
         """The rule's description, built once a run: the same object for every file, so a
@@ -277,8 +284,8 @@ def lint_document(draft: Document, previous: Document | None, ruleset: Ruleset,
 
         extra["amendment"] = amendment_facts(draft, previous, previous_reason)
     findings = run_rules(draft, previous, applicable, early, config.settings, extra)
-    known = {r.code: r.name for p in ruleset.packs for r in p.rules}
-    findings, problems = apply_suppressions(draft, findings, known, {r.code for r in early})
+    findings, problems = apply_suppressions(draft, findings, ruleset.known(),
+                                            {r.code for r in early})
     if late and (problems["unknown"] or problems["unused"]):
         findings += run_rules(draft, previous, applicable, late, config.settings,
                               {**extra, "suppressions": problems})

@@ -44,6 +44,10 @@ class Context:
     base: dict[str, Any] = field(default_factory=dict)
 
     def scope(self, rule: Rule, bindings: dict[str, Any]) -> dict[str, Any]:
+        """The names `rule` reads: the environment, the bindings, the rule's lets.  Read
+        only: with neither bindings nor lets, the environment itself (not a copy)."""
+        if not bindings and not rule.lets:
+            return self.env
         scope = {**self.env, **bindings}
         for name, parsed in rule.lets:
             scope[name] = self._evaluate(rule, parsed, scope)
