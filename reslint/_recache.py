@@ -80,8 +80,8 @@ def warm() -> None:
             pattern, flags, final, start, length, groups, groupindex, indexgroup = entry
             if not 0 <= start <= start + length <= len(codes):
                 return
-            code = codes[start : start + length].tolist()
-            cache[str, pattern, flags] = sre.compile(pattern, final, code, groups,
+            code = codes[start : start + length]  # kept compact, as 32-bit words
+            cache[str, pattern, flags] = sre.compile(pattern, final, code.tolist(), groups,
                                                      groupindex, indexgroup)
             _loaded[pattern, flags] = (pattern, flags, final, code, groups, groupindex,
                                        indexgroup)

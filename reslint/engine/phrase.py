@@ -86,6 +86,30 @@ def loosen(source: str, numbers: tuple[str, ...]) -> str:
     return source
 
 
+def phrase_word(phrase: str) -> str:
+    """The longest word of ASCII letters that every match of `phrase` holds (its literal
+    text: not a hole, a choice, an optional word or a gap), lowercased; "" when none."""
+    words = [w for w in _HOLE.sub(" ", phrase).split() if w.isascii() and w.isalpha()]
+    return max(words, key=len, default="").lower()
+
+
+# A letter outside ASCII (a word character that is no digit): regex matches an ASCII
+# letter, ignoring case, with an ASCII letter or with such a letter only (K: the Kelvin
+# sign, s: the long s, i: the dotted capital I; tests/engine/test_phrase.py checks every
+# code point against the installed regex).
+_NON_ASCII_LETTER = re.compile(r"(?![\x00-\x7f])[^\W\d_]")
+
+
+def lacks_word(text: str, word: str) -> bool:
+    """Whether `text` certainly holds no match of `(?i:word)` as regex reads it (`word`:
+    lowercase ASCII letters).  Certain when the text has no letter outside ASCII: then only
+    ASCII letters can match, and lowercasing compares them as regex does; with such a
+    letter, False (not certain)."""
+    if not text.isascii() and _NON_ASCII_LETTER.search(text):
+        return False
+    return word not in text.lower()
+
+
 def _hole(name: str, pattern: str) -> str:
     return f"(?P<{name}>{pattern})"
 
@@ -176,13 +200,23 @@ class PhrasePattern(LazyPattern):
     that budget again, so that a timeout is S's own (a pathological draft may then take
     twice the budget)."""
 
-    __slots__ = ("_loose", "numbers")
+    __slots__ = ("_loose", "numbers", "word")
 
     def __init__(self, source: str, where: str = "", numbers: tuple[str, ...] = (),
-                 compiled: Any = None) -> None:
+                 word: str = "", compiled: Any = None) -> None:
         super().__init__(source, where, compiled)
         self.numbers = numbers  # the number holes (number_holes)
+        self.word = word  # a word every match holds (phrase_word), "" for none
         self._loose: Any = None
+
+    def _run(self, method: str, args: tuple[Any, ...], every: bool = False) -> Any:
+        """A text that lacks the phrase's word has no match: nothing compiled nor run (the
+        hook's ccm pack has three `{state:name}` phrases, one of which its drafts lack).
+        Once a pattern is compiled, running it is cheaper than the test."""
+        if (self.word and self._compiled is None and self._loose is None
+                and lacks_word(args[0], self.word)):
+            return [] if every else None
+        return super()._run(method, args, every)
 
     def loose(self) -> Any:
         """G, compiled."""

@@ -44,7 +44,7 @@ TYPE_CHECKING = False  # not typing's constant: importing typing costs the hook 
 if TYPE_CHECKING:
     from typing import Any
 
-FORMAT = 4  # bump when the encoding or a class's fields change
+FORMAT = 6  # bump when the encoding or a class's fields change
 
 _CLASSES: dict[str, type] = {
     cls.__name__: cls
@@ -70,7 +70,7 @@ def _field_names(cls: type) -> tuple[str, ...]:
     if cls is LazyPattern:
         return ("source", "where")
     if cls is PhrasePattern:
-        return ("source", "where", "numbers")
+        return ("source", "where", "numbers", "word")
     return tuple(getattr(cls, "__annotations__", {}))
 
 
@@ -194,8 +194,10 @@ _CHECKS: dict[str, Callable[..., bool]] = {
     "Template": lambda source, parts: type(source) is str and type(parts) is tuple
     and all(type(p) is str or type(p) in _NODE_TYPES for p in parts),
     "LazyPattern": lambda source, where: type(source) is str and type(where) is str,
-    "PhrasePattern": lambda source, where, numbers: type(source) is str
-    and type(where) is str and type(numbers) is tuple and all(type(n) is str for n in numbers),
+    "PhrasePattern": lambda source, where, numbers, word: type(source) is str
+    and type(where) is str and type(numbers) is tuple and all(type(n) is str for n in numbers)
+    and type(word) is str and (word == "" or (word.isascii() and word.isalpha()
+                               and word.islower())),
 }
 
 

@@ -20,6 +20,7 @@ from reslint.engine.phrase import (
     compile_phrase,
     loosen,
     number_holes,
+    phrase_word,
 )
 from reslint.engine.ruleset import (  # noqa: F401 - re-exported
     BOUND,
@@ -74,9 +75,11 @@ def load_pack(path: str, plugins: dict[str, Primitive] | None = None,
             source = spec["pattern"]
         pattern = _regex(located, at, source, f"extractor {name}")
         numbers = number_holes(source, holes) if "phrase" in spec else ()
-        if numbers:  # matched loosely first when read from the cache (PhrasePattern)
-            regex.compile(loosen(source, numbers), regex.VERSION0)  # as S compiles, it does
-            pattern = PhrasePattern(source, pattern.where, numbers, pattern.compiled())
+        word = phrase_word(spec["phrase"]) if "phrase" in spec else ""
+        if numbers or word:  # shortcuts of a phrase read from the cache (PhrasePattern)
+            if numbers:
+                regex.compile(loosen(source, numbers), regex.VERSION0)  # as S compiles
+            pattern = PhrasePattern(source, pattern.where, numbers, word, pattern.compiled())
         for group in types:
             if group not in pattern.groupindex:
                 raise located.error(("extractors", name, "types", group),

@@ -7,7 +7,15 @@ import random
 import pytest
 import regex
 
-from reslint.engine.phrase import PhraseError, PhrasePattern, compile_phrase, number_holes
+from reslint.engine.phrase import (
+    _NON_ASCII_LETTER,
+    PhraseError,
+    PhrasePattern,
+    compile_phrase,
+    lacks_word,
+    number_holes,
+    phrase_word,
+)
 
 COUNT = ("a total of {total:number} States have joined the Convention, {parties:number} "
          "as States parties … and {signatories:number} as signatories")
@@ -76,7 +84,8 @@ def _both(phrase: str) -> tuple[regex.Pattern[str], PhrasePattern]:
     source, types = compile_phrase(phrase)
     numbers = number_holes(source, types)
     assert numbers == tuple(n for n, t in types.items() if t == "number")
-    return regex.compile(source, regex.VERSION0), PhrasePattern(source, "x.yaml:1", numbers)
+    return regex.compile(source, regex.VERSION0), PhrasePattern(source, "x.yaml:1", numbers,
+                                                                 phrase_word(phrase))
 
 
 def _texts(phrase: str) -> list[str]:
@@ -89,6 +98,11 @@ def _texts(phrase: str) -> list[str]:
         texts.append(text)
     for a, b in zip(texts[::2], texts[1::2], strict=True):  # several per paragraph: finditer
         texts.append(f"{a}; {b} and {rng.choice(FILLERS)} {b.upper()}")
+    word = phrase_word(phrase)
+    for text in texts[:100]:  # the phrase's word missing, or spelt in other cases and letters
+        for spelling in ("", word[:-1], word.upper(), word.replace("i", "\u0130"),
+                         word.replace("s", "\u017f"), word.replace("t", "\u0163")):
+            texts.append(text.replace(word, spelling).replace(word.capitalize(), spelling))
     return texts
 
 
@@ -151,3 +165,57 @@ def test_the_count_phrase_is_cached_with_its_number_holes(cache_folder) -> None:
     assert (warm.source, warm.where, warm.numbers) == (cold.source, cold.where, cold.numbers)
     assert warm.numbers == ("total", "parties", "signatories")
     assert warm._compiled is None  # read from the cache: compiled only if needed
+    withdrawals = {p.name: p for p in load_packs()}["ccm"].extractors["withdrawals"].pattern
+    assert (withdrawals.word, withdrawals.numbers) == ("withdrawal", ())
+
+
+PHRASE_WORDS = [(COUNT, "signatories"), ("ratification {of|by} {state:name}", "ratification"),
+                ("the {n:number} remaining States", "remaining"), ("{a:number} … {b:number}", ""),
+                ("{of the Convention?} {n:number} x-ray", "")]
+
+
+@pytest.mark.parametrize(("phrase", "word"), PHRASE_WORDS)
+def test_the_phrase_word_is_literal_text_of_every_match(phrase: str, word: str) -> None:
+    assert phrase_word(phrase) == word
+
+
+ALL_CHARACTERS = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+
+
+def test_regex_matches_an_ascii_letter_ignoring_case_only_as_lacks_word_assumes() -> None:
+    """Every character the installed regex matches with an ASCII letter, ignoring case, is
+    that letter in either case, or a letter outside ASCII (which lacks_word looks for)."""
+    others = set()
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        for c in regex.findall(f"(?i){letter}", ALL_CHARACTERS, flags=regex.VERSION0):
+            if c.isascii():
+                assert c.lower() == letter
+            else:
+                assert _NON_ASCII_LETTER.match(c), (letter, c)
+                others.add(c)
+    assert {"\u212a", "\u017f"} <= others  # the Kelvin sign and the long s: the test bites
+
+
+@pytest.mark.parametrize("text", [
+    "the withdrawal of Chad", "the WITHDRAWAL of Chad", "the withdrawaL of Chad",
+    "the wİthdrawal of Chad", "the withdrawal\u017f", "the withdra\u212awal", "no such word",
+    "the withdrawal\u2019s effect", "“withdraw” — al", "withdrawa", "", "\u0130",
+    "the with\u00addrawal", "WITH DRAWAL", "the withdrawals",
+])
+def test_lacks_word_is_sure_only_where_regex_finds_nothing(text: str) -> None:
+    found = regex.search("(?i:withdrawal)", text, flags=regex.VERSION0)
+    if lacks_word(text, "withdrawal"):
+        assert found is None
+    if text.isascii():  # plain text: certain either way
+        assert lacks_word(text, "withdrawal") == (found is None)
+
+
+def test_a_text_without_the_phrase_word_compiles_nothing(fresh_budget) -> None:
+    strict, lazy = _both("withdrawal {of|by} {state:name}")
+    assert lazy.word == "withdrawal"
+    assert list(lazy.finditer("the accession of Chad, the ratification by Peru")) == []
+    assert lazy._compiled is None and lazy._loose is None
+    text = "the withdrawal of Chad and the Withdrawal by Peru’s"
+    assert ([_outcome(m) for m in lazy.finditer(text)]
+            == [_outcome(m) for m in strict.finditer(text)])
+    assert [m.group("state") for m in lazy.finditer(text)] == ["Chad", "Peru’s"]
