@@ -54,7 +54,21 @@ MORE_LETTERS = re.compile(r"(?:\s*,\s*|\s+and\s+)(?P<letter>(?-i:[A-Z]))(?![\w/(
 DATE_AFTER = re.compile(rf",?\s+(?:both\s+)?of\s+(?P<date>{DATE_PATTERN})")
 # What may stand between two symbols of one group: anything (a relative clause, a title)
 # that ends with a list connective.
-CONNECTIVE_END = re.compile(r"(?:,|\band|\bor|\bas\s+well\s+as|\bnor)\s*$")
+
+
+def _words(*words: str) -> str:
+    """r"\\b(?:w1|w2|…)" as alternatives that each open with their first letter and look
+    behind after it ("a(?<!\\w.)nd": an "a" with no word character before it, what "\\b"
+    before a word means).  `re` skips ahead to the letters that can open such a pattern; one
+    that opens with "\\b" it tries at every character."""
+    return "|".join(f"{w[0]}(?<!\\w.){w[1:]}" for w in words)
+
+
+_AND_OR = _words("and", "or", r"as\s+well\s+as", "nor")
+_WHICH = r"\s+of\s+which\s+(?:is|was|being|are|were)"  # "the latest of which is"
+_LATEST = _words("latest" + _WHICH, r"most\s+recent" + _WHICH)
+_INCLUDING = _words("including", r"in\s+particular", "notably", "especially")
+CONNECTIVE_END = re.compile(rf"(?:,|{_AND_OR})\s*$")
 
 # --- whose a noun is -------------------------------------------------------------------
 _KNOWN_BODIES = (
@@ -73,7 +87,7 @@ _HEAD = (
     r"|Justice)"
 )
 _NAME = rf"(?:{_WORD}\s+(?:{_LINK}\s+){{0,2}}){{0,8}}?{_HEAD}"
-HEAD_WORD = re.compile(rf"\b{_HEAD}\b")
+HEAD_WORD = re.compile("(?:" + _words(*_HEAD[3:-1].split("|")) + r")\b")  # \b{_HEAD}\b
 _ADJ = r"(?:[a-z][a-z\-]*\s+){0,3}"
 _SESSION_AT = r"(?:at\s+its\s+[\w\s\-]{1,40}?session\s*,?\s+)?"
 # "Human Rights Council resolution", "Economic and Social Council relevant resolutions"
@@ -89,7 +103,7 @@ NAMED_ITS = re.compile(
 NAMED_BY = re.compile(
     rf"\bby\s+(?:the\s+)?(?P<name>{_ANY_NAME})\s*,?\s+{_SESSION_AT}of\s+{_ADJ}$"
 )
-ITS = re.compile(rf"\bits\s+{_ADJ}$")
+ITS = re.compile(_words("its") + rf"\s+{_ADJ}$")
 _HEADS = tuple(_HEAD[3:-1].split("|"))  # the head nouns, for str.endswith
 _ADJ_WORD = re.compile(r"[a-z][a-z\-]*")
 _ITS_AFTER = ("in", "through", "by", "under")
@@ -119,10 +133,8 @@ _NAMED: tuple[tuple[re.Pattern[str], Callable[[str, list[tuple[str, str]]], bool
 )
 # "…, including resolution 79/145", "the latest of which is resolution 79/74": the body of
 # the resolutions just named
-INCLUDING = re.compile(
-    r"(?:\bincluding|\bin\s+particular|\bnotably|\bespecially|\bsuch\s+as|\bmost\s+recently"
-    r"|\b(?:latest|most\s+recent)\s+of\s+which\s+(?:is|was|being|are|were))\s+$"
-)
+_SUCH_AS = _words(r"such\s+as", r"most\s+recently")
+INCLUDING = re.compile(rf"(?:{_INCLUDING}|{_SUCH_AS}|{_LATEST})\s+$")
 # "resolution 5/5 of the United Nations Environment Assembly"
 NAMED_AFTER = re.compile(
     rf"\s*,?\s+(?:of|adopted\s+by|by)\s+(?:the\s+)?(?P<name>{_WORD}(?:\s+(?:{_LINK}\s+){{0,2}}"
@@ -433,8 +445,7 @@ _MODIFIERS = (
 # phrase ("and its resolution", ", including resolution", ", section IV of its
 # resolution", ", as well as Security Council resolution", "the latest of which was").
 _JOIN = re.compile(
-    r"(?:,|\band|\bor|\bas\s+well\s+as|\bnor|\bincluding|\bin\s+particular|\bnotably"
-    r"|\bespecially|\b(?:latest|most\s+recent)\s+of\s+which\s+(?:is|was|being|are|were))\s+"
+    rf"(?:,|{_AND_OR}|{_INCLUDING}|{_LATEST})\s+"
     r"(?:(?:[Ss]ections?|[Pp]arts?|[Pp]aragraphs?)\s+[\w\-–().]{1,12}(?:\s+and\s+[\w\-–().]{1,12})?"
     r"\s+of\s+)?(?:the\s+annex\s+to\s+)?(?:its\s+|their\s+|the\s+)?"
     rf"(?:{_NAME}\s+)?{_MODIFIERS}$"
