@@ -9,6 +9,7 @@ drawn with tabs expanded and the caret offset is measured in display cells.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from reslint.model import Finding
 from reslint.report import Context
@@ -26,9 +27,21 @@ def _cell_width(char: str) -> int:
     return 1
 
 
+@lru_cache(maxsize=4096)
+def _glyph(char: str) -> tuple[str, int]:
+    """How a character other than a tab is drawn, and the cells it takes (a control
+    character as a space).  Kept per character: a report draws hundreds of lines of the
+    same few characters."""
+    if unicodedata.category(char) == "Cc":
+        return " ", 1
+    return char, _cell_width(char)
+
+
 def _draw(text: str) -> tuple[str, list[int]]:
     """Return `text` as drawn (tabs expanded, control characters shown as spaces) and the
     display cell at which each code point starts, plus one entry for the line end."""
+    if text.isascii() and text.isprintable():  # one cell a character, drawn as it is
+        return text, list(range(len(text) + 1))
     out: list[str] = []
     starts: list[int] = []
     cell = 0
@@ -37,12 +50,9 @@ def _draw(text: str) -> tuple[str, list[int]]:
         if char == "\t":
             step = TAB_WIDTH - cell % TAB_WIDTH
             out.append(" " * step)
-        elif unicodedata.category(char) == "Cc":
-            step = 1
-            out.append(" ")
         else:
-            step = _cell_width(char)
-            out.append(char)
+            drawn, step = _glyph(char)
+            out.append(drawn)
         cell += step
     starts.append(cell)
     return "".join(out), starts
