@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from reslint._dataclass import dataclass, field
 
-_put = object.__setattr__  # a frozen record's own __init__ sets its slots past __setattr__
-
 TYPE_CHECKING = False  # not typing's constant: importing typing costs the hook ~3 ms
 if TYPE_CHECKING:
     from typing import Any
@@ -40,12 +38,14 @@ class Span:
 
     def __init__(self, line: int, column: int, end_line: int, end_column: int,
                  start: int = 0, end: int = 0) -> None:
-        _put(self, "line", line)
-        _put(self, "column", column)
-        _put(self, "end_line", end_line)
-        _put(self, "end_column", end_column)
-        _put(self, "start", start)
-        _put(self, "end", end)
+        # each slot's own setter, past the frozen __setattr__ (a third faster than
+        # object.__setattr__ by name: ~100,000 spans a corpus run)
+        _set_line(self, line)
+        _set_column(self, column)
+        _set_end_line(self, end_line)
+        _set_end_column(self, end_column)
+        _set_start(self, start)
+        _set_end(self, end)
 
     def to_json(self) -> dict[str, int]:
         return {
@@ -54,6 +54,12 @@ class Span:
             "end_line": self.end_line,
             "end_column": self.end_column,
         }
+
+
+_set_line, _set_column, _set_end_line, _set_end_column, _set_start, _set_end = (
+    vars(Span)[name].__set__
+    for name in ("line", "column", "end_line", "end_column", "start", "end")
+)
 
 
 @dataclass(slots=True)

@@ -96,7 +96,7 @@ class RawMarker:
 
 def italic_lead(block: MappedText) -> str | None:
     """The words set in italics at the start of a paragraph, if the source marks them."""
-    m = ITALIC_LEAD.match(block.text)
+    m = ITALIC_LEAD.match(block.text) if "*" in block.text else None  # (PDF text has none)
     if not m:
         return None
     return " ".join(m.group(1).split()).rstrip(",;:")

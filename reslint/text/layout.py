@@ -392,8 +392,13 @@ def _group_blocks(
         full = closed_at and len(current) >= closed_at  # "Annex", "IV", meeting and date
         # a line of its own after a page break (only then asked: layout is on the hot path)
         alone = page_break and i + 1 < len(lines) and _is_blank(lines[i + 1][1])
-        if current and not full and unit is None and _continues(
-                current, stripped, pending_break, page_break, unit, alone):
+        if current and not full and unit is None and (
+                # the common case, as _continues reads it: a wrapped line of running text
+                # (no break before it, the last line neither a number alone nor ending
+                # with a comma)
+                (not pending_break and not page_break and len(current[-1][1]) > 7
+                 and current[-1][1][-1] != ",")
+                or _continues(current, stripped, pending_break, page_break, unit, alone)):
             current.append(line)
         else:
             if current:
