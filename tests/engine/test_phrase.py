@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 import regex
@@ -219,3 +220,34 @@ def test_a_text_without_the_phrase_word_compiles_nothing(fresh_budget) -> None:
     assert ([_outcome(m) for m in lazy.finditer(text)]
             == [_outcome(m) for m in strict.finditer(text)])
     assert [m.group("state") for m in lazy.finditer(text)] == ["Chad", "Peru’s"]
+
+
+GA_TEXTS = Path(__file__).resolve().parents[2].parent / "shared" / "ga" / "texts"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not GA_TEXTS.is_dir(), reason="needs ../shared/ga/texts")
+def test_every_phrase_extractor_finds_on_real_texts_what_its_strict_pattern_finds(
+        fresh_budget) -> None:
+    """On every paragraph of the real texts, each built-in phrase extractor, read from the
+    pack cache's form (a fresh PhrasePattern per text: loose pass and word test tried),
+    gives the matches of its strict pattern, spans and groups alike."""
+    from reslint.engine.ruleset import rule_files
+    from reslint.lint import _compile_packs
+    from reslint.parse import parse_file
+    from reslint.resources import builtin_rules_path
+
+    phrases = [(e.pattern, regex.compile(e.pattern.source, regex.VERSION0))
+               for pack in _compile_packs(rule_files(builtin_rules_path()), [])
+               for e in pack.extractors.values() if isinstance(e.pattern, PhrasePattern)]
+    assert len(phrases) >= 10
+    found = 0
+    for path in sorted(GA_TEXTS.glob("*.md")):
+        texts = [p.text for p in parse_file(str(path)).paragraphs()]
+        for cached, strict in phrases:
+            lazy = PhrasePattern(cached.source, cached.where, cached.numbers, cached.word)
+            for text in texts:
+                expected = [_outcome(m) for m in strict.finditer(text)]
+                assert [_outcome(m) for m in lazy.finditer(text)] == expected, (path, text)
+                found += len(expected)
+    assert found > 100
