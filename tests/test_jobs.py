@@ -107,3 +107,21 @@ def test_the_whole_corpus_on_two_jobs_is_byte_identical_to_one() -> None:
     assert one.returncode in (0, 1), one.stderr
     assert two.stdout == one.stdout
     assert len(one.stdout) > 1000
+
+
+CORPUS = REPO.parent / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
+def test_a_batch_audit_with_its_library_on_two_jobs_is_the_report_of_one(tmp_path) -> None:
+    """The library folder is listed and read once before the workers fork: each worker
+    pairs its drafts as one process does (the First Committee corpus as its own library)."""
+    config = tmp_path / ".reslint.yaml"
+    config.write_text(f"library: {CORPUS}\n")
+    drafts = sorted(str(p) for p in CORPUS.glob("A_*.md"))
+    args = ("check", *drafts, "--config", str(config), "--format", "json")
+    one = reslint(*args, "--jobs", "1")
+    two = reslint(*args, "--jobs", "2")
+    assert one.returncode in (0, 1), one.stderr
+    assert (two.returncode, two.stdout) == (one.returncode, one.stdout)
+    assert '"how": "from the library ' in one.stdout
