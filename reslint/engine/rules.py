@@ -76,9 +76,12 @@ def load_pack(path: str, plugins: dict[str, Primitive] | None = None,
         pattern = _regex(located, at, source, f"extractor {name}")
         numbers = number_holes(source, holes) if "phrase" in spec else ()
         word = phrase_word(spec["phrase"]) if "phrase" in spec else ""
+        if numbers:  # the loose form compiles where the strict one does; checked all the same
+            try:
+                regex.compile(loosen(source, numbers), regex.VERSION0)
+            except regex.error:
+                numbers = ()  # then the strict pattern alone, as for any other phrase
         if numbers or word:  # shortcuts of a phrase read from the cache (PhrasePattern)
-            if numbers:
-                regex.compile(loosen(source, numbers), regex.VERSION0)  # as S compiles
             pattern = PhrasePattern(source, pattern.where, numbers, word, pattern.compiled())
         for group in types:
             if group not in pattern.groupindex:

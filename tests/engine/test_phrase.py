@@ -251,3 +251,17 @@ def test_every_phrase_extractor_finds_on_real_texts_what_its_strict_pattern_find
                 assert [_outcome(m) for m in lazy.finditer(text)] == expected, (path, text)
                 found += len(expected)
     assert found > 100
+
+
+def test_a_loose_form_that_would_not_compile_leaves_the_strict_pattern_alone(
+        tmp_path: Path, monkeypatch) -> None:
+    from reslint.engine import rules
+
+    pack = tmp_path / "mine.yaml"
+    pack.write_text("pack: mine\nextractors:\n  count:\n    phrase: \"a total of "
+                    "{total:number} States\"\nrules: []\n", encoding="utf-8")
+    monkeypatch.setattr(rules, "loosen", lambda source, numbers: "(unbalanced")
+    pattern = rules.load_pack(str(pack)).extractors["count"].pattern
+    assert isinstance(pattern, PhrasePattern)
+    assert (pattern.numbers, pattern.word) == ((), "states")
+    assert pattern.search("a total of twelve States").group("total") == "twelve"
