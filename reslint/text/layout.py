@@ -220,13 +220,15 @@ STAR_NOTE = re.compile(r"^\s*\*{1,3}\s+[A-Z]")
 def _star_notes(lines: list[tuple[int, str]], skip: set[int]) -> None:
     """The first page's "* In order for the General Assembly to take action …"
     note (to the "submitted by …*" line) is no paragraph; it runs to the next blank line."""
-    i = 0
-    while i < len(lines):
-        if "*" in lines[i][1] and i not in skip and STAR_NOTE.match(lines[i][1]):
-            while i < len(lines) and lines[i][1].strip():
-                skip.add(i)
-                i += 1
-        i += 1
+    after = 0  # the first line after the last note and the blank line that ends it
+    for i in [k for k, (_, text) in enumerate(lines) if "*" in text]:  # one pass, in C
+        if i < after or i in skip or not STAR_NOTE.match(lines[i][1]):
+            continue
+        end = i
+        while end < len(lines) and lines[end][1].strip():
+            skip.add(end)
+            end += 1
+        after = end + 1
 
 
 def _lift_footnotes(
