@@ -117,20 +117,21 @@ def clean_block(block: MappedText, markers: list[RawMarker]) -> MappedText:
 
     # Each step runs only where the text holds what its pattern needs (most paragraphs
     # have no tag, link or escape): the same result, without a pass that finds nothing.
+    # (a one-character test first: it runs at memchr speed, a longer needle does not)
     text = block
     if "<" in text.text:
         text = text.replace_matches(COMMENTS, lambda m: "")
         text = text.replace_matches(HTML_TAG, lambda m: "")
+        block_map = text
+        if "<sup>" in text.text:
+            text = text.replace_matches(SUP, lift("sup"))  # type: ignore[arg-type]
     block_map = text
-    if "<sup>" in text.text:
-        text = text.replace_matches(SUP, lift("sup"))  # type: ignore[arg-type]
-    block_map = text
-    if "[^" in text.text:
+    if "[" in text.text and "[^" in text.text:
         text = text.replace_matches(CARET, lift("caret"))  # type: ignore[arg-type]
     block_map = text
     if _holds_any(text.text, SUPERSCRIPTS):
         text = text.replace_matches(UNICODE_SUP, lift("unicode"))  # type: ignore[arg-type]
-    if "](" in text.text:
+    if "]" in text.text and "](" in text.text:
         text = text.replace_matches(LINK, lambda m: text_of(text, m, 1))
     if "*" in text.text or "_" in text.text:
         text = text.replace_matches(EMPHASIS, lambda m: "")
@@ -157,7 +158,7 @@ def tidy(text: MappedText) -> MappedText:
         text = text.replace_matches(SPACES, lambda m: text[m.start() : m.start() + 1])
     if SPACED_PUNCT.search(text.text):
         text = text.replace_matches(SPACE_BEFORE_PUNCT, lambda m: "")
-    if "- " in text.text:
+    if "-" in text.text and "- " in text.text:
         text = text.replace_matches(SPACE_AFTER_HYPHEN, lambda m: "")
     if _holds_any(text.text, LOOK_ALIKES):
         text = MappedText(text.text.translate(SUBSTITUTIONS), text.offsets)
