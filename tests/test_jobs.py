@@ -125,3 +125,20 @@ def test_a_batch_audit_with_its_library_on_two_jobs_is_the_report_of_one(tmp_pat
     assert one.returncode in (0, 1), one.stderr
     assert (two.returncode, two.stdout) == (one.returncode, one.stdout)
     assert '"how": "from the library ' in one.stdout
+
+
+def first_threshold(_: int) -> int:
+    import gc
+
+    return gc.get_threshold()[0]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_many_files_are_checked_with_few_collections_and_the_collector_is_restored(jobs) -> None:
+    import gc
+
+    before = gc.get_threshold()
+    seen = list(workers.ordered_map(first_threshold, list(range(8)), jobs))
+    assert seen == [workers.FEW_CYCLES] * 8  # in this process and in the workers
+    assert gc.get_threshold() == before
+    assert list(workers.ordered_map(first_threshold, [1], jobs)) == [before[0]]  # one file
