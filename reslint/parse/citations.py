@@ -363,7 +363,7 @@ def read_citations(paragraphs: list[Paragraph], span_of: SpanOf
                 body = _body(item.form, w, text, item, councils, inherited)
                 kind = "decision" if noun[2].lower().startswith("decision") else "resolution"
                 current = (group_id, noun[0], body, kind)
-                groups.append(_Group(group_id, noun[0], noun[1]))
+                groups.append(_Group(group_id, noun[0], noun[1], noun[0]))
             elif connected and current is not None:
                 body = current[2]
                 if item.form in ("sc", "treaty") or (item.form == "year" and body == "ga"):
@@ -376,7 +376,7 @@ def read_citations(paragraphs: list[Paragraph], span_of: SpanOf
                 group_id += 1
                 current = (group_id, None, "ga", "resolution")
                 body, kind = "ga", "resolution"
-                groups.append(_Group(group_id, item.start, item.start))
+                groups.append(_Group(group_id, item.start, item.start, item.start))
             if item.form == "treaty":
                 kind = "decision"
             group_noun = current[1]
@@ -427,11 +427,7 @@ class _Group:
     id: int
     anchor: int  # where its noun (or, without one, its first symbol) starts
     noun_end: int
-    stop: int = -1  # past its last item
-
-    def __post_init__(self) -> None:
-        if self.stop < 0:
-            self.stop = self.anchor
+    stop: int  # past its last item (its anchor until it gets one)
 
 
 # The words that may stand between "its" and its noun ("previous relevant", "subsequent"):

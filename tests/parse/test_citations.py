@@ -187,6 +187,29 @@ def test_a_resolution_named_by_a_preposition_is_not_listed():
     assert [c.symbol for c in doc.recalled] == ["78/267"]
 
 
+def test_a_symbol_dropped_from_a_list_does_not_cut_the_list_the_verb_governs():
+    # "resolutions 10/6 of 16 October 2020 and 11/3 ..." are read as the Assembly's until the
+    # words after them, and cannot be (a date not of their session): their group is
+    # dropped, and the verb still governs the resolution that follows
+    doc = read("Reaffirming its resolution 76/185 of 16 December 2021, as well as "
+               "resolutions 10/6 of 16 October 2020 and 11/3 of 21 October 2022 of the "
+               "Conference of the Parties, and "
+               "resolution 8/12 of 20 December 2019 of the Conference of the States Parties "
+               "to the United Nations Convention against Corruption,")
+    assert [(c.symbol, c.body, c.recalled) for c in every(doc)
+            if c.symbol in ("76/185", "8/12")] == [("76/185", "ga", True), ("8/12", "cop", True)]
+
+
+def test_A_C3_80_L_3_reaffirming_governs_the_conference_resolution_after_a_dropped_one():
+    # line 712: "Reaffirming its resolution 76/185 of 16 December 2021, as well as
+    # resolutions 10/6 of 16 October 2020 and 11/3 of 21 October 2022 of the Conference of
+    # the Parties ..., and resolution 8/12 of 20 December 2019 of the Conference of the
+    # States Parties to the United Nations Convention against Corruption"
+    doc = ga("A_C.3_80_L.3")
+    assert at(doc, "76/185", 712).recalled
+    assert at(doc, "8/12", 716).recalled
+
+
 def test_A_C3_80_L_3_the_convention_adopted_by_resolution_55_25_is_not_recalled():
     doc = ga("A_C.3_80_L.3")
     assert at(doc, "78/267", 150).recalled
