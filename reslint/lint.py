@@ -97,6 +97,10 @@ class Ruleset:
     # file asked it twice (1.2 k title tests of 19 k on the 618 texts of ../shared/ga)
     chosen: dict[tuple[str | None, str | None, str], Chosen] = field(
         default_factory=dict, repr=False, compare=False)
+    # the same, by the applicable packs' names: most titles are a run's only one, and share
+    # one of a few choices (one Chosen each, not one a title: a worker's memory stays flat)
+    choices: dict[tuple[str, ...], Chosen] = field(
+        default_factory=dict, repr=False, compare=False)
     infos: dict[str, RuleInfo] = field(default_factory=dict, repr=False, compare=False)
     names: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
@@ -254,9 +258,13 @@ def choose_rules(ruleset: Ruleset, draft: Document) -> Chosen:
         return found
     timeouts = len(rule_engine.BUDGET.reported)
     applicable = [p for p in ruleset.packs if p.applies_to(title, item, draft.kind)]
-    names = {p.name for p in applicable}
-    rules = [r for r in ruleset.rules if r.pack in names]
-    found = Chosen(applicable, rules, {r.code: ruleset.info(r) for r in rules})
+    which = tuple(p.name for p in applicable)
+    found = ruleset.choices.get(which)
+    if found is None:
+        names = set(which)
+        rules = [r for r in ruleset.rules if r.pack in names]
+        found = Chosen(applicable, rules, {r.code: ruleset.info(r) for r in rules})
+        ruleset.choices[which] = found
     if len(rule_engine.BUDGET.reported) == timeouts:
         ruleset.chosen[key] = found
     return found
