@@ -29,16 +29,12 @@ ENV: dict[str, Any] = {
 }
 
 
-@pytest.fixture(autouse=True, params=["walked", "compiled"])
-def way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Every test twice: an expression is walked node by node on its first evaluations
-    and compiled into closures once it is evaluated often (a folder of drafts); both
-    must give the same values and the same errors."""
+@pytest.fixture(autouse=True)
+def fresh_closures(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test compiles its expressions anew (the closures are kept by the tree's id)."""
     from reslint.engine.expr import evaluator
 
     monkeypatch.setattr(evaluator, "_SEEN", {})
-    monkeypatch.setattr(evaluator, "COMPILE_AFTER", 1 if request.param == "compiled" else 10**9)
-    return str(request.param)
 
 
 def ev(source: str, env: dict[str, Any] | None = None, **extra: Any) -> Any:

@@ -1,5 +1,6 @@
-"""Evaluating a tree against an environment of facts: a recursive walk (the parser bounds
-the depth), null meaning "cannot decide"."""
+"""Evaluating a tree against an environment of facts, null meaning "cannot decide": the
+tree is compiled once into one closure per node (the parser bounds the depth, so the
+recursion is safe)."""
 
 from __future__ import annotations
 
@@ -34,146 +35,45 @@ TYPE_CHECKING = False  # not typing's constant: importing typing costs the hook 
 if TYPE_CHECKING:
     from typing import Any
 
-# --- evaluator -------------------------------------------------------------------
-
-
-class _Evaluator:
-    """A recursive walk; depth is bounded by the parser, so recursion is safe."""
-
-    __slots__ = ("env", "functions")
-
-    def __init__(self, env: Mapping[str, Any], functions: Functions):
-        self.env = env
-        self.functions = functions
-
-    def run(self, node: Expr) -> Any:
-        return _DISPATCH[type(node)](self, node)
-
-    def const(self, node: Const) -> Any:
-        return node.value
-
-    def name(self, node: Name) -> Any:
-        try:
-            return self.env[node.name]
-        except KeyError:
-            raise ExprError(f"unknown name {node.name!r}", node.pos) from None
-
-    def member(self, node: Member) -> Any:
-        return _member(self.run(node.obj), node.name, node.pos)
-
-    def index(self, node: Index) -> Any:
-        return _index(self.run(node.obj), self.run(node.index), node.pos)
-
-    def list_expr(self, node: ListExpr) -> list[Any]:
-        return [self.run(item) for item in node.items]
-
-    def unary(self, node: Unary) -> Any:
-        value = self.run(node.operand)
-        if value is None:
-            return None
-        if node.op == "not":
-            return not value
-        if _is_number(value):
-            return -value
-        raise ExprError(f"cannot negate a {_type_name(value)}", node.pos)
-
-    def binary(self, node: Binary) -> Any:
-        return _arithmetic(node.op, self.run(node.left), self.run(node.right), node.pos)
-
-    def boolop(self, node: BoolOp) -> Any:
-        left = self.run(node.left)
-        if node.op == "and":
-            return self.run(node.right) if left else left
-        return left if left else self.run(node.right)
-
-    def compare(self, node: Compare) -> bool | None:
-        left, unknown = self.run(node.first), False
-        for op, pos, operand in node.rest:
-            right = self.run(operand)
-            result = _compare(op, left, right, pos)
-            if result is False:
-                return False
-            unknown = unknown or result is None
-            left = right
-        return None if unknown else True
-
-    def conditional(self, node: Conditional) -> Any:
-        test = self.run(node.test)
-        if test is None:
-            return None
-        return self.run(node.then if test else node.otherwise)
-
-    def call(self, node: Call) -> Any:
-        function = self.functions.get(node.name)
-        if function is None:
-            raise ExprError(f"unknown function {node.name!r}", node.pos)
-        args = [self.run(arg) for arg in node.args]
-        try:
-            return function(*args)
-        except (TypeError, ValueError, ArithmeticError) as exc:
-            raise ExprError(f"{node.name}(): {exc}", node.pos) from None
-
-
-_DISPATCH: dict[type, Callable[[_Evaluator, Any], Any]] = {
-    Const: _Evaluator.const,
-    Name: _Evaluator.name,
-    Member: _Evaluator.member,
-    Index: _Evaluator.index,
-    ListExpr: _Evaluator.list_expr,
-    Unary: _Evaluator.unary,
-    Binary: _Evaluator.binary,
-    BoolOp: _Evaluator.boolop,
-    Compare: _Evaluator.compare,
-    Conditional: _Evaluator.conditional,
-    Call: _Evaluator.call,
-}
+    Compiled = Callable[[Mapping[str, Any]], Any]
 
 
 def _registry(functions: Functions | None) -> Functions:
     return {**FUNCTIONS, **functions} if functions else FUNCTIONS
 
 
-# An expression evaluated this many times is compiled into closures (one per node, what
-# the walk above does without its dispatch): a rule's `expect` runs once per paragraph of
-# every draft of a folder, while the one-draft hook runs most expressions once or twice
-# and would pay the compilation for nothing.
-COMPILE_AFTER = 8
-_KEPT = 20_000  # expressions remembered at most (an editor reloads packs: new trees)
-# by id: the tree, and its closure or how often it was evaluated (the tree is kept, so
-# its id cannot be reused while it is here)
-_SEEN: dict[int, tuple[Expr, Compiled | int]] = {}
+_KEPT = 20_000  # compiled expressions remembered at most (an editor reloads packs: new trees)
+# by id: the tree and its closure (the tree is kept, so its id cannot be reused while here)
+_SEEN: dict[int, tuple[Expr, Compiled]] = {}
 
 
 def evaluate(expr: Expr, env: Mapping[str, Any], functions: Functions | None = None) -> Any:
     """Evaluate a parsed expression; null means "cannot decide" (see module docstring)."""
+    return compiled(expr, functions)(env)
+
+
+def compiled(expr: Expr, functions: Functions | None = None) -> Compiled:
+    """`expr` as a closure of the environment: one closure per node, built once per tree
+    (a rule's `expect` runs once per paragraph of every draft of a folder) and without the
+    per-node dispatch a walk of the tree would pay at every evaluation."""
     if functions:
-        return _Evaluator(env, _registry(functions)).run(expr)
+        return _compile(expr, _registry(functions))
     seen = _SEEN.get(id(expr))
     if seen is not None and seen[0] is expr:
-        if not isinstance(seen[1], int):
-            return seen[1](env)
-        uses = seen[1] + 1
-    else:
-        if len(_SEEN) >= _KEPT:
-            _SEEN.clear()
-        uses = 1
-    if uses >= COMPILE_AFTER:
-        compiled = _compile(expr, FUNCTIONS)
-        _SEEN[id(expr)] = (expr, compiled)
-        return compiled(env)
-    _SEEN[id(expr)] = (expr, uses)
-    return _Evaluator(env, FUNCTIONS).run(expr)
+        return seen[1]
+    if len(_SEEN) >= _KEPT:
+        _SEEN.clear()
+    closure = _compile(expr, FUNCTIONS)
+    _SEEN[id(expr)] = (expr, closure)
+    return closure
 
 
-# --- compiled: the same semantics, node by node ------------------------------------------
-
-if TYPE_CHECKING:
-    Compiled = Callable[[Mapping[str, Any]], Any]
+# --- compiled, node by node ----------------------------------------------------------------
 
 
 def _compile(node: Expr, functions: Functions) -> Compiled:
-    """A closure computing what `_Evaluator.run(node)` computes, in the same order, with the
-    same errors."""
+    """A closure computing the value of `node` (its operands left to right; an unknown name
+    or function is an error when evaluated, not when compiled)."""
     return _COMPILERS[type(node)](node, functions)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from reslint._dataclass import dataclass
-from reslint.engine.expr.evaluator import _Evaluator, _registry
+from reslint.engine.expr.evaluator import compiled
 from reslint.engine.expr.functions import Functions
 from reslint.engine.expr.nodes import Expr, ExprError, names
 from reslint.engine.expr.parser import _scan_string, parse
@@ -82,9 +82,9 @@ def render(
     functions: Functions | None = None,
 ) -> str:
     """Fill the holes: null reads "?", lists "a, b and c", 3.0 reads "3"."""
-    evaluator = _Evaluator(env, _registry(functions))
     return "".join(
-        part if isinstance(part, str) else _format(evaluator.run(part)) for part in template.parts
+        part if isinstance(part, str) else _format(compiled(part, functions)(env))
+        for part in template.parts
     )
 
 
@@ -95,11 +95,10 @@ def render_complete(
 ) -> str | None:
     """Like `render`, but None when a hole is null: a fix built from a missing fact would
     write "?" into the drafter's file."""
-    evaluator = _Evaluator(env, _registry(functions))
     out = []
     for part in template.parts:
         if not isinstance(part, str):
-            value = evaluator.run(part)
+            value = compiled(part, functions)(env)
             if value is None:
                 return None
             part = _format(value)
