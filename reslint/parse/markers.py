@@ -86,8 +86,13 @@ class Candidate:
         self.keep_space = keep_space
 
 
-def find_candidates(blocks: list[MappedText]) -> list[Candidate]:
-    """Numbers that could be footnote markers, in text order; one pass per block."""
+def find_candidates(blocks: list[MappedText],
+                    values: set[int] | None = None) -> list[Candidate]:
+    """Numbers that could be footnote markers, in text order; one pass per block.
+
+    With `values` (the numbers of the footnote texts), only those numbers: no other is
+    ever taken for a marker, and most numbers of a text (years, counts, symbols) are none
+    of them, so the context test, the costly part, runs for a few."""
     out: list[Candidate] = []
     for b, block in enumerate(blocks):
         text = block.text
@@ -97,16 +102,22 @@ def find_candidates(blocks: list[MappedText]) -> list[Candidate]:
             if m.lastgroup is not None:
                 long_run = True
                 continue
+            value = int(m.group())
+            if values is not None and value not in values:
+                continue
             s, e = m.span()
             c = _candidate(text, s, e)
             if c is not None:
                 glued, keep = c
-                numbers.append(Candidate(b, s, e, int(m.group()), block.offsets[s], glued, keep))
+                numbers.append(Candidate(b, s, e, value, block.offsets[s], glued, keep))
         found: list[Candidate] = []
         if long_run:  # YEAR_GLUED matches only there: its scan of every block cost ~4%
             for m in YEAR_GLUED().finditer(text):
+                value = int(m.group("num"))
+                if values is not None and value not in values:
+                    continue
                 s, e = m.start("num"), m.end("num")
-                found.append(Candidate(b, s, e, int(m.group("num")), block.offsets[s], True))
+                found.append(Candidate(b, s, e, value, block.offsets[s], True))
         found += numbers
         found.sort(key=lambda c: c.start)
         out.extend(found)
@@ -177,10 +188,13 @@ def resolve_plain_markers(
     markers, and the numbers of the footnotes whose marker could not be placed."""
     if not footnotes:
         return blocks, [], set()
-    cands = find_candidates(blocks)
+    numbers = sorted({f.number for f in footnotes})
+    # only the footnotes' own numbers: the others are never accepted, and `_first` stops at
+    # the first candidate past the footnote text whatever its number (candidates are in
+    # text order, so in offset order: the stop is the same)
+    cands = find_candidates(blocks, set(numbers))
     accepted: list[Candidate] = []
     pos = 0
-    numbers = sorted({f.number for f in footnotes})
     first_text = {f.number: f.line_start for f in reversed(footnotes)}
     for k in numbers:
         text_at = first_text[k]
