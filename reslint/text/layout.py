@@ -374,6 +374,7 @@ def _group_blocks(
     pending_break = False  # blank lines seen since the last content line
     page_break = False  # furniture or footnotes seen since the last content line
     closed_at = 0  # the current block is complete at this many lines (0: no limit)
+    last = ""  # the text of the current block's last line
     for i in range(first, len(lines)):
         start, text = lines[i]
         if i == first and column:
@@ -386,8 +387,9 @@ def _group_blocks(
         if not stripped:
             pending_break = True
             continue
-        # (a line that opens with no space is the common case: no second copy of it)
-        line = (start + len(text) - len(text.lstrip()) if text[:1].isspace() else start,
+        # (a line that opens with no space is the common case: no second copy of it; it
+        # opens with a space where its first character is not the stripped line's)
+        line = (start + len(text) - len(text.lstrip()) if text[0] != stripped[0] else start,
                 stripped)
         # no unit opens with a small letter (most hard-wrapped lines do)
         unit = None if "a" <= stripped[0] <= "z" else STARTS_UNIT.match(stripped)
@@ -398,8 +400,7 @@ def _group_blocks(
                 # the common case, as _continues reads it: a wrapped line of running text
                 # (no break before it, the last line neither a number alone nor ending
                 # with a comma)
-                (not pending_break and not page_break and len(current[-1][1]) > 7
-                 and current[-1][1][-1] != ",")
+                (not pending_break and not page_break and len(last) > 7 and last[-1] != ",")
                 or _continues(current, stripped, pending_break, page_break, unit, alone)):
             current.append(line)
         else:
@@ -407,6 +408,7 @@ def _group_blocks(
                 blocks.append(current)
             current = [line]
             closed_at = _lines_of_unit(stripped) if unit is not None else 0
+        last = stripped  # the text of current[-1]
         pending_break = page_break = False
     if current:
         blocks.append(current)
