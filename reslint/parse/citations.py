@@ -341,7 +341,7 @@ def read_citations(paragraphs: list[Paragraph], span_of: SpanOf
         current: tuple[int, int | None, str, str | None] | None = None  # group, noun, body, kind
         previous_stop = 0
         list_body: str | None = None
-        for item in items:
+        for k, item in enumerate(items):
             while noun_index < len(nouns) and nouns[noun_index][1] <= item.start:
                 noun_index += 1
             noun = nouns[noun_index - 1] if noun_index else None
@@ -360,7 +360,8 @@ def read_citations(paragraphs: list[Paragraph], span_of: SpanOf
                 inherited = current[2] if (
                     current is not None and ";" not in text[previous_stop : noun[0]]
                     and CONNECTIVE_END.search(text, previous_stop, noun[0])) else None
-                body = _body(item.form, w, text, item, councils, inherited)
+                body = _body(item.form, w, text, item, councils, inherited,
+                             _run_end(text, items, k))
                 kind = "decision" if noun[2].lower().startswith("decision") else "resolution"
                 current = (group_id, noun[0], body, kind)
                 groups.append(_Group(group_id, noun[0], noun[1], noun[0]))
@@ -504,10 +505,12 @@ def _form_body(form: str) -> str:
 
 
 def _body(form: str, w: _Whose, text: str, item: _Item,
-          councils: dict[str, tuple[str, str]], inherited: str | None) -> str:
+          councils: dict[str, tuple[str, str]], inherited: str | None, run_end: int) -> str:
     """The body of a group's first item: the symbol's form where it can only be one body's,
-    else the words before the noun, else the words after the symbol, else the body of the
-    list the noun continues, else the Assembly."""
+    else the words before the noun, else the words after the symbol or after the run of
+    symbols it opens (`run_end`: "resolutions 10/6 of 16 October 2020 and 11/3 of 21 October
+    2022 of the Conference of the Parties"), else the body of the list the noun continues,
+    else the Assembly."""
     if form in ("sc", "treaty"):
         return _form_body(form)
     if w.explicit and w.body is not None:
@@ -515,6 +518,8 @@ def _body(form: str, w: _Whose, text: str, item: _Item,
             return "ecosoc"
         return w.body
     after = _named_after(text, item.stop, councils)
+    if after is None and run_end > item.stop:
+        after = _named_after(text, run_end, councils)
     if after is not None:
         w.body, w.issuer = after
         return after[0]
@@ -525,6 +530,21 @@ def _body(form: str, w: _Whose, text: str, item: _Item,
             w.body, w.issuer = inherited, None
         return inherited
     return _form_body(form)
+
+
+# what joins two symbols of one run: a comma, "and", or both ("70/1, 71/2 and 72/3")
+_RUN_GLUE = re.compile(r"\s*,?\s*(?:and\s+)?")
+
+
+def _run_end(text: str, items: list[_Item], k: int) -> int:
+    """Where the run of symbols that starts at items[k] ends: the next items joined to it
+    by a comma or "and" alone, no noun between (a noun opens a group of its own)."""
+    stop = items[k].stop
+    for nxt in items[k + 1 :]:
+        if nxt.start <= stop or _RUN_GLUE.fullmatch(text, stop, nxt.start) is None:
+            break
+        stop = nxt.stop
+    return stop
 
 
 def _issuer(body: str, w: _Whose | None) -> str | None:

@@ -188,25 +188,47 @@ def test_a_resolution_named_by_a_preposition_is_not_listed():
 
 
 def test_a_symbol_dropped_from_a_list_does_not_cut_the_list_the_verb_governs():
-    # "resolutions 10/6 of 16 October 2020 and 11/3 ..." are read as the Assembly's until the
-    # words after them, and cannot be (a date not of their session): their group is
-    # dropped, and the verb still governs the resolution that follows
+    # "resolutions 10/6 of 16 October 2020 and 11/3 ..." name no body and cannot be the
+    # Assembly's (a date not of their session): their group is dropped, and the verb
+    # still governs the resolution that follows
+    doc = read("Reaffirming its resolution 76/185 of 16 December 2021, as well as "
+               "resolutions 10/6 of 16 October 2020 and 11/3 of 21 October 2022 on preventing "
+               "crime, and resolution 8/12 of 20 December 2019 of the Conference of the States "
+               "Parties to the United Nations Convention against Corruption,")
+    assert [(c.symbol, c.body, c.recalled) for c in every(doc)] == [
+        ("76/185", "ga", True), ("8/12", "cop", True)]
+
+
+def test_a_run_of_symbols_takes_the_body_named_after_it():
     doc = read("Reaffirming its resolution 76/185 of 16 December 2021, as well as "
                "resolutions 10/6 of 16 October 2020 and 11/3 of 21 October 2022 of the "
-               "Conference of the Parties, and "
-               "resolution 8/12 of 20 December 2019 of the Conference of the States Parties "
-               "to the United Nations Convention against Corruption,")
-    assert [(c.symbol, c.body, c.recalled) for c in every(doc)
-            if c.symbol in ("76/185", "8/12")] == [("76/185", "ga", True), ("8/12", "cop", True)]
+               "Conference of the Parties to the United Nations Convention against "
+               "Transnational Organized Crime,")
+    assert [(c.symbol, c.body, c.kind, c.recalled) for c in every(doc)] == [
+        ("76/185", "ga", "resolution", True), ("10/6", "cop", "resolution", True),
+        ("11/3", "cop", "resolution", True)]
+    assert [c.symbol for c in doc.citations] == ["76/185"]
 
 
-def test_A_C3_80_L_3_reaffirming_governs_the_conference_resolution_after_a_dropped_one():
+def test_A_C5_80_L_12_the_human_rights_councils_resolutions_are_not_the_assemblys():
+    # line 41: "Decides not to approve any resources for the implementation of resolutions
+    # S-35/1, 51/29, 55/19, ... 60/3 and 60/21 adopted by the Human Rights Council."
+    doc = ga("A_C.5_80_L.12")
+    run = [c for c in every(doc) if c.span.line in (42, 43)]
+    assert len(run) == 18
+    assert {(c.body, c.issuer) for c in run} == {("hrc", "Human Rights Council")}
+    assert not [c for c in doc.citations if c.span.line in (42, 43)]
+
+
+def test_A_C3_80_L_3_reaffirming_governs_the_conference_resolutions_of_its_list():
     # line 712: "Reaffirming its resolution 76/185 of 16 December 2021, as well as
     # resolutions 10/6 of 16 October 2020 and 11/3 of 21 October 2022 of the Conference of
     # the Parties ..., and resolution 8/12 of 20 December 2019 of the Conference of the
     # States Parties to the United Nations Convention against Corruption"
     doc = ga("A_C.3_80_L.3")
     assert at(doc, "76/185", 712).recalled
+    assert [(c.body, c.recalled) for c in (at(doc, "10/6", 713), at(doc, "11/3", 713))] == [
+        ("cop", True), ("cop", True)]
     assert at(doc, "8/12", 716).recalled
 
 
