@@ -283,13 +283,10 @@ def from_library(draft: Document, folder: str, max_size: int | None = None
     item_only: dict[int, list[str]] = {}  # session -> resolutions matched by agenda item only
     # the titles as the texts are kept (_text_key), to look for in each
     needles = tuple(_key(_MARKUP().sub(" ", k)) for k in (title, item) if k)
-    shelf = _SHELVES.get(folder)
-    holding = shelf.holding(needles) if shelf is not None else None
-    listed = shelf.files if shelf is not None else [
-        _Shelved(path, os.path.realpath(path), path.lower().endswith(".pdf"))
-        for path in folder_files(folder, (*LIBRARY_SUFFIXES, ".pdf"))]
+    shelf = _SHELVES.get(folder) or _Shelf(folder)  # the run's, or read for this draft
+    holding = shelf.holding(needles)
     pdfs = False
-    for index, shelved in enumerate(listed):
+    for index, shelved in enumerate(shelf.files):
         path = shelved.path
         if shelved.real == draft_real:
             continue
@@ -299,12 +296,7 @@ def from_library(draft: Document, folder: str, max_size: int | None = None
         else:
             # whether the file's text holds one of the titles at all: a test in memory
             # that spares parsing (~30 ms) the library's resolutions of other series
-            if holding is not None:
-                mentions = index in holding
-            else:
-                text = _text_key(path)
-                mentions = text is not None and any(needle in text for needle in needles)
-            entry = _entry(path, max_size) if mentions else None
+            entry = _entry(path, max_size) if index in holding else None
         if entry is None or entry.kind != "resolution" or entry.session is None:
             continue
         if entry.session >= session:
@@ -412,18 +404,18 @@ def _text_key(path: str) -> str | None:
 @dataclass(frozen=True)
 class _Shelved:
     """A file of the library folder as from_library walks it: its real path (the draft
-    itself is skipped), whether it is a PDF, and, when the run indexed the folder, its
-    text as titles are compared."""
+    itself is skipped), whether it is a PDF, and its text as titles are compared."""
 
     path: str
     real: str
     pdf: bool
-    text: str | None = None  # _text_key(path), when the run indexed the folder
+    text: str | None  # _text_key(path); None for a PDF or an unreadable file
 
 
 class _Shelf:
-    """The library folder as one run reads it (Linter.report_paths, before the --jobs
-    workers fork): its files listed and read once, and which of them hold a title."""
+    """The library folder, its files listed and read once, and which of them hold a title:
+    once for a whole run when it is indexed (Linter.report_paths, before the --jobs
+    workers fork: index_library), else for one draft."""
 
     def __init__(self, folder: str) -> None:
         self.files = [_Shelved(path, os.path.realpath(path), pdf, None if pdf else
